@@ -1,0 +1,1 @@
+Console.WriteLine("Monitoring CLI: no commands yet.");

@@ -1,0 +1,38 @@
+namespace Monitoring.Core.Articles;
+
+/// <summary>A cleaned article as the product stores it, before enrichment.</summary>
+public sealed record Article
+{
+    public required ArticleId Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Body paragraphs in reading order, chrome and boilerplate removed.</summary>
+    public required IReadOnlyList<string> Paragraphs { get; init; }
+
+    /// <summary>A credit line such as "With reporting by AP", kept apart from the body.</summary>
+    public string? Credit { get; init; }
+
+    /// <summary>The outlet, e.g. "RFE/RL".</summary>
+    public required string Source { get; init; }
+
+    /// <summary>ISO 639-1 language code, e.g. "en".</summary>
+    public required string Language { get; init; }
+
+    public Uri? Url { get; init; }
+
+    /// <summary>When the outlet published it; null when nobody knows (never invented).</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    /// <summary>When this product took it in.</summary>
+    public required DateTimeOffset IngestedAt { get; init; }
+
+    /// <summary>True when the publication date is unknown; such articles are charted by ingest date.</summary>
+    public bool IsUndated => Published is null;
+
+    /// <summary>The date the article is charted and filtered by: published, else ingested.</summary>
+    public DateTimeOffset EffectiveDate => Published ?? IngestedAt;
+
+    /// <summary>The whole body as one text, paragraphs separated by blank lines.</summary>
+    public string Body => string.Join("\n\n", Paragraphs);
+}

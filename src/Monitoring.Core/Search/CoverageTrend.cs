@@ -1,0 +1,32 @@
+namespace Monitoring.Core.Search;
+
+/// <summary>Coverage over time of the articles matching <see cref="Filter"/>.</summary>
+/// <param name="Filter">Paging and sort are ignored.</param>
+/// <param name="MaxCountries">The countries with most matching articles get a series each.</param>
+public sealed record CoverageQuery(ArticleQuery Filter, DateInterval Interval, int MaxCountries = 8);
+
+public enum DateInterval
+{
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// <param name="Total">All matching articles per bucket, whatever their country.</param>
+/// <param name="Countries">One series per country, largest first.</param>
+/// <param name="UndatedCount">Matching articles without a publication date, charted by ingest date.</param>
+public sealed record CoverageTrend(
+    DateInterval Interval,
+    IReadOnlyList<DateBucket> Total,
+    IReadOnlyList<CountrySeries> Countries,
+    long UndatedCount)
+{
+    public static CoverageTrend Empty(DateInterval interval) => new(interval, [], [], 0);
+}
+
+public sealed record CountrySeries(string CountryCode, IReadOnlyList<DateBucket> Buckets);
+
+/// <param name="Start">First day of the bucket (Monday for weeks, the 1st for months, 1 January for years).</param>
+/// <param name="AverageTension">Mean tension of the bucket's articles, null when empty.</param>
+public sealed record DateBucket(DateOnly Start, long Count, double? AverageTension);
