@@ -9,7 +9,7 @@ namespace Monitoring.Search.Lucene;
 /// <summary>Turns an <see cref="ArticleQuery"/> into a Lucene query: parsed text plus constant-score filters.</summary>
 internal sealed class ArticleQueryTranslator(Analyzer analyzer)
 {
-    private const float TitleBoost = 2f;
+    private static readonly float TitleBoost = 2f;
 
     private static readonly string[] TextFields = [ArticleFields.Title, ArticleFields.Body];
 

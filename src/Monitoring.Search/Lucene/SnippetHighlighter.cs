@@ -14,11 +14,11 @@ namespace Monitoring.Search.Lucene;
 /// </summary>
 internal sealed class SnippetHighlighter(Analyzer analyzer)
 {
-    private const char MatchStart = '\uE000';
-    private const char MatchEnd = '\uE001';
-    private const int FragmentLength = 160;
-    private const int MaxFragments = 3;
-    private const int LeadLength = 200;
+    private static readonly char MatchStart = '\uE000';
+    private static readonly char MatchEnd = '\uE001';
+    private static readonly int FragmentLength = 160;
+    private static readonly int MaxFragments = 3;
+    private static readonly int LeadLength = 200;
 
     /// <summary>
     /// Passages of the body around the matches; the title when only the title matched; the start of the
@@ -32,26 +32,28 @@ internal sealed class SnippetHighlighter(Analyzer analyzer)
             return Lead(body);
         }
 
-        var bodySnippets = Highlight(textQuery, ArticleFields.Body, body, new SimpleSpanFragmenter(new QueryScorer(textQuery, ArticleFields.Body), FragmentLength));
+        var bodySnippets = Highlight(textQuery, ArticleFields.Body, body, scorer => new SimpleSpanFragmenter(scorer, FragmentLength));
         if (bodySnippets.Count > 0)
         {
             return bodySnippets;
         }
 
-        var titleSnippets = Highlight(textQuery, ArticleFields.Title, WithoutMarkers(article.Title), new NullFragmenter());
+        var titleSnippets = Highlight(textQuery, ArticleFields.Title, WithoutMarkers(article.Title), _ => new NullFragmenter());
         return titleSnippets.Count > 0 ? titleSnippets : Lead(body);
     }
 
-    private List<Snippet> Highlight(Query query, string field, string text, IFragmenter fragmenter)
+    // The span fragmenter must share the highlighter's scorer: the highlighter primes it per text.
+    private List<Snippet> Highlight(Query query, string field, string text, Func<QueryScorer, IFragmenter> fragmenter)
     {
         if (text.Length == 0)
         {
             return [];
         }
 
-        var highlighter = new Highlighter(new MarkerFormatter(), new QueryScorer(query, field))
+        var scorer = new QueryScorer(query, field);
+        var highlighter = new Highlighter(new MarkerFormatter(), scorer)
         {
-            TextFragmenter = fragmenter,
+            TextFragmenter = fragmenter(scorer),
         };
 
         string[] fragments;
@@ -76,7 +78,7 @@ internal sealed class SnippetHighlighter(Analyzer analyzer)
         var inMatch = false;
         foreach (var character in fragment)
         {
-            if (character is MatchStart or MatchEnd)
+            if (character == MatchStart || character == MatchEnd)
             {
                 AddPart(parts, current.ToString(), inMatch);
                 current.Clear();
