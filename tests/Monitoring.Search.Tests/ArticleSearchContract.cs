@@ -262,6 +262,21 @@ public abstract class ArticleSearchContract
     }
 
     [Fact]
+    public async Task Highlights_PassMarkupInTheText_ThroughAsPlainText()
+    {
+        var engine = await CreateEmptyEngineAsync();
+        var body = "Police in <b>Mitrovica</b> & \"north\" Kosovo report calm; <script>alert(1)</script> was in the feed.";
+        var article = Corpus[0] with { Article = Corpus[0].Article with { Paragraphs = [body] } };
+        await engine.Index.IndexAsync([article], Cancel);
+
+        var hit = Assert.Single((await engine.Search.SearchAsync(new ArticleQuery { Text = "Mitrovica" }, Cancel)).Hits);
+
+        var snippet = Assert.Single(hit.Snippets);
+        Assert.Equal(body, snippet.PlainText);
+        Assert.Equal(new SnippetPart("Mitrovica", true), Assert.Single(snippet.Parts, part => part.IsMatch));
+    }
+
+    [Fact]
     public async Task Highlights_FollowStemming_AndMarkOnlyWordsOfThatStem()
     {
         var engine = await CorpusEngineAsync();
