@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Monitoring.Core.Search;
+using Monitoring.Search.Lucene;
+
+namespace Monitoring.Search;
+
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine chosen by "Search:Engine" as a singleton behind <see cref="IArticleIndex"/> and
+    /// <see cref="IArticleSearch"/> (one instance serves both), with <see cref="SearchOptions"/> validated at start.
+    /// </summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var section = configuration.GetSection(SearchOptions.SectionName);
+        services.AddOptions<SearchOptions>()
+            .Bind(section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // The engine decides which types get registered, so it is read now rather than at resolve time.
+        var engine = section.GetValue(nameof(SearchOptions.Engine), SearchEngine.Lucene);
+        switch (engine)
+        {
+            case SearchEngine.Lucene:
+                services.AddSingleton(provider => new LuceneArticleIndex(ResolveIndexPath(provider)));
+                services.AddSingleton<IArticleIndex>(provider => provider.GetRequiredService<LuceneArticleIndex>());
+                services.AddSingleton<IArticleSearch>(provider => provider.GetRequiredService<LuceneArticleIndex>());
+                break;
+            default:
+                throw new NotSupportedException($"Search engine '{engine}' is not available yet; use '{SearchEngine.Lucene}'.");
+        }
+
+        return services;
+    }
+
+    private static string ResolveIndexPath(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<SearchOptions>>().Value;
+        var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        return Path.GetFullPath(options.Lucene.IndexPath, root);
+    }
+}
