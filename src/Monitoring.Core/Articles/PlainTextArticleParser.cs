@@ -27,7 +27,7 @@ public static partial class PlainTextArticleParser
     ];
 
     // Beyond this a paragraph is prose, not a credit line.
-    private const int MaxCreditLength = 160;
+    internal const int MaxCreditLength = 160;
 
     /// <exception cref="FormatException">The text holds no headline.</exception>
     public static ParsedText Parse(string text)

@@ -4,7 +4,7 @@ namespace Monitoring.Core.Articles;
 public static class SeedFolder
 {
     // Holds the enrichment model (gazetteer, topics, lexicon), not articles.
-    private const string EnrichmentFolderName = "enrichment";
+    internal const string EnrichmentFolderName = "enrichment";
 
     /// <summary>
     /// Every <c>*.txt</c> (with its optional <c>.meta.json</c> sidecar) and every <c>*.jsonl</c> corpus under
