@@ -1,0 +1,14 @@
+namespace Monitoring.Core.Enrichment.Text;
+
+/// <param name="Text">The word as written (possessive 's removed).</param>
+/// <param name="Key">Lowercased, for dictionary look-ups.</param>
+/// <param name="Stem">A light English stem of <paramref name="Key"/>, so "tanks" matches "tank".</param>
+/// <param name="StartsSentence">First word of a paragraph or after ., ! or ?.</param>
+/// <param name="AfterPunctuation">Something other than spaces or a hyphen separates it from the previous word.</param>
+internal readonly record struct Token(string Text, string Key, string Stem, bool StartsSentence, bool AfterPunctuation)
+{
+    /// <summary>Starts with a capital and is not all capitals: "Shoigu", not "NATO" or "S".</summary>
+    public bool IsCapitalised => Text.Length > 1 && char.IsUpper(Text[0]) && Text.Skip(1).Any(char.IsLower);
+
+    public bool StartsUpper => char.IsUpper(Text[0]);
+}
