@@ -15,6 +15,7 @@ internal static class Tokenizer
         var sentenceStart = true;
         var punctuation = false;
         var i = 0;
+        var gapStart = 0;
         while (i < text.Length)
         {
             var c = text[i];
@@ -34,6 +35,7 @@ internal static class Tokenizer
                 continue;
             }
 
+            var gap = text[gapStart..i];
             var word = new StringBuilder();
             var possessive = false;
             while (i < text.Length)
@@ -64,7 +66,8 @@ internal static class Tokenizer
 
             var surface = word.ToString();
             var key = surface.ToLowerInvariant();
-            tokens.Add(new Token(surface, key, Stem(key), sentenceStart, punctuation));
+            tokens.Add(new Token(surface, key, Stem(key), sentenceStart, punctuation, gap));
+            gapStart = i;
             sentenceStart = false;
             punctuation = possessive;
         }
