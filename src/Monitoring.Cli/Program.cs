@@ -1,1 +1,23 @@
-Console.WriteLine("Monitoring CLI: no commands yet.");
+using Monitoring.Cli;
+
+return args switch
+{
+    ["build-gazetteer", .. var rest] => BuildGazetteerCommand.Run(rest),
+    ["enrich", .. var rest] => EnrichCommand.Run(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        Monitoring CLI
+
+          build-gazetteer --data <shared/data/gazetteer> --out <seeds/enrichment>
+              Builds gazetteer.tsv and countries.tsv from mledoze-countries, iso-codes-debian and GeoNames,
+              merged with the curated gazetteer-supplement.tsv and filtered by common-words.txt in --out.
+
+          enrich [file.txt] [--seeds <seeds>]
+              Prints the tags of one text article, or enriches the whole seeds folder and summarises the tags.
+        """);
+    return 2;
+}

@@ -16,6 +16,12 @@ public sealed record Article
     /// <summary>The outlet, e.g. "RFE/RL".</summary>
     public required string Source { get; init; }
 
+    /// <summary>
+    /// Outlets the item itself cites, e.g. "Reuters, BBC" for a Wikipedia Current events item; null when
+    /// the source is the original reporter.
+    /// </summary>
+    public string? Attribution { get; init; }
+
     /// <summary>ISO 639-1 language code, e.g. "en".</summary>
     public required string Language { get; init; }
 

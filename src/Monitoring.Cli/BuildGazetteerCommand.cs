@@ -1,0 +1,41 @@
+using System.Globalization;
+using Monitoring.Core.Enrichment.Countries;
+
+namespace Monitoring.Cli;
+
+internal static class BuildGazetteerCommand
+{
+    private static readonly string Header =
+        "Built by `monitoring build-gazetteer` from mledoze/countries (ODbL-1.0), Debian iso-codes (LGPL-2.1+), " +
+        "GeoNames cities15000 (CC BY 4.0) and the curated gazetteer-supplement.tsv; see ATTRIBUTION.md.";
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var data = Option(args, "--data") ?? Path.Combine("..", "shared", "data", "gazetteer");
+        var output = Option(args, "--out") ?? Path.Combine("seeds", "enrichment");
+        if (!Directory.Exists(data))
+        {
+            Console.Error.WriteLine($"No gazetteer data at {Path.GetFullPath(data)} (pass --data).");
+            return 1;
+        }
+
+        var build = GazetteerBuilder.Build(data, output);
+        GazetteerFile.Write(output, build.Entries, build.Countries, Header);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote {build.Entries.Count} entries for {build.Countries.Count} countries to {Path.GetFullPath(output)}."));
+        return 0;
+    }
+
+    private static string? Option(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i + 1 < args.Count; i++)
+        {
+            if (string.Equals(args[i], name, StringComparison.Ordinal))
+            {
+                return args[i + 1];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using Monitoring.Core.Articles;
+using Monitoring.Core.Enrichment;
+
+namespace Monitoring.Cli;
+
+/// <summary>Prints the tags of one text file, or a summary of the whole seeds folder, to check the model by eye.</summary>
+internal static class EnrichCommand
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var seeds = Option(args, "--seeds") ?? "seeds";
+        var model = EnrichmentModel.LoadFrom(seeds);
+        var enricher = new ArticleEnricher(model);
+        var file = args.FirstOrDefault(arg => arg.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
+        if (file is not null)
+        {
+            Print(enricher.Enrich(TextArticleReader.Read(file, DateTimeOffset.UtcNow)));
+            return 0;
+        }
+
+        var articles = SeedFolder.ReadArticles(seeds, DateTimeOffset.UtcNow).ToList();
+        var watch = Stopwatch.StartNew();
+        var enriched = articles.AsParallel().AsOrdered().Select(enricher.Enrich).ToList();
+        watch.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{enriched.Count} articles enriched in {watch.ElapsedMilliseconds} ms."));
+        Summarise("countries", enriched.SelectMany(article => article.Tags.Countries.Select(tag => tag.Code)));
+        Summarise("topics", enriched.SelectMany(article => article.Tags.Topics.Select(tag => tag.Id)));
+        Summarise("people", enriched.SelectMany(article => article.Tags.People.Select(tag => tag.Name)));
+        return 0;
+    }
+
+    private static void Print(EnrichedArticle article)
+    {
+        var tags = article.Tags;
+        Console.WriteLine(article.Article.Title);
+        foreach (var country in tags.Countries)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  country {country.Code} {country.Name} ×{country.Mentions}: {string.Join(", ", country.Evidence)}"));
+        }
+
+        foreach (var topic in tags.Topics)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  topic {topic.Id} {topic.Score}: {string.Join(", ", topic.Evidence)}"));
+        }
+
+        foreach (var person in tags.People)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  person {person.Name} ×{person.Mentions}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  tension {tags.Tension.Value}: {string.Join(", ", tags.Tension.Evidence.Select(item => $"{item.Term}×{item.Count}"))}"));
+    }
+
+    private static void Summarise(string what, IEnumerable<string> values)
+    {
+        var top = values.GroupBy(value => value, StringComparer.Ordinal).OrderByDescending(group => group.Count()).Take(40);
+        Console.WriteLine($"{what}: {string.Join(", ", top.Select(group => string.Create(CultureInfo.InvariantCulture, $"{group.Key} {group.Count()}")))}");
+    }
+
+    private static string? Option(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i + 1 < args.Count; i++)
+        {
+            if (string.Equals(args[i], name, StringComparison.Ordinal))
+            {
+                return args[i + 1];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Monitoring.Core.Articles;
+
+/// <summary>
+/// What is known about a text file from its <c>&lt;name&gt;.meta.json</c> beside it. Without a sidecar
+/// the defaults apply: source <see cref="UnknownSource"/>, language <see cref="DefaultLanguage"/>, no
+/// publication date (the article is undated and charted by ingest date) and no URL.
+/// </summary>
+public sealed record ArticleSidecar(string Source, string Language, DateTimeOffset? Published, Uri? Url)
+{
+    /// <summary>The source of a text that nobody described: nothing is invented.</summary>
+    public const string UnknownSource = "unknown";
+
+    /// <summary>Text files in the seeds are English unless a sidecar says otherwise.</summary>
+    public const string DefaultLanguage = "en";
+
+    public static ArticleSidecar Default { get; } = new(UnknownSource, DefaultLanguage, null, null);
+
+    /// <summary>The sidecar path for a text file: <c>a/b.txt</c> → <c>a/b.meta.json</c>.</summary>
+    public static string PathFor(string textPath) => Path.ChangeExtension(textPath, ".meta.json");
+
+    /// <summary>Reads the sidecar beside <paramref name="textPath"/>, or returns <see cref="Default"/> when there is none.</summary>
+    /// <exception cref="InvalidDataException">The sidecar exists but is not valid; the message names the file.</exception>
+    public static ArticleSidecar ReadFor(string textPath)
+    {
+        var path = PathFor(textPath);
+        return File.Exists(path) ? Read(path) : Default;
+    }
+
+    /// <exception cref="InvalidDataException">The file is not a valid sidecar; the message names the file.</exception>
+    public static ArticleSidecar Read(string sidecarPath)
+    {
+        SidecarJson? json;
+        try
+        {
+            json = JsonSerializer.Deserialize<SidecarJson>(File.ReadAllText(sidecarPath));
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{sidecarPath}: not a valid article sidecar ({ex.Message}).", ex);
+        }
+
+        if (json is null)
+        {
+            throw new InvalidDataException($"{sidecarPath}: not a valid article sidecar (null).");
+        }
+
+        return new ArticleSidecar(
+            string.IsNullOrWhiteSpace(json.Source) ? UnknownSource : json.Source.Trim(),
+            string.IsNullOrWhiteSpace(json.Language) ? DefaultLanguage : json.Language.Trim(),
+            ParsePublished(json.Published, sidecarPath),
+            ParseUrl(json.Url, sidecarPath));
+    }
+
+    /// <summary>"yyyy-MM-dd" (midnight UTC) or a full ISO 8601 timestamp; null or blank stays unknown.</summary>
+    internal static DateTimeOffset? ParsePublished(string? value, string origin)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
+        {
+            return timestamp;
+        }
+
+        throw new InvalidDataException($"{origin}: published '{value}' is neither yyyy-MM-dd nor an ISO 8601 timestamp.");
+    }
+
+    private static Uri? ParseUrl(string? value, string origin)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var url)
+            ? url
+            : throw new InvalidDataException($"{origin}: url '{value}' is not an absolute URL.");
+    }
+
+    private sealed class SidecarJson
+    {
+        [JsonPropertyName("source")]
+        public string? Source { get; set; }
+
+        [JsonPropertyName("language")]
+        public string? Language { get; set; }
+
+        [JsonPropertyName("published")]
+        public string? Published { get; set; }
+
+        [JsonPropertyName("url")]
+        public string? Url { get; set; }
+    }
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Monitoring.Core.Enrichment.Text;
+
+namespace Monitoring.Core.Enrichment.Countries;
+
+/// <summary>The gazetteer built from the public data sets, ready to be written with <see cref="GazetteerFile"/>.</summary>
+public sealed record GazetteerBuild(IReadOnlyList<GazetteerEntry> Entries, IReadOnlyDictionary<string, string> Countries);
+
+/// <summary>
+/// Builds the shipped gazetteer from mledoze/countries (names, spellings, demonyms, capitals; ODbL-1.0),
+/// Debian iso-codes (names in Balkan languages; LGPL-2.1+) and GeoNames cities15000 (CC BY 4.0), plus the
+/// project's curated <c>gazetteer-supplement.tsv</c>. Precision first: city names that are English words,
+/// country names elsewhere, or shared by similar-sized cities of different countries are left out.
+/// </summary>
+public static class GazetteerBuilder
+{
+    /// <summary>Cities of the monitored region are kept down to the 15,000 inhabitants of the GeoNames file.</summary>
+    public static readonly IReadOnlySet<string> RegionCodes =
+        new HashSet<string>(["AL", "BA", "HR", "ME", "MK", "RS", "SI", "XK"], StringComparer.Ordinal);
+
+    /// <summary>Elsewhere only large cities are known well enough by name to tell the country.</summary>
+    public const int WorldCityMinimumPopulation = 300_000;
+
+    // A shared city name is kept only when one city dwarfs the others by this factor (Paris, France vs Paris, Texas).
+    private static readonly int DominanceFactor = 5;
+
+    // Short codes from altSpellings that are used as words in news; other 2–3 letter codes ("IT", "IN") are ordinary words.
+    private static readonly HashSet<string> UsableAbbreviations = new(["UK", "USA", "UAE", "DRC", "BiH"], StringComparer.Ordinal);
+
+    // iso-codes CSV columns worth keeping, with the language tag written to the gazetteer.
+    private static readonly (string Column, string Language)[] IsoLanguages =
+        [("sr", "sr"), ("sr@latin", "sr"), ("hr", "hr"), ("bs", "bs"), ("sq", "sq"), ("mk", "mk"), ("sl", "sl")];
+
+    /// <param name="dataFolder">The <c>gazetteer</c> folder of the shared data (mledoze-countries, iso-codes-debian, geonames).</param>
+    /// <param name="curatedFolder">Holds <c>common-words.txt</c> and <c>gazetteer-supplement.tsv</c> (seeds/enrichment).</param>
+    public static GazetteerBuild Build(string dataFolder, string curatedFolder)
+    {
+        var commonWords = ReadCommonWords(Path.Combine(curatedFolder, "common-words.txt"));
+        var countries = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entries = new List<GazetteerEntry>();
+
+        AddMledoze(Path.Combine(dataFolder, "mledoze-countries", "countries.json"), countries, entries, commonWords);
+        AddIsoCodes(Path.Combine(dataFolder, "iso-codes-debian", "iso_3166-1_names_multilang.csv"), countries, entries);
+        entries.AddRange(GazetteerFile.ReadEntries(Path.Combine(curatedFolder, "gazetteer-supplement.tsv")));
+
+        var countryKeys = entries.Where(entry => entry.Kind != GazetteerKind.City).Select(entry => Key(entry.Text)).ToHashSet(StringComparer.Ordinal);
+        entries.AddRange(ReadCities(Path.Combine(dataFolder, "geonames", "cities15000.zip"), commonWords, countryKeys));
+
+        var distinct = entries
+            .Where(entry => entry.Code == GazetteerEntry.BlockerCode || countries.ContainsKey(entry.Code))
+            .DistinctBy(entry => (Key(entry.Text), entry.Code, entry.Language))
+            .OrderBy(entry => entry.Code, StringComparer.Ordinal)
+            .ThenBy(entry => entry.Kind)
+            .ThenBy(entry => entry.Language, StringComparer.Ordinal)
+            .ThenBy(entry => entry.Text, StringComparer.Ordinal)
+            .ToList();
+
+        return new GazetteerBuild(distinct, countries);
+    }
+
+    /// <summary>The look-up key of a surface form: its lowercased words joined by single spaces.</summary>
+    internal static string Key(string text) => string.Join(' ', Tokenizer.Tokenize(text).Select(token => token.Key));
+
+    private static void AddMledoze(string path, Dictionary<string, string> countries, List<GazetteerEntry> entries, HashSet<string> commonWords)
+    {
+        const string Origin = "mledoze";
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var country in document.RootElement.EnumerateArray())
+        {
+            var code = country.GetProperty("cca2").GetString()!;
+            var name = country.GetProperty("name");
+            var common = name.GetProperty("common").GetString()!;
+            countries[code] = common;
+
+            entries.Add(new(common, code, GazetteerKind.Name, "en", Origin));
+            entries.Add(new(name.GetProperty("official").GetString()!, code, GazetteerKind.Name, "en", Origin));
+
+            foreach (var spelling in country.GetProperty("altSpellings").EnumerateArray().Select(value => value.GetString()!))
+            {
+                var isCode = spelling.Length <= 3 && spelling.All(char.IsUpper);
+                if (!isCode || UsableAbbreviations.Contains(spelling))
+                {
+                    entries.Add(new(spelling, code, GazetteerKind.Name, IsAscii(spelling) ? "en" : GazetteerEntry.AnyLanguage, Origin));
+                }
+            }
+
+            foreach (var capital in country.GetProperty("capital").EnumerateArray().Select(value => value.GetString()!))
+            {
+                if (!commonWords.Contains(Key(capital)))
+                {
+                    entries.Add(new(capital, code, GazetteerKind.Capital, "en", Origin));
+                }
+            }
+
+            if (country.GetProperty("demonyms").TryGetProperty("eng", out var english))
+            {
+                var demonyms = english.EnumerateObject()
+                    .SelectMany(form => form.Value.GetString()!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    .Distinct(StringComparer.Ordinal);
+                foreach (var demonym in demonyms)
+                {
+                    entries.Add(new(demonym, code, GazetteerKind.Demonym, "en", Origin));
+
+                    // "Serbian" → "Serbians"; other plurals (Serbs, Croats) are curated.
+                    if (demonym.EndsWith("an", StringComparison.Ordinal))
+                    {
+                        entries.Add(new(demonym + "s", code, GazetteerKind.Demonym, "en", Origin));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AddIsoCodes(string path, Dictionary<string, string> countries, List<GazetteerEntry> entries)
+    {
+        const string Origin = "iso-codes";
+        var rows = File.ReadLines(path).Select(ParseCsvLine).ToList();
+        var header = rows[0];
+        foreach (var row in rows.Skip(1))
+        {
+            var code = row[0];
+            var field = row[Array.IndexOf(header, "field")];
+            if (!countries.ContainsKey(code) || field is not ("name" or "common_name"))
+            {
+                continue;
+            }
+
+            // "Korea, Republic of" is a catalogue form nobody writes in running text.
+            var english = row[Array.IndexOf(header, "en")];
+            if (!english.Contains(',', StringComparison.Ordinal))
+            {
+                entries.Add(new(english, code, GazetteerKind.Name, "en", Origin));
+            }
+
+            foreach (var (column, language) in IsoLanguages)
+            {
+                var index = Array.IndexOf(header, column);
+                if (index >= 0 && index < row.Length && row[index].Length > 0 && !row[index].Contains(',', StringComparison.Ordinal))
+                {
+                    entries.Add(new(row[index], code, GazetteerKind.Name, language, Origin));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<GazetteerEntry> ReadCities(string zipPath, HashSet<string> commonWords, HashSet<string> countryKeys)
+    {
+        const string Origin = "geonames";
+        var candidates = new List<(GazetteerEntry Entry, long Population)>();
+        using (var archive = ZipFile.OpenRead(zipPath))
+        {
+            var file = archive.Entries.Single(entry => entry.Name.EndsWith(".txt", StringComparison.Ordinal));
+            using var reader = new StreamReader(file.Open(), Encoding.UTF8);
+            while (reader.ReadLine() is { } line)
+            {
+                // geonameid, name, asciiname, alternatenames, lat, lon, class, code, country, cc2, admin1-4, population, …
+                var fields = line.Split('\t');
+                var code = fields[8];
+                var population = long.Parse(fields[14], CultureInfo.InvariantCulture);
+                var inRegion = RegionCodes.Contains(code);
+                if (!inRegion && population < WorldCityMinimumPopulation)
+                {
+                    continue;
+                }
+
+                candidates.Add((new(fields[1], code, GazetteerKind.City, "en", Origin), population));
+                if (fields[2] != fields[1])
+                {
+                    candidates.Add((new(fields[2], code, GazetteerKind.City, "en", Origin), population));
+                }
+
+                if (inRegion)
+                {
+                    // Local spellings (Beograd, Београд, Prishtinë) for the region only: elsewhere the lists
+                    // hold too many transliterations that collide with words.
+                    foreach (var alternate in fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (IsLatinOrCyrillic(alternate) && !alternate.All(char.IsUpper))
+                        {
+                            candidates.Add((new(alternate, code, GazetteerKind.City, GazetteerEntry.AnyLanguage, Origin), population));
+                        }
+                    }
+                }
+            }
+        }
+
+        var usable = candidates.Where(candidate => IsUsableCityName(candidate.Entry.Text, commonWords, countryKeys));
+        foreach (var sameName in usable.GroupBy(candidate => Key(candidate.Entry.Text), StringComparer.Ordinal))
+        {
+            var byCountry = sameName
+                .GroupBy(candidate => candidate.Entry.Code, StringComparer.Ordinal)
+                .Select(group => (Best: group.MaxBy(candidate => candidate.Population), Population: group.Max(candidate => candidate.Population)))
+                .OrderByDescending(country => country.Population)
+                .ToList();
+            if (byCountry.Count == 1 || byCountry[0].Population >= DominanceFactor * byCountry[1].Population)
+            {
+                foreach (var candidate in sameName.Where(candidate => candidate.Entry.Code == byCountry[0].Best.Entry.Code))
+                {
+                    yield return candidate.Entry;
+                }
+            }
+        }
+    }
+
+    private static bool IsUsableCityName(string name, HashSet<string> commonWords, HashSet<string> countryKeys)
+    {
+        var key = Key(name);
+        var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0
+            && !(words.Length == 1 && words[0].Length < 4)
+            && !commonWords.Contains(key)
+            && !countryKeys.Contains(key)
+            && !words.Any(word => word.Any(char.IsDigit));
+    }
+
+    private static HashSet<string> ReadCommonWords(string path) =>
+        File.ReadLines(path)
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static bool IsAscii(string text) => text.All(char.IsAscii);
+
+    private static bool IsLatinOrCyrillic(string text) =>
+        text.All(c => !char.IsLetter(c) || c < '\u0250' || c is >= '\u0400' and <= '\u04FF' || c is >= '\u1E00' and <= '\u1EFF');
+
+    // iso-codes quotes fields that contain commas; no field contains a quote.
+    private static string[] ParseCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return [.. fields];
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Monitoring.Core.Enrichment.Countries;
+using Monitoring.Core.Enrichment.People;
+using Monitoring.Core.Enrichment.Tension;
+using Monitoring.Core.Enrichment.Topics;
+
+namespace Monitoring.Core.Enrichment;
+
+/// <summary>
+/// Everything enrichment knows, loaded once from <c>seeds/enrichment/</c>: the gazetteer
+/// (<c>gazetteer.tsv</c>, <c>countries.tsv</c>), the topic rules (<c>topics.json</c>), the tension lexicon
+/// (<c>tension.json</c>) and <c>common-words.txt</c>. Immutable after loading, so it can be shared.
+/// </summary>
+public sealed class EnrichmentModel
+{
+    private readonly IReadOnlyDictionary<string, string> _countryNames;
+    private readonly Dictionary<string, TopicDefinition> _topics;
+
+    private EnrichmentModel(
+        IReadOnlyDictionary<string, string> countryNames,
+        IReadOnlyList<GazetteerEntry> gazetteer,
+        TopicCatalogue topics,
+        TensionLexicon tension,
+        IReadOnlyList<string> commonWords)
+    {
+        _countryNames = countryNames;
+        _topics = topics.Topics.ToDictionary(topic => topic.Id, StringComparer.Ordinal);
+        Topics = topics.Topics;
+        Countries = new CountryTagger(gazetteer, CountryName);
+        TopicTagger = new TopicTagger(topics);
+        TensionScorer = new TensionScorer(tension);
+        People = new PersonTagger(Countries.IsPlace, commonWords);
+    }
+
+    /// <summary>The topic taxonomy in file order (for filters and legends).</summary>
+    public IReadOnlyList<TopicDefinition> Topics { get; }
+
+    /// <summary>Codes and English names of every country the gazetteer knows.</summary>
+    public IReadOnlyDictionary<string, string> CountryNames => _countryNames;
+
+    internal CountryTagger Countries { get; }
+
+    internal TopicTagger TopicTagger { get; }
+
+    internal TensionScorer TensionScorer { get; }
+
+    internal PersonTagger People { get; }
+
+    /// <param name="seedsFolder">The <c>seeds</c> folder; the model is read from its <c>enrichment</c> subfolder.</param>
+    /// <exception cref="InvalidDataException">A model file is malformed; the message names it.</exception>
+    public static EnrichmentModel LoadFrom(string seedsFolder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(seedsFolder);
+        var folder = Path.Combine(seedsFolder, "enrichment");
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"No enrichment model at {Path.GetFullPath(folder)}.");
+        }
+
+        return new EnrichmentModel(
+            GazetteerFile.ReadCountries(Path.Combine(folder, GazetteerFile.CountriesFileName)),
+            GazetteerFile.ReadEntries(Path.Combine(folder, GazetteerFile.EntriesFileName)),
+            ReadJson<TopicCatalogue>(Path.Combine(folder, "topics.json")),
+            ReadJson<TensionLexicon>(Path.Combine(folder, "tension.json")),
+            File.ReadLines(Path.Combine(folder, "common-words.txt"))
+                .Select(line => line.Trim())
+                .Where(line => line.Length > 0 && !line.StartsWith('#'))
+                .ToList());
+    }
+
+    /// <summary>The English short name of a country, or the code itself when it is unknown.</summary>
+    public string CountryName(string code) => _countryNames.GetValueOrDefault(code, code);
+
+    /// <summary>The display label of a topic, or the id itself when it is unknown.</summary>
+    public string TopicLabel(string topicId) => _topics.TryGetValue(topicId, out var topic) ? topic.Label : topicId;
+
+    private static T ReadJson<T>(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path))
+                ?? throw new InvalidDataException($"{path}: empty model file.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace Monitoring.Core.Enrichment.Text;
+
+/// <param name="Text">The word as written (possessive 's removed).</param>
+/// <param name="Key">Lowercased, for dictionary look-ups.</param>
+/// <param name="Stem">A light English stem of <paramref name="Key"/>, so "tanks" matches "tank".</param>
+/// <param name="StartsSentence">First word of a paragraph or after ., ! or ?.</param>
+/// <param name="AfterPunctuation">Something other than spaces or a hyphen separates it from the previous word.</param>
+/// <param name="Gap">The characters between the previous word and this one, to quote phrases as written.</param>
+internal readonly record struct Token(string Text, string Key, string Stem, bool StartsSentence, bool AfterPunctuation, string Gap)
+{
+    /// <summary>The words <paramref name="start"/>..<paramref name="start"/>+<paramref name="count"/> as written, e.g. "Bosnia-Herzegovina".</summary>
+    public static string Quote(IReadOnlyList<Token> tokens, int start, int count)
+    {
+        var text = new System.Text.StringBuilder(tokens[start].Text);
+        for (var k = start + 1; k < start + count; k++)
+        {
+            text.Append(tokens[k].Gap).Append(tokens[k].Text);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Starts with a capital and is not all capitals: "Shoigu", not "NATO" or "S".</summary>
+    public bool IsCapitalised => Text.Length > 1 && char.IsUpper(Text[0]) && Text.Skip(1).Any(char.IsLower);
+
+    public bool StartsUpper => char.IsUpper(Text[0]);
+}

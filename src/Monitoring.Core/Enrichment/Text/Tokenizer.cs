@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+
+namespace Monitoring.Core.Enrichment.Text;
+
+/// <summary>
+/// Splits text into words for the taggers: runs of letters and digits, hyphens split ("S-400" is
+/// "S", "400"), an apostrophe inside a word stays ("O’Brien"), a possessive 's is dropped ("Serbia’s").
+/// </summary>
+internal static class Tokenizer
+{
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var sentenceStart = true;
+        var punctuation = false;
+        var i = 0;
+        var gapStart = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (c is '.' or '!' or '?' or '\n')
+                {
+                    sentenceStart = true;
+                }
+
+                if (!char.IsWhiteSpace(c) && c != '-')
+                {
+                    punctuation = true;
+                }
+
+                i++;
+                continue;
+            }
+
+            var gap = text[gapStart..i];
+            var word = new StringBuilder();
+            var possessive = false;
+            while (i < text.Length)
+            {
+                if (char.IsLetterOrDigit(text[i]) || IsCombiningMark(text[i]))
+                {
+                    word.Append(text[i]);
+                    i++;
+                }
+                else if (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                {
+                    if (IsPossessive(text, i))
+                    {
+                        // Skip "'s"; what follows is a new phrase for matching purposes.
+                        i += 2;
+                        possessive = true;
+                        break;
+                    }
+
+                    word.Append(text[i]);
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var surface = word.ToString();
+            var key = surface.ToLowerInvariant();
+            tokens.Add(new Token(surface, key, Stem(key), sentenceStart, punctuation, gap));
+            gapStart = i;
+            sentenceStart = false;
+            punctuation = possessive;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// A deliberately small English inflection stripper (plural -s, -es, -ies). Term lists add other forms
+    /// (or a trailing *) where needed; it only has to make both sides of a comparison agree.
+    /// </summary>
+    public static string Stem(string key)
+    {
+        if (key.Length <= 3 || !char.IsLetter(key[^1]))
+        {
+            return key;
+        }
+
+        if (key.EndsWith("ies", StringComparison.Ordinal) && key.Length > 4)
+        {
+            return key[..^3] + "y";
+        }
+
+        if (key.EndsWith("sses", StringComparison.Ordinal) || key.EndsWith("shes", StringComparison.Ordinal) ||
+            key.EndsWith("ches", StringComparison.Ordinal) || key.EndsWith("xes", StringComparison.Ordinal))
+        {
+            return key[..^2];
+        }
+
+        if (key[^1] == 's' && !key.EndsWith("ss", StringComparison.Ordinal) &&
+            !key.EndsWith("us", StringComparison.Ordinal) && !key.EndsWith("is", StringComparison.Ordinal))
+        {
+            return key[..^1];
+        }
+
+        return key;
+    }
+
+    // Decomposed accents (e + U+0301) belong to their letter.
+    private static bool IsCombiningMark(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
+
+    private static bool IsPossessive(string text, int apostrophe) =>
+        apostrophe + 1 < text.Length && text[apostrophe + 1] is 's' or 'S' &&
+        (apostrophe + 2 == text.Length || !char.IsLetterOrDigit(text[apostrophe + 2]));
+}

@@ -1,0 +1,44 @@
+using Monitoring.Core.Enrichment.Text;
+
+namespace Monitoring.Core.Tests.Enrichment.Text;
+
+public sealed class TokenizerTests
+{
+    [Fact]
+    public void Drops_ThePossessive_WithEitherApostrophe()
+    {
+        var words = Tokenizer.Tokenize("Serbia\u2019s army and NATO's member").Select(token => token.Text);
+
+        Assert.Equal(["Serbia", "army", "and", "NATO", "member"], words);
+    }
+
+    [Fact]
+    public void Keeps_ApostrophesInsideNames_AndSplitsOnHyphens()
+    {
+        var words = Tokenizer.Tokenize("O\u2019Brien saw the S-400 in Bosnia-Herzegovina").Select(token => token.Text);
+
+        Assert.Equal(["O\u2019Brien", "saw", "the", "S", "400", "in", "Bosnia", "Herzegovina"], words);
+    }
+
+    [Fact]
+    public void Marks_SentenceStarts_AndPunctuationBreaks()
+    {
+        var tokens = Tokenizer.Tokenize("He left. Then, Vulin spoke");
+
+        Assert.True(tokens[0].StartsSentence);
+        Assert.True(tokens[2].StartsSentence);
+        Assert.False(tokens[3].StartsSentence);
+        Assert.True(tokens[3].AfterPunctuation);
+    }
+
+    [Theory]
+    [InlineData("tanks", "tank")]
+    [InlineData("militaries", "military")]
+    [InlineData("exercises", "exercise")]
+    [InlineData("crisis", "crisis")]
+    [InlineData("process", "process")]
+    public void Stem_StripsPluralEndings(string word, string stem)
+    {
+        Assert.Equal(stem, Tokenizer.Stem(word));
+    }
+}
