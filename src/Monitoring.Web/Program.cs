@@ -1,3 +1,32 @@
-var app = WebApplication.Create(args);
-app.MapGet("/", () => "Balkan media monitor");
+using Monitoring.Ingestion;
+using Monitoring.Search;
+using Monitoring.Web.Components;
+using Monitoring.Web.Features.Jobs;
+using Monitoring.Web.Features.Status;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSearch(builder.Configuration);
+builder.Services.AddIngestion();
+builder.Services.AddJobs();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapJobsDashboard();
+app.MapStatus();
+
 await app.RunAsync();
+
+/// <summary>Entry point, public so that tests can host the app.</summary>
+public partial class Program;

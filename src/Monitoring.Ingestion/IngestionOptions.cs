@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Monitoring.Ingestion;
+
+/// <summary>Settings of section "Ingestion".</summary>
+public sealed class IngestionOptions
+{
+    public const string SectionName = "Ingestion";
+
+    /// <summary>
+    /// The folder with shipped data: example articles, the demo corpus and the enrichment data
+    /// (gazetteer, topics, tension lexicon). Relative paths are resolved against the content root.
+    /// </summary>
+    [Required]
+    public string SeedsPath { get; set; } = "seeds";
+
+    /// <summary>Enqueue the seed ingestion job at start-up. It is idempotent: known articles are skipped.</summary>
+    public bool IngestSeedsOnStart { get; set; } = true;
+
+    /// <summary>How many articles are enriched and written to the index in one batch.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Monitoring.Core.Enrichment;
+using Monitoring.Ingestion.Seeds;
+
+namespace Monitoring.Ingestion;
+
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers enrichment (loaded once from the seeds folder) and the ingestion jobs. The host must
+    /// also configure Hangfire storage and a server; this project only enqueues and runs jobs.
+    /// </summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>()
+            .BindConfiguration(IngestionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestionOptions>, SeedsFolderMustExist>();
+        services.AddSingleton(provider => new SeedsLocation(
+            provider.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton(provider => EnrichmentModel.LoadFrom(provider.GetRequiredService<SeedsLocation>().FullPath));
+        services.AddSingleton<ArticleEnricher>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<SeedIngestionJob>();
+        services.AddHostedService<SeedIngestionStarter>();
+        return services;
+    }
+}

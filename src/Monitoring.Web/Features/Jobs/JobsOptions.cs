@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Monitoring.Web.Features.Jobs;
+
+/// <summary>Settings of section "Jobs": where Hangfire keeps its queue.</summary>
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>Sqlite (the embedded default, survives restarts) or InMemory (tests).</summary>
+    public JobStorageKind Storage { get; set; } = JobStorageKind.Sqlite;
+
+    /// <summary>The Hangfire database file; relative paths are resolved against the content root.</summary>
+    [Required]
+    public string SqlitePath { get; set; } = "data/jobs.db";
+
+    /// <summary>Background workers processing jobs in this process.</summary>
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>Show the Hangfire dashboard at /jobs (local requests only until accounts exist).</summary>
+    public bool Dashboard { get; set; } = true;
+}
+
+public enum JobStorageKind
+{
+    Sqlite,
+    InMemory,
+}

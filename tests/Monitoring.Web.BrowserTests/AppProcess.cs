@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using Monitoring.Tests;
+
+namespace Monitoring.Web.BrowserTests;
+
+/// <summary>
+/// The real app as a separate process on a free loopback port, with the repository's seeds and a data
+/// folder of the caller's (so a restart on the same folder is a real restart).
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly StringBuilder _log = new();
+    private readonly Process _process;
+
+    private AppProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>What the app printed so far.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the app and waits until the demo data is searchable.</summary>
+    public static async Task<AppProcess> StartAsync(string dataFolder)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(WebAssembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            WebAssembly,
+            "--urls", baseAddress.ToString(),
+            "--environment", "Development",
+            "--Ingestion:SeedsPath", RepositoryPaths.Seeds,
+            "--Search:Lucene:IndexPath", Path.Combine(dataFolder, "index"),
+            "--Jobs:SqlitePath", Path.Combine(dataFolder, "jobs.db"),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the app."), baseAddress);
+        app._process.OutputDataReceived += (_, line) => app.Append(line.Data);
+        app._process.ErrorDataReceived += (_, line) => app.Append(line.Data);
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        await app.WaitForAsync(async http => await ArticleCountAsync(http) > 1_000, "index the seeds");
+        return app;
+    }
+
+    public async Task<long> ArticleCountAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        return await ArticleCountAsync(http);
+    }
+
+    /// <summary>Waits until the app has printed a line containing <paramref name="text"/>.</summary>
+    public Task WaitForLogAsync(string text) =>
+        WaitForAsync(_ => Task.FromResult(Log.Contains(text, StringComparison.Ordinal)), $"log '{text}'");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<long> ArticleCountAsync(HttpClient http) =>
+        (await http.GetFromJsonAsync<Health>(new Uri("/health", UriKind.Relative)))?.Articles ?? 0;
+
+    private async Task WaitForAsync(Func<HttpClient, Task<bool>> condition, string what)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode}:\n{Log}");
+            }
+
+            try
+            {
+                if (await condition(http))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Busy starting.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The app did not {what} within {StartTimeout}:\n{Log}");
+    }
+
+    private static string WebAssembly
+    {
+        get
+        {
+            // The same configuration as this test assembly (Debug or Release), built through the project reference.
+            var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            var configuration = segments[Array.LastIndexOf(segments, "bin") + 1];
+            var path = Path.Combine(RepositoryPaths.Root, "src", "Monitoring.Web", "bin", configuration, "net10.0", "Monitoring.Web.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first; the app is missing.", path);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record Health(string Status, long Articles);
+}

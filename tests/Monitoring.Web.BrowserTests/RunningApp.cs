@@ -1,0 +1,22 @@
+namespace Monitoring.Web.BrowserTests;
+
+/// <summary>The app on its first start with an empty data folder, shared by a test class.</summary>
+public sealed class RunningApp : IAsyncLifetime
+{
+    private readonly TemporaryFolder _data = new();
+    private AppProcess? _app;
+
+    public Uri BaseAddress => _app!.BaseAddress;
+
+    public async ValueTask InitializeAsync() => _app = await AppProcess.StartAsync(_data.Path);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace Monitoring.Web.BrowserTests;
+
+/// <summary>An analyst's first minutes with the app, in a real browser against the real app.</summary>
+public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
+    : IClassFixture<RunningApp>, IClassFixture<BrowserSession>
+{
+    private const string ExampleHeadline = "Russian Defense Minister Visits Serbia Amid Heightened Tensions In Balkans";
+
+    [Fact]
+    public async Task Searching_Shoigu_ShowsTheExampleArticle_AndFilteringBySerbiaKeepsIt()
+    {
+        var page = await OpenAsync("/");
+
+        await page.Locator("#search-box").FillAsync("Shoigu");
+        await page.Locator("#search-box").PressAsync("Enter");
+
+        var hit = page.Locator(".search-hit", new() { HasText = ExampleHeadline });
+        await Assertions.Expect(hit).ToBeVisibleAsync();
+        await Assertions.Expect(hit.Locator("mark.hit").First).ToHaveTextAsync("Shoigu");
+        var countryFacet = page.Locator("[data-facet=country]");
+        await Assertions.Expect(countryFacet.Locator("[data-facet-value=RS]")).ToContainTextAsync("Serbia");
+        await Assertions.Expect(countryFacet.Locator("[data-facet-value=RU]")).ToContainTextAsync("Russia");
+
+        await countryFacet.Locator("[data-facet-value=RS]").GetByText("Serbia").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("country=RS"));
+        await Assertions.Expect(page.Locator(".search-hit", new() { HasText = ExampleHeadline })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync("1 article");
+    }
+
+    [Fact]
+    public async Task TrendsPage_ChartsTheDemoCorpusFrom2002To2026_WithKosovoPeakingIn2008()
+    {
+        var page = await OpenAsync("/trends?interval=month");
+
+        await Assertions.Expect(page.Locator("#coverage-chart")).ToContainTextAsync("Aug 2002 – Mar 2026");
+        await Assertions.Expect(page.Locator("#coverage-chart svg").First).ToBeVisibleAsync();
+
+        // Kosovo's declaration of independence (17 February 2008) and its aftermath are its busiest months.
+        var kosovo = page.Locator("#coverage-table tr", new() { HasText = "Kosovo" });
+        await Assertions.Expect(kosovo).ToContainTextAsync("2008");
+    }
+
+    private async Task<IPage> OpenAsync(string path)
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(path);
+        // Clicks before the Blazor circuit is up would be lost.
+        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1);
+        return page;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Monitoring.Tests;
+
+namespace Monitoring.Web.Tests;
+
+/// <summary>
+/// The whole composition root in-process, with Hangfire's in-memory storage: services resolve, options
+/// validate, the seed job runs on start and the pages answer.
+/// </summary>
+public sealed class AppStartTests : IAsyncDisposable
+{
+    private const int ShippedArticles = 1_181;
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("monitoring-web-").FullName;
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public AppStartTests() =>
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("Jobs:Storage", "InMemory");
+            host.UseSetting("Ingestion:SeedsPath", RepositoryPaths.Seeds);
+            host.UseSetting("Search:Lucene:IndexPath", Path.Combine(_dataFolder, "index"));
+        });
+
+    [Fact]
+    public async Task OnFirstStart_TheSeedsAreIngested_AndThePagesAnswer()
+    {
+        using var client = _factory.CreateClient();
+
+        await WaitForArticlesAsync(client, ShippedArticles);
+
+        var search = await client.GetStringAsync(new Uri("/?q=Shoigu", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Search coverage", search, StringComparison.Ordinal);
+        var trends = await client.GetAsync(new Uri("/trends", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, trends.StatusCode);
+    }
+
+    [Fact]
+    public async Task AMissingSeedsFolder_StopsTheStart_WithAMessageSayingWhatToSet()
+    {
+        await using var misconfigured = _factory.WithWebHostBuilder(host =>
+            host.UseSetting("Ingestion:SeedsPath", Path.Combine(_dataFolder, "nowhere")));
+
+        var failure = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("Ingestion:SeedsPath", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    private static async Task WaitForArticlesAsync(HttpClient client, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        long articles = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            articles = (await client.GetFromJsonAsync<Health>(new Uri("/health", UriKind.Relative)))!.Articles;
+            if (articles >= expected)
+            {
+                Assert.Equal(expected, articles);
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"Only {articles} of {expected} articles were indexed within 60 s.");
+    }
+
+    private sealed record Health(string Status, long Articles);
+}
