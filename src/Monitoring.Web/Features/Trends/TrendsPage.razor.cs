@@ -4,17 +4,19 @@ using Microsoft.AspNetCore.Components.Web;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using MudBlazor;
-using MudBlazor.Charts;
 
 namespace Monitoring.Web.Features.Trends;
 
 /// <summary>Articles per period and country for the current query; query and interval live in the URL.</summary>
 public sealed partial class TrendsPage
 {
+    private const int MaxAxisLabels = 12;
+
     private string? _draft;
     private CoverageTrend? _trend;
     private List<ChartSeries<double>> _series = [];
-    private TimeSeriesChartOptions _options = new();
+    private string[] _labels = [];
+    private LineChartOptions _options = new();
     private string? _error;
     private bool _loading;
 
@@ -46,7 +48,8 @@ public sealed partial class TrendsPage
             var query = new CoverageQuery(new ArticleQuery { Text = Text }, SelectedInterval);
             _trend = await Search.GetCoverageAsync(query);
             _series = BuildSeries(_trend);
-            _options = BuildOptions(_trend.Interval);
+            _labels = BuildLabels(_trend);
+            _options = BuildOptions();
         }
         catch (ArgumentException invalid)
         {
@@ -63,29 +66,32 @@ public sealed partial class TrendsPage
         [.. trend.Countries.Select(series => new ChartSeries<double>
         {
             Name = Enrichment.CountryName(series.CountryCode),
-            Data = series.Buckets
-                .Select(bucket => new TimeValue<double>(bucket.Start.ToDateTime(TimeOnly.MinValue), bucket.Count))
-                .ToList(),
+            Data = series.Buckets.Select(bucket => (double)bucket.Count).ToArray(),
         })];
 
-    private static TimeSeriesChartOptions BuildOptions(DateInterval interval) => new()
+    /// <summary>
+    /// One label per bucket, but only as many shown as fit: a chart of 24 years of months shows the years.
+    /// </summary>
+    private static string[] BuildLabels(CoverageTrend trend)
     {
-        TimeLabelFormat = interval switch
+        var labels = trend.Total.Select(bucket => BucketLabel(bucket.Start, trend.Interval)).ToArray();
+        var every = Math.Max(1, (int)Math.Ceiling(labels.Length / (double)MaxAxisLabels));
+        if (trend.Interval == DateInterval.Month && every > 1)
         {
-            DateInterval.Year => "yyyy",
-            DateInterval.Month => "MMM yyyy",
-            _ => "d MMM yyyy",
-        },
-        TooltipTimeLabelFormat = interval == DateInterval.Year ? "yyyy" : interval == DateInterval.Month ? "MMM yyyy" : "d MMM yyyy",
-        TimeLabelSpacing = interval switch
-        {
-            DateInterval.Year => TimeSpan.FromDays(365 * 2),
-            DateInterval.Month => TimeSpan.FromDays(365),
-            DateInterval.Week => TimeSpan.FromDays(90),
-            _ => TimeSpan.FromDays(30),
-        },
+            // Whole years read better than every n-th month.
+            return [.. trend.Total.Select((bucket, index) => bucket.Start.Month == 1 && bucket.Start.Year % Math.Max(1, every / 12) == 0
+                ? bucket.Start.Year.ToString(CultureInfo.InvariantCulture)
+                : string.Empty)];
+        }
+
+        return [.. labels.Select((label, index) => index % every == 0 ? label : string.Empty)];
+    }
+
+    private static LineChartOptions BuildOptions() => new()
+    {
         LineStrokeWidth = 2,
         YAxisFormat = "0",
+        ShowDataMarkers = false,
     };
 
     private static string IntervalName(DateInterval interval) => interval.ToString().ToLowerInvariant();
