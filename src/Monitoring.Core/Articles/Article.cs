@@ -22,6 +22,12 @@ public sealed record Article
     /// </summary>
     public string? Attribution { get; init; }
 
+    /// <summary>
+    /// The story this article belongs to: the id of the first article seen of a group of near-duplicates
+    /// (wire copies carried by several outlets). Null when the article is a story of its own.
+    /// </summary>
+    public ArticleId? StoryId { get; init; }
+
     /// <summary>ISO 639-1 language code, e.g. "en".</summary>
     public required string Language { get; init; }
 
