@@ -29,4 +29,8 @@ public sealed record CountrySeries(string CountryCode, IReadOnlyList<DateBucket>
 
 /// <param name="Start">First day of the bucket (Monday for weeks, the 1st for months, 1 January for years).</param>
 /// <param name="AverageTension">Mean tension of the bucket's articles, null when empty.</param>
-public sealed record DateBucket(DateOnly Start, long Count, double? AverageTension);
+public sealed record DateBucket(DateOnly Start, long Count, double? AverageTension)
+{
+    /// <summary>How many of the bucket's articles are tense (<c>TensionScore.IsTense</c>): the tension index's numerator.</summary>
+    public long TenseCount { get; init; }
+}
