@@ -31,6 +31,24 @@ public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
     }
 
     [Fact]
+    public async Task OpeningAResult_ShowsWhyItWasTagged_AndBackKeepsTheSearch()
+    {
+        var page = await OpenAsync("/?q=Shoigu&country=RS");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = ExampleHeadline }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#article-title")).ToHaveTextAsync(ExampleHeadline);
+        await page.Locator("[data-tag='country:XK']").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("why=country(%3A|:)XK"));
+        await Assertions.Expect(page.Locator("#article-text mark.evidence").First).ToHaveTextAsync("Kosovo");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to results" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"q=Shoigu&country=RS"));
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync("1 article");
+    }
+
+    [Fact]
     public async Task TrendsPage_ChartsTheDemoCorpusFrom2002To2026_WithKosovoPeakingIn2008()
     {
         var page = await OpenAsync("/trends?interval=month");
