@@ -3,6 +3,7 @@ using Monitoring.Search;
 using Monitoring.Web.Components;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Status;
+using Monitoring.Web.Features.Trends;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapJobsDashboard();
 app.MapStatus();
+app.MapTrends();
 
 await app.RunAsync();
 

@@ -61,6 +61,21 @@ public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
         await Assertions.Expect(kosovo).ToContainTextAsync("2008");
     }
 
+    [Fact]
+    public async Task ClickingAPointOnTheTrendsChart_ShowsTheArticlesBehindIt()
+    {
+        var page = await OpenAsync("/trends?interval=month");
+        var point = page.Locator("circle[data-series=XK][data-bucket='2008-02-01']");
+        var tooltip = await point.Locator("title").TextContentAsync();
+        var expected = int.Parse(tooltip!.Split(": ")[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        await point.DispatchEventAsync("click");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("country=XK&from=2008-02-01&to=2008-02-29"));
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync(expected == 1 ? "1 article" : $"{expected} articles");
+        await Assertions.Expect(page.Locator(".search-hit").First).ToContainTextAsync("Feb 2008");
+    }
+
     private async Task<IPage> OpenAsync(string path)
     {
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
