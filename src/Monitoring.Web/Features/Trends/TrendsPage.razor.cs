@@ -27,7 +27,10 @@ public sealed partial class TrendsPage
         "#594ae2", "#1ec8a5", "#ff9800", "#e91e63", "#2196f3", "#8bc34a", "#9c27b0", "#795548", "#607d8b", "#f44336",
     ];
 
+    private const int MaxCompared = 4;
+
     private string? _draft;
+    private List<ComparedQuery> _compared = [];
     private CoverageTrend? _trend;
     private List<ChartSeriesData> _series = [];
     private List<DateOnly> _bucketStarts = [];
@@ -55,6 +58,12 @@ public sealed partial class TrendsPage
     [SupplyParameterFromQuery(Name = "measure")]
     public string? Measure { get; set; }
 
+    /// <summary>Saved queries compared side by side (up to <see cref="MaxCompared"/>), one line each.</summary>
+    [SupplyParameterFromQuery(Name = "cmp")]
+    public string[]? Compare { get; set; }
+
+    private bool Comparing => Compare is { Length: > 0 };
+
     private DateInterval SelectedInterval =>
         Enum.TryParse<DateInterval>(Interval, ignoreCase: true, out var parsed) ? parsed : DateInterval.Month;
 
@@ -70,9 +79,18 @@ public sealed partial class TrendsPage
         _error = null;
         try
         {
-            _trend = await Search.GetCoverageAsync(new CoverageQuery(new ArticleQuery { Text = Text }, SelectedInterval));
+            _trend = await Search.GetCoverageAsync(new CoverageQuery(new ArticleQuery { Text = Comparing ? null : Text }, SelectedInterval));
             _bucketStarts = [.. _trend.Total.Select(bucket => bucket.Start)];
-            _series = BuildSeries(_trend, SelectedMeasure);
+            if (Comparing)
+            {
+                _compared = await LoadComparisonAsync(_trend);
+                _series = BuildComparisonSeries(_trend, _compared, SelectedMeasure);
+            }
+            else
+            {
+                _compared = [];
+                _series = BuildSeries(_trend, SelectedMeasure);
+            }
         }
         catch (ArgumentException invalid)
         {
@@ -100,9 +118,34 @@ public sealed partial class TrendsPage
         ];
     }
 
+    /// <summary>Each compared query counted on the axis of all coverage, so their lines share buckets.</summary>
+    private async Task<List<ComparedQuery>> LoadComparisonAsync(CoverageTrend all)
+    {
+        var compared = new List<ComparedQuery>();
+        foreach (var text in Compare!.Distinct(StringComparer.Ordinal).Take(MaxCompared))
+        {
+            var trend = await Search.GetCoverageAsync(new CoverageQuery(new ArticleQuery { Text = text }, SelectedInterval, MaxCountries: 0));
+            var counts = trend.Total.ToDictionary(bucket => bucket.Start, bucket => bucket.Count);
+            compared.Add(new ComparedQuery(text, [.. all.Total.Select(bucket => counts.GetValueOrDefault(bucket.Start))]));
+        }
+
+        return compared;
+    }
+
+    private static List<ChartSeriesData> BuildComparisonSeries(CoverageTrend all, List<ComparedQuery> compared, TrendMeasure measure) =>
+    [
+        .. compared.Select((query, index) => new ChartSeriesData(
+            query.Text,
+            query.Text,
+            [.. query.Counts.Select((count, bucket) => measure == TrendMeasure.Share ? Share(count, all.Total[bucket].Count) : count)],
+            Palette[index % Palette.Length])),
+    ];
+
     private static double Share(long part, long whole) => whole == 0 ? 0 : part / (double)whole;
 
-    private string ChartTitle(CoverageTrend trend) => SelectedMeasure == TrendMeasure.Share
+    private string ChartTitle(CoverageTrend trend) => Comparing
+        ? (SelectedMeasure == TrendMeasure.Share ? "Share of all coverage per " : "Articles per ") + IntervalName(trend.Interval) + ", compared"
+        : SelectedMeasure == TrendMeasure.Share
         ? $"Share of coverage per {IntervalName(trend.Interval)} and country"
         : $"Articles per {IntervalName(trend.Interval)} and country";
 
@@ -128,7 +171,38 @@ public sealed partial class TrendsPage
 
     private Task DrillDownAsync(ChartPoint point)
     {
-        Navigation.NavigateTo(SearchHref(point.SeriesKey, point.BucketStart));
+        Navigation.NavigateTo(Comparing ? QuerySearchHref(point.SeriesKey, point.BucketStart) : SearchHref(point.SeriesKey, point.BucketStart));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The search page for one compared query, optionally within one bucket.</summary>
+    private string QuerySearchHref(string? text, DateOnly? bucketStart) =>
+        Navigation.GetUriWithQueryParameters("/search", new Dictionary<string, object?>
+        {
+            ["q"] = text,
+            ["from"] = bucketStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = bucketStart is { } start
+                ? TrendsFormat.BucketEnd(start, SelectedInterval).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : null,
+        });
+
+    private Task AddToComparisonAsync()
+    {
+        var text = string.IsNullOrWhiteSpace(_draft) ? Text : _draft.Trim();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Task.CompletedTask;
+        }
+
+        string[] next = [.. (Compare ?? []).Append(text).Distinct(StringComparer.Ordinal).TakeLast(MaxCompared)];
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["cmp"] = next, ["q"] = null }));
+        return Task.CompletedTask;
+    }
+
+    private Task RemoveFromComparisonAsync(string text)
+    {
+        string[] next = [.. (Compare ?? []).Where(existing => existing != text)];
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["cmp"] = next.Length == 0 ? null : next }));
         return Task.CompletedTask;
     }
 
@@ -166,3 +240,6 @@ public sealed partial class TrendsPage
     private void Navigate(string parameter, string? value) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(parameter, value));
 }
+
+/// <param name="Counts">Articles per bucket, aligned with the chart's buckets.</param>
+public sealed record ComparedQuery(string Text, IReadOnlyList<long> Counts);
