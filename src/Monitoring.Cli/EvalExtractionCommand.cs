@@ -23,6 +23,7 @@ internal static class EvalExtractionCommand
         Print($"{report.Pages.Count} pages from {folder} in {watch.ElapsedMilliseconds} ms");
         Print($"text F1 mean per page {report.MeanF1:0.000} (precision {report.MeanPrecision:0.000}, recall {report.MeanRecall:0.000})");
         Print($"text F1 micro        {micro.F1:0.000} (precision {micro.Precision:0.000}, recall {micro.Recall:0.000}, {micro.ExpectedTokens:N0} expected tokens)");
+        Print($"extraction time      {report.Pages.Sum(page => page.Elapsed.TotalMilliseconds):0} ms in total, slowest {report.Pages.Max(page => page.Elapsed.TotalMilliseconds):0} ms");
         Print($"pages with F1 >= 0.9 {report.Pages.Count(page => page.Text.F1 >= 0.9)}, < 0.5 {report.Pages.Count(page => page.Text.F1 < 0.5)}, refused {report.Pages.Count(page => !page.Extracted.Succeeded)}");
         Field(report, "title exact", meta => meta.Title, page => page.TitleExact);
         Field(report, "title normalised", meta => meta.Title, page => page.TitleNormalised);
@@ -37,7 +38,7 @@ internal static class EvalExtractionCommand
         {
             foreach (var page in report.Pages.OrderBy(page => page.Text.F1))
             {
-                Print($"{page.Name,-32} F1 {page.Text.F1:0.00} P {page.Text.Precision:0.00} R {page.Text.Recall:0.00} {page.Extracted.Error} [{page.Extracted.Trace.ContentElement}]");
+                Print($"{page.Name,-32} F1 {page.Text.F1:0.00} P {page.Text.Precision:0.00} R {page.Text.Recall:0.00} {page.Elapsed.TotalMilliseconds:0} ms {page.Extracted.Error} [{page.Extracted.Trace.ContentElement}]");
                 Mismatch("title", page.Expected.Title, page.Extracted.Title, page.Expected.Title is null || page.TitleHeadline);
                 Mismatch("byline", page.Expected.Byline, page.Extracted.Byline, page.Expected.Byline is null || page.BylineNormalised);
                 Mismatch("language", page.Expected.Language, page.Extracted.Language, page.Expected.Language is null || page.LanguageMatches);

@@ -85,13 +85,16 @@ public sealed class ArticlePageExtractor
             using var document = parse(parser);
             var metadata = PageMetadataReader.Read(document);
             var content = MainContentFinder.Find(document, metadata.Title);
-            if (content.Paragraphs.Count == 0)
+            var trace = new ExtractionTrace
             {
-                return ExtractedPage.Refused("no text found in the page") with { Title = metadata.Title };
-            }
-
+                ContentElement = content.Element,
+                ContentScore = Math.Round(content.Score, 1),
+                Candidates = content.Candidates,
+                FieldSources = metadata.Sources,
+            };
             return new ExtractedPage
             {
+                Error = content.Paragraphs.Count == 0 ? "no text found in the page" : null,
                 Title = metadata.Title,
                 Byline = metadata.Byline,
                 SiteName = metadata.SiteName,
@@ -99,13 +102,7 @@ public sealed class ArticlePageExtractor
                 Language = metadata.Language,
                 CanonicalUrl = CanonicalUrl(document, url),
                 Paragraphs = content.Paragraphs,
-                Trace = new ExtractionTrace
-                {
-                    ContentElement = content.Element,
-                    ContentScore = Math.Round(content.Score, 1),
-                    Candidates = content.Candidates,
-                    FieldSources = metadata.Sources,
-                },
+                Trace = trace,
             };
         }
 #pragma warning disable CA1031 // The page is untrusted input: whatever breaks while reading it becomes the result's reason.

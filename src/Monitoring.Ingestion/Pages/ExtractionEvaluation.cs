@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
@@ -26,11 +27,14 @@ public static class ExtractionEvaluation
     public static PageEvaluation Evaluate(string pageFolder, ArticlePageExtractor extractor)
     {
         ArgumentNullException.ThrowIfNull(extractor);
-        var extracted = extractor.Extract(File.ReadAllText(Path.Combine(pageFolder, "source.html"), Encoding.UTF8));
+        var source = File.ReadAllText(Path.Combine(pageFolder, "source.html"), Encoding.UTF8);
+        var watch = Stopwatch.StartNew();
+        var extracted = extractor.Extract(source);
+        watch.Stop();
         var expectedText = TextOf(File.ReadAllText(Path.Combine(pageFolder, "expected.html"), Encoding.UTF8));
         var metadataPath = Path.Combine(pageFolder, "expected-metadata.json");
         var expected = File.Exists(metadataPath) ? ExpectedMetadata.Read(File.ReadAllText(metadataPath, Encoding.UTF8)) : new ExpectedMetadata(null, null, null, null);
-        return new PageEvaluation(Path.GetFileName(pageFolder), extracted, TextOverlap.Compare(extracted.Text, expectedText), expected);
+        return new PageEvaluation(Path.GetFileName(pageFolder), extracted, TextOverlap.Compare(extracted.Text, expectedText), expected, watch.Elapsed);
     }
 
     private static string TextOf(string html)
@@ -57,7 +61,7 @@ public sealed record ExpectedMetadata(string? Title, string? Byline, string? Lan
 }
 
 /// <summary>One page: what was extracted, its text overlap and how each metadata field compares.</summary>
-public sealed record PageEvaluation(string Name, ExtractedPage Extracted, TextOverlap Text, ExpectedMetadata Expected)
+public sealed record PageEvaluation(string Name, ExtractedPage Extracted, TextOverlap Text, ExpectedMetadata Expected, TimeSpan Elapsed)
 {
     public bool TitleExact => Expected.Title is not null && string.Equals(PageText.Normalize(Expected.Title), Extracted.Title, StringComparison.Ordinal);
 

@@ -52,20 +52,30 @@ internal static partial class MainContentFinder
 
         RemoveChrome(body);
         var measures = new Measures();
+        measures.CountCharacters(body);
         var scores = ScoreContainers(body, measures);
         var ranked = scores
             .Select(entry => Rate(entry.Key, entry.Value, measures))
             .OrderByDescending(candidate => candidate.Score)
             .ToList();
 
-        var best = ranked.FirstOrDefault();
-        var parts = best is null ? [body] : WithRelatedSiblings(best, scores, measures);
+        // The best block can turn out to be all link lists once read; then the runner-up speaks.
         var paragraphs = new List<string>();
-        var current = new StringBuilder();
-        foreach (var part in parts)
+        Rated? best = null;
+        foreach (var candidate in ranked.Take(3))
         {
-            Collect(part, current, paragraphs, measures);
-            Flush(current, paragraphs);
+            paragraphs = Read(WithRelatedSiblings(candidate, scores, measures), measures);
+            best = candidate;
+            if (paragraphs.Count > 0)
+            {
+                break;
+            }
+        }
+
+        if (paragraphs.Count == 0)
+        {
+            paragraphs = Read([body], measures);
+            best = null;
         }
 
         if (title is not null && paragraphs.Count > 0 && string.Equals(paragraphs[0], title, StringComparison.OrdinalIgnoreCase))
@@ -76,6 +86,19 @@ internal static partial class MainContentFinder
         var evidence = ranked.Take(5).Select(candidate => new ContentCandidate(
             Describe(candidate.Element), Math.Round(candidate.Score, 1), Math.Round(candidate.TextScore, 1), Math.Round(candidate.LinkDensity, 2), candidate.Hint, candidate.TextLength)).ToList();
         return new MainContent(paragraphs, best is null ? "body" : Describe(best.Element), best?.Score ?? 0, evidence);
+    }
+
+    private static List<string> Read(IEnumerable<IElement> parts, Measures measures)
+    {
+        var paragraphs = new List<string>();
+        var current = new StringBuilder();
+        foreach (var part in parts)
+        {
+            Collect(part, current, paragraphs, measures);
+            Flush(current, paragraphs);
+        }
+
+        return paragraphs;
     }
 
     private static void RemoveChrome(IElement body)
@@ -108,9 +131,10 @@ internal static partial class MainContentFinder
     private static bool IsBoilerplate(IElement element) =>
         !ProtectedTags.Contains(element.LocalName)
         && Hint(element) < 0
+        && !PositiveNames().IsMatch($"{element.ClassName} {element.Id}")
         && element.QuerySelector("article, main, [itemprop~=articleBody], h1") is null;
 
-    /// <summary>+25 for names like article/content/post, −25 for comment/sidebar/share/related/promo…, 0 otherwise.</summary>
+    /// <summary>+25 for names like article/content/post, −25 for comment/sidebar/share/related/promo… (both: 0).</summary>
     private static int Hint(IElement element)
     {
         var names = $"{element.ClassName} {element.Id}";
@@ -123,7 +147,7 @@ internal static partial class MainContentFinder
 
         var positive = PositiveNames().IsMatch(names);
         var negative = NegativeNames().IsMatch(names);
-        return bonus + (positive ? 25 : 0) - (negative && !positive ? 25 : 0);
+        return bonus + (positive ? 25 : 0) - (negative ? 25 : 0);
     }
 
     private static Dictionary<IElement, double> ScoreContainers(IElement body, Measures measures)
@@ -158,7 +182,9 @@ internal static partial class MainContentFinder
     {
         var linkDensity = measures.LinkDensity(element);
         var hint = Hint(element);
-        return new Rated(element, (textScore * (1 - linkDensity)) + hint, textScore, linkDensity, hint, measures.TextLength(element));
+        // A content-like name on a block of links (a "widget-content" of headlines) is no evidence of prose.
+        var weightedHint = hint > 0 ? hint * (1 - linkDensity) : hint;
+        return new Rated(element, (textScore * (1 - linkDensity)) + weightedHint, textScore, linkDensity, hint, measures.TextLength(element));
     }
 
     /// <summary>The best container and the siblings that continue its text (split article bodies, lead paragraphs).</summary>
@@ -333,17 +359,58 @@ internal static partial class MainContentFinder
             return text == 0 ? 0 : Math.Min(1, links / (double)text);
         }
 
-        private (int Text, int Links) Lengths(IElement element)
+        private (int Text, int Links) Lengths(IElement element) => _lengths.GetValueOrDefault(element);
+
+        /// <summary>
+        /// Counts visible characters (white space excluded) and those inside links for every element in one
+        /// pass from the leaves up; an explicit stack, as hostile pages nest deeper than the call stack allows.
+        /// </summary>
+        public void CountCharacters(IElement root)
         {
-            if (!_lengths.TryGetValue(element, out var lengths))
+            var stack = new Stack<(IElement Element, bool Counted)>();
+            stack.Push((root, false));
+            while (stack.Count > 0)
             {
-                var text = PageText.Normalize(element.TextContent).Length;
-                var links = element.QuerySelectorAll("a").Sum(link => PageText.Normalize(link.TextContent).Length);
-                lengths = (text, links);
-                _lengths[element] = lengths;
+                var (element, counted) = stack.Pop();
+                if (!counted)
+                {
+                    stack.Push((element, true));
+                    foreach (var child in element.Children)
+                    {
+                        stack.Push((child, false));
+                    }
+
+                    continue;
+                }
+
+                var text = 0;
+                var links = 0;
+                foreach (var child in element.ChildNodes)
+                {
+                    if (child is IText node)
+                    {
+                        text += VisibleCharacters(node.Data);
+                    }
+                    else if (child is IElement inner && _lengths.TryGetValue(inner, out var innerLengths))
+                    {
+                        text += innerLengths.Text;
+                        links += innerLengths.Links;
+                    }
+                }
+
+                _lengths[element] = (text, element.LocalName is "a" ? text : links);
+            }
+        }
+
+        private static int VisibleCharacters(string text)
+        {
+            var count = 0;
+            foreach (var character in text)
+            {
+                count += char.IsWhiteSpace(character) ? 0 : 1;
             }
 
-            return lengths;
+            return count;
         }
 
         private static void AppendInline(INode node, StringBuilder builder)
