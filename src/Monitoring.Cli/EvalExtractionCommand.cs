@@ -9,7 +9,7 @@ internal static class EvalExtractionCommand
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var folder = Option(args, "--pages") ?? Path.Combine("..", "shared", "data", "readability", "test-pages");
+        var folder = CommandLineOptions.Option(args, "--pages") ?? Path.Combine("..", "shared", "data", "readability", "test-pages");
         if (!Directory.Exists(folder))
         {
             Console.Error.WriteLine($"eval extraction: no folder {folder} (give --pages DIR)");
@@ -66,17 +66,4 @@ internal static class EvalExtractionCommand
     private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 
     private static void Print(string line) => Console.WriteLine(line);
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i + 1 < args.Count; i++)
-        {
-            if (string.Equals(args[i], name, StringComparison.Ordinal))
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
-    }
 }

@@ -22,7 +22,7 @@ internal static class ExtractCommand
             return 2;
         }
 
-        var urlText = Option(args, "--url");
+        var urlText = CommandLineOptions.Option(args, "--url");
         Uri? url = null;
         if (urlText is not null && !Uri.TryCreate(urlText, UriKind.Absolute, out url))
         {
@@ -64,18 +64,5 @@ internal static class ExtractCommand
         }
 
         return false;
-    }
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i + 1 < args.Count; i++)
-        {
-            if (string.Equals(args[i], name, StringComparison.Ordinal))
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
     }
 }

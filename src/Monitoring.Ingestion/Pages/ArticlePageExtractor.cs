@@ -14,6 +14,10 @@ namespace Monitoring.Ingestion.Pages;
 /// </summary>
 public sealed class ArticlePageExtractor
 {
+    // Real pages nest a few dozen levels; thousands only come from hostile or broken markup, and would
+    // exhaust the stack of the recursive DOM walks (an overflow cannot be caught).
+    public const int MaxDepth = 500;
+
     private readonly int _maxPageBytes;
 
     public ArticlePageExtractor(PageExtractionOptions? options = null)
@@ -32,7 +36,12 @@ public sealed class ArticlePageExtractor
             return ExtractedPage.Refused(TooLarge(Encoding.UTF8.GetByteCount(html)));
         }
 
-        return BinaryContent.Describe(html) is { } binary ? ExtractedPage.Refused(binary) : Parse(parser => parser.ParseDocument(html), url);
+        if (BinaryContent.Describe(html) is { } binary)
+        {
+            return ExtractedPage.Refused(binary);
+        }
+
+        return TooDeep(html) ?? Parse(parser => parser.ParseDocument(html), url);
     }
 
     /// <summary>
@@ -51,15 +60,52 @@ public sealed class ArticlePageExtractor
             return ExtractedPage.Refused(binary);
         }
 
-        return Parse(parser =>
+        // Latin-1 maps every byte to one character, so the tags of any ASCII-compatible encoding read as they are.
+        return TooDeep(Encoding.Latin1.GetString(content.Span)) ?? Parse(parser =>
         {
             using var stream = new MemoryStream(content.ToArray(), writable: false);
             return parser.ParseDocument(stream);
         }, url);
     }
 
+    private static ExtractedPage? TooDeep(string markup)
+    {
+        var depth = MarkupNesting.Deepest(markup);
+        return depth > MaxDepth ? ExtractedPage.Refused(NestedTooDeeply(depth)) : null;
+    }
+
+    private static string NestedTooDeeply(int depth) =>
+        string.Create(CultureInfo.InvariantCulture, $"page nested too deeply: {depth} levels, the limit is {MaxDepth}");
+
     private string TooLarge(long bytes) => string.Create(CultureInfo.InvariantCulture,
         $"page too large: {bytes:N0} bytes, the limit is {_maxPageBytes:N0} ({PageExtractionOptions.SectionName}:{nameof(PageExtractionOptions.MaxPageBytes)})");
+
+    private static int Depth(AngleSharp.Dom.IDocument document)
+    {
+        var deepest = 0;
+        var stack = new Stack<(AngleSharp.Dom.IElement Element, int Depth)>();
+        if (document.DocumentElement is { } root)
+        {
+            stack.Push((root, 1));
+        }
+
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (depth > MaxDepth)
+            {
+                break;
+            }
+
+            foreach (var child in element.Children)
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+
+        return deepest;
+    }
 
     /// <summary>The page's own &lt;link rel=canonical&gt; or og:url, resolved against where it was fetched from.</summary>
     private static Uri? CanonicalUrl(AngleSharp.Html.Dom.IHtmlDocument document, Uri? url)
@@ -83,6 +129,12 @@ public sealed class ArticlePageExtractor
             // No browsing context: scripts are parsed as inert text and nothing is loaded.
             var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false }, BrowsingContext.New(Configuration.Default));
             using var document = parse(parser);
+            var depth = Depth(document);
+            if (depth > MaxDepth)
+            {
+                return ExtractedPage.Refused(NestedTooDeeply(depth));
+            }
+
             var metadata = PageMetadataReader.Read(document);
             var content = MainContentFinder.Find(document, metadata.Title);
             var trace = new ExtractionTrace

@@ -64,8 +64,9 @@ internal static partial class MainContentFinder
         Rated? best = null;
         foreach (var candidate in ranked.Take(3))
         {
-            paragraphs = Read(WithRelatedSiblings(candidate, scores, measures), measures);
-            best = candidate;
+            var chosen = WidenToArticle(candidate, measures);
+            paragraphs = Read(WithRelatedSiblings(chosen, scores, measures), measures);
+            best = chosen;
             if (paragraphs.Count > 0)
             {
                 break;
@@ -131,13 +132,16 @@ internal static partial class MainContentFinder
     private static bool IsBoilerplate(IElement element) =>
         !ProtectedTags.Contains(element.LocalName)
         && Hint(element) < 0
-        && !PositiveNames().IsMatch($"{element.ClassName} {element.Id}")
-        && element.QuerySelector("article, main, [itemprop~=articleBody], h1") is null;
+        && !PositiveNames().IsMatch(Names(element))
+        && element.QuerySelector("main, [itemprop~=articleBody], h1") is null
+        && !element.QuerySelectorAll("article").Any(article => !NegativeNames().IsMatch(Names(article))); // comments are often <article>s too
+
+    private static string Names(IElement element) => $"{element.ClassName} {element.Id}";
 
     /// <summary>+25 for names like article/content/post, −25 for comment/sidebar/share/related/promo… (both: 0).</summary>
     private static int Hint(IElement element)
     {
-        var names = $"{element.ClassName} {element.Id}";
+        var names = Names(element);
         var bonus = string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase) ? 25 : 0;
         bonus += element.LocalName is "article" ? 10 : 0;
         if (names.Length < 2)
@@ -166,6 +170,14 @@ internal static partial class MainContentFinder
                 continue;
             }
 
+            if (measures.InlineLinkShare(element) < 0.3)
+            {
+                for (var holder = element; holder is not null; holder = holder.ParentElement)
+                {
+                    measures.AddProse(holder, text.Length);
+                }
+            }
+
             var vote = 1 + PageText.CountCommas(text) + Math.Min(Math.Floor(text.Length / 100.0), 3);
             var container = ParagraphTags.Contains(element.LocalName) ? element.ParentElement : element;
             var share = 1.0;
@@ -185,6 +197,25 @@ internal static partial class MainContentFinder
         // A content-like name on a block of links (a "widget-content" of headlines) is no evidence of prose.
         var weightedHint = hint > 0 ? hint * (1 - linkDensity) : hint;
         return new Rated(element, (textScore * (1 - linkDensity)) + weightedHint, textScore, linkDensity, hint, measures.TextLength(element));
+    }
+
+    /// <summary>
+    /// Climbs from the best block to an ancestor that holds clearly more prose without more links: article
+    /// bodies are often split into sections or step boxes, each scoring less than the whole.
+    /// </summary>
+    private static Rated WidenToArticle(Rated best, Measures measures)
+    {
+        var current = best;
+        var ancestor = best.Element.ParentElement;
+        for (var level = 0; ancestor is not null && level < 3 && ancestor.LocalName is not ("body" or "html"); level++, ancestor = ancestor.ParentElement)
+        {
+            if (measures.Prose(ancestor) >= measures.Prose(current.Element) * 1.4 && measures.LinkDensity(ancestor) < 0.3 && Hint(ancestor) >= 0)
+            {
+                current = new Rated(ancestor, current.Score, current.TextScore, measures.LinkDensity(ancestor), Hint(ancestor), measures.TextLength(ancestor));
+            }
+        }
+
+        return current;
     }
 
     /// <summary>The best container and the siblings that continue its text (split article bodies, lead paragraphs).</summary>
@@ -335,6 +366,20 @@ internal static partial class MainContentFinder
     {
         private readonly Dictionary<IElement, string> _inline = [];
         private readonly Dictionary<IElement, (int Text, int Links)> _lengths = [];
+        private readonly Dictionary<IElement, int> _prose = [];
+
+        /// <summary>Characters of running text (blocks of 25+ characters, few links) inside the element.</summary>
+        public int Prose(IElement element) => _prose.GetValueOrDefault(element);
+
+        public void AddProse(IElement element, int characters) => _prose[element] = Prose(element) + characters;
+
+        /// <summary>The share of the element's own inline text that sits inside links.</summary>
+        public double InlineLinkShare(IElement element)
+        {
+            var text = InlineText(element).Length;
+            var links = element.Children.Where(child => child.LocalName is "a").Sum(link => PageText.Normalize(link.TextContent).Length);
+            return text == 0 ? 0 : Math.Min(1, links / (double)text);
+        }
 
         /// <summary>The text an element holds itself: its text nodes and inline children, not its child blocks.</summary>
         public string InlineText(IElement element)
