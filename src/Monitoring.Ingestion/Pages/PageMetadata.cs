@@ -43,11 +43,19 @@ internal static class PageMetadataReader
             ("og:site_name", Meta(metas, "og:site_name")),
             ("json-ld publisher", linkedData?.Publisher),
             ("application-name", Meta(metas, "application-name")));
+        var headline = linkedData?.Headline;
+        if (linkedData?.Name is { } name && document.Title is { } documentTitle && headline is not null
+            && PageText.Normalize(documentTitle).StartsWith(PageText.Normalize(name), StringComparison.OrdinalIgnoreCase)
+            && TitleCleaner.HasSeparatorAround(PageText.Normalize(documentTitle), PageText.Normalize(name))
+            && !documentTitle.Contains(headline, StringComparison.OrdinalIgnoreCase))
+        {
+            headline = name; // Wikipedia's "headline" is a one-line description; its "name" is the page's title.
+        }
 
         var headings = document.QuerySelectorAll("h1, h2").Select(heading => PageText.Normalize(heading.TextContent))
             .Where(text => text.Length > 0).Take(20).ToList();
         var rawTitle = First(sources, "title",
-            [("json-ld headline", linkedData?.Headline), .. TitleMetas.Select(name => (name, Meta(metas, name))), ("<title>", document.Title), ("<h1>", headings.FirstOrDefault())]);
+            [("json-ld headline", headline ?? linkedData?.Name), .. TitleMetas.Select(name => (name, Meta(metas, name))), ("<title>", document.Title), ("<h1>", headings.FirstOrDefault())]);
         var title = rawTitle is null ? null : TitleCleaner.Clean(rawTitle, siteName, headings);
 
         var byline = First(sources, "byline",
@@ -171,7 +179,7 @@ internal static class PageMetadataReader
     private static string? Meta(Dictionary<string, string> metas, string name) => metas.GetValueOrDefault(name);
 
     /// <summary>The fields of the first JSON-LD object that describes an article.</summary>
-    private sealed record LinkedData(string? Headline, string? Author, string? Published, string? Created, string? Language, string? Publisher)
+    private sealed record LinkedData(string? Headline, string? Name, string? Author, string? Published, string? Created, string? Language, string? Publisher)
     {
         public static LinkedData? Read(IHtmlDocument document)
         {
@@ -189,13 +197,21 @@ internal static class PageMetadataReader
 
         private static LinkedData? Parse(string json)
         {
+            // Pages written as XHTML wrap the JSON in <![CDATA[ ... ]]>, which a browser's JSON parser never sees.
+            json = json.Trim();
+            if (json.StartsWith("<![CDATA[", StringComparison.Ordinal) && json.EndsWith("]]>", StringComparison.Ordinal))
+            {
+                json = json[9..^3];
+            }
+
             try
             {
                 using var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
                 var article = Objects(parsed.RootElement).FirstOrDefault(IsArticle);
                 return article.ValueKind == JsonValueKind.Object
                     ? new LinkedData(
-                        Text(article, "headline") ?? Text(article, "name"),
+                        Text(article, "headline"),
+                        Text(article, "name"),
                         Names(article, "author") ?? Names(article, "creator"),
                         Text(article, "datePublished"),
                         Text(article, "dateCreated"),

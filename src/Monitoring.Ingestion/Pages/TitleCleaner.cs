@@ -75,7 +75,8 @@ internal static class TitleCleaner
         return null;
     }
 
-    private static bool HasSeparatorAround(string title, string heading)
+    /// <summary>True when the part stands alone in the title: at an end or between separators.</summary>
+    internal static bool HasSeparatorAround(string title, string heading)
     {
         var at = title.IndexOf(heading, StringComparison.OrdinalIgnoreCase);
         var before = title[..at].TrimEnd();

@@ -121,6 +121,21 @@ public sealed class ArticlePageExtractorTests
         Assert.Equal("<time datetime>", page.Trace.FieldSources["published"]);
     }
 
+    [Fact]
+    public void ReadsJsonLd_WrappedInCdata()
+    {
+        var page = _extractor.Extract($$"""
+            <html><head><script type="application/ld+json">
+              <![CDATA[
+              {"@type": "Article", "name": "Hermitian matrix", "datePublished": "2003-02-28T21:51:08Z"}
+              ]]>
+            </script></head><body><article><p>{{Prose1}}</p></article></body></html>
+            """);
+
+        Assert.Equal("Hermitian matrix", page.Title);
+        Assert.Equal(new DateTimeOffset(2003, 2, 28, 21, 51, 8, TimeSpan.Zero), page.Published);
+    }
+
     [Theory]
     [InlineData("Kosovo and Serbia agree on licence plates | Balkan Insight", null, "Kosovo and Serbia agree on licence plates")]
     [InlineData("Kosovo and Serbia agree on licence plates - The Daily", null, "Kosovo and Serbia agree on licence plates")]
