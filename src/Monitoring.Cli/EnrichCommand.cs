@@ -10,7 +10,7 @@ internal static class EnrichCommand
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var seeds = Option(args, "--seeds") ?? "seeds";
+        var seeds = CliOptions.Value(args, "--seeds") ?? "seeds";
         var model = EnrichmentModel.LoadFrom(seeds);
         var enricher = new ArticleEnricher(model);
         var file = args.FirstOrDefault(arg => arg.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
@@ -60,16 +60,4 @@ internal static class EnrichCommand
         Console.WriteLine($"{what}: {string.Join(", ", top.Select(group => string.Create(CultureInfo.InvariantCulture, $"{group.Key} {group.Count()}")))}");
     }
 
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i + 1 < args.Count; i++)
-        {
-            if (string.Equals(args[i], name, StringComparison.Ordinal))
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
-    }
 }

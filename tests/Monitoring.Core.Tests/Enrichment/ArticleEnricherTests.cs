@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Tests;
@@ -64,10 +63,12 @@ public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixt
         var people = fixture.EnrichExample().Tags.People;
 
         // Shoigu: "Sergei Shoigu", "Shoigu said", "Shoigu also invited", "with Shoigu" (the caption is not body).
-        Assert.Contains(new PersonTag("Sergei Shoigu", 4), people);
+        var shoigu = Assert.Single(people, person => person.Name == "Sergei Shoigu");
+        Assert.Equal(4, shoigu.Mentions);
 
         // Vulin: "Aleksandar Vulin said", "invited Vulin", "Vulin’s ninth meeting".
-        Assert.Contains(new PersonTag("Aleksandar Vulin", 3), people);
+        var vulin = Assert.Single(people, person => person.Name == "Aleksandar Vulin");
+        Assert.Equal(3, vulin.Mentions);
     }
 
     [Theory]
@@ -179,17 +180,15 @@ public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void DemoCorpus_EnrichesInWellUnderAFewSeconds_AndInParallelGivesTheSameTags()
+    public void DemoCorpus_InParallel_GivesTheSameTagsAsInSequence()
     {
+        // Speed is measured by `monitoring eval countries` (articles/s in docs/quality.md), not here.
         var articles = SeedFolder.ReadArticles(RepositoryPaths.Seeds, DateTimeOffset.UnixEpoch).ToList();
         var enricher = fixture.Enricher;
 
-        var watch = Stopwatch.StartNew();
         var sequential = articles.Select(enricher.Enrich).ToList();
-        watch.Stop();
         var parallel = articles.AsParallel().AsOrdered().Select(enricher.Enrich).ToList();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"Enriching {articles.Count} articles took {watch.Elapsed}.");
         Assert.Equal(
             sequential.Select(article => string.Join(',', article.Tags.Countries.Select(country => country.Code))),
             parallel.Select(article => string.Join(',', article.Tags.Countries.Select(country => country.Code))));
