@@ -5,6 +5,7 @@ return args switch
     ["build-gazetteer", .. var rest] => BuildGazetteerCommand.Run(rest),
     ["enrich", .. var rest] => EnrichCommand.Run(rest),
     ["build-language-profiles", .. var rest] => BuildLanguageProfilesCommand.Run(rest),
+    ["eval", "countries", .. var rest] => EvalCountriesCommand.Run(rest),
     _ => Usage(),
 };
 

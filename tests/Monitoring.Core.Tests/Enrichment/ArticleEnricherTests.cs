@@ -149,11 +149,11 @@ public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Tags_NoMexico_ForNewMexico()
+    public void Tags_TheUnitedStates_NotMexico_ForNewMexico()
     {
         var enriched = fixture.EnrichText("Weather", "Storms hit New Mexico on Sunday.");
 
-        Assert.Empty(enriched.Tags.Countries);
+        Assert.Equal("US", Assert.Single(enriched.Tags.Countries).Code);
     }
 
     [Fact]

@@ -92,8 +92,9 @@ internal sealed class CountryTagger
 
         for (var length = Math.Min(longest, tokens.Count - start); length >= 1; length--)
         {
-            // A form does not run across punctuation: "Serbia. Montenegro" is two mentions.
-            if (length > 1 && tokens[start + length - 1].AfterPunctuation)
+            // A form does not run across punctuation ("Serbia. Montenegro" is two mentions), except the
+            // period inside an abbreviation ("N.Y.").
+            if (length > 1 && Enumerable.Range(start + 1, length - 1).Any(k => tokens[k].AfterPunctuation && tokens[k].Gap != "."))
             {
                 continue;
             }

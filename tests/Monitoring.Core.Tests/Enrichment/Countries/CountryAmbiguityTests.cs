@@ -99,8 +99,15 @@ public sealed class CountryAmbiguityTests(EnrichmentFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void NewMexico_IsNoMexico_ButMexicoIs()
+    public void NewMexico_IsTheUnitedStates_AndMexicoIsMexico()
     {
-        Assert.Equal(["MX"], Codes("Storms hit New Mexico and then Mexico."));
+        Assert.Equal(["MX", "US"], Codes("Storms hit New Mexico and then Mexico.").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AUsDatelineAbbreviation_IsTheUnitedStates()
+    {
+        Assert.Equal(["US"], Codes("SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs."));
+        Assert.Equal(["US"], Codes("ROCHESTER, N.Y., Feb 26 - Champion Products Inc said."));
     }
 }
