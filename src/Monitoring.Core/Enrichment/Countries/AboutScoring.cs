@@ -5,7 +5,7 @@ namespace Monitoring.Core.Enrichment.Countries;
 /// <summary>
 /// Which of the mentioned countries a story is about. A country's weight is <see cref="TitleWeight"/> when it
 /// is in the title, plus <see cref="LeadWeight"/> when it is in the lead (dateline and first paragraph), plus
-/// one per mention. It is "about" when its weight reaches <see cref="ShareOfLeader"/> of the heaviest
+/// <see cref="DatelineWeight"/> when it opens the body, plus one per mention. It is "about" when its weight reaches <see cref="ShareOfLeader"/> of the heaviest
 /// country's and it is in the title or lead or mentioned at least <see cref="MinimumBodyMentions"/> times.
 /// The constants were tuned on Reuters-21578 (docs/quality.md), whose <c>places</c> are what a story is about.
 /// </summary>
@@ -14,6 +14,12 @@ internal static class AboutScoring
     public const double TitleWeight = 3;
 
     public const double LeadWeight = 2;
+
+    /// <summary>Extra weight of a place opening the body: the dateline of wire copy ("LONDON, March 3 -").</summary>
+    public const double DatelineWeight = 4;
+
+    /// <summary>How many words open the body for <see cref="DatelineWeight"/>.</summary>
+    public const int DatelineWords = 4;
 
     public const double ShareOfLeader = 0.5;
 
@@ -27,7 +33,8 @@ internal static class AboutScoring
             {
                 var inTitle = group.Any(mention => mention.TokenIndex < text.TitleCount);
                 var inLead = group.Any(mention => mention.TokenIndex >= text.TitleCount && mention.TokenIndex < text.LeadEnd);
-                var weight = (inTitle ? TitleWeight : 0) + (inLead ? LeadWeight : 0) + group.Count();
+                var inDateline = group.Any(mention => mention.TokenIndex >= text.TitleCount && mention.TokenIndex < text.TitleCount + DatelineWords);
+                var weight = (inTitle ? TitleWeight : 0) + (inLead ? LeadWeight : 0) + (inDateline ? DatelineWeight : 0) + group.Count();
                 return (Code: group.Key, Mentions: group.ToList(), InTitle: inTitle, InLead: inLead, Weight: weight);
             })
             .ToList();

@@ -12,6 +12,7 @@ namespace Monitoring.Core.Enrichment.Countries;
 /// <item><c>us-state</c>: a country that is also a US state ("Georgia") is dropped when the article refers to
 /// the United States and names the country by no other form (no "Tbilisi", no "Georgian").</item>
 /// </list>
+/// A city followed by a region of another country ("BIRMINGHAM, Ala.", "Paris, Texas") is that region's namesake.
 /// Forms that are organisations (NATO, KFOR) or regions of another country ("Central Macedonia") are
 /// handled by the gazetteer itself: blockers and curated rows.
 /// </summary>
@@ -74,6 +75,7 @@ internal sealed class AmbiguityRules
     /// <summary>Drops the mentions that the whole article shows to mean something else.</summary>
     public List<Mention> ResolveInContext(List<Mention> mentions)
     {
+        mentions = PlaceInRegion(mentions);
         var mentionsUnitedStates = mentions.Any(mention => mention.Entry.Code == "US");
         if (!mentionsUnitedStates)
         {
@@ -86,6 +88,27 @@ internal sealed class AmbiguityRules
             .Select(country => country.Key)
             .ToHashSet(StringComparer.Ordinal);
         return stateOnly.Count == 0 ? mentions : mentions.Where(mention => !stateOnly.Contains(mention.Entry.Code)).ToList();
+    }
+
+    // "BIRMINGHAM, Ala." and "Paris, Texas": a city followed by a comma and a region of another country is a
+    // namesake in that region; the region's mention stands for it.
+    private static List<Mention> PlaceInRegion(List<Mention> mentions)
+    {
+        var kept = new List<Mention>(mentions.Count);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var next = i + 1 < mentions.Count ? mentions[i + 1] : null;
+            var isNamesake = mentions[i].Entry.Kind is GazetteerKind.City or GazetteerKind.Capital
+                && next is { Entry.Kind: GazetteerKind.Region }
+                && next.TokenIndex == mentions[i].TokenIndex + mentions[i].Length
+                && next.Entry.Code != mentions[i].Entry.Code;
+            if (!isNamesake)
+            {
+                kept.Add(mentions[i]);
+            }
+        }
+
+        return kept;
     }
 
     private static bool IsNameWord(Token token) => token.IsCapitalised && !PlaceNeighbours.Contains(token.Key);

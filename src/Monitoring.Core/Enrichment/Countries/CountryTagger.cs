@@ -138,13 +138,18 @@ internal sealed class CountryTagger
         return true;
     }
 
-    // When one form names several countries the most specific kind wins (a blocker over a name over a city).
+    // When one form names several countries a blocker wins, then a curated row (the project's decision on a
+    // shared demonym), then the most specific kind (a name over a city).
     private static FrozenDictionary<string, GazetteerEntry> Index(IEnumerable<GazetteerEntry> entries, Func<string, string> key) =>
         entries
             .GroupBy(entry => key(entry.Text), StringComparer.Ordinal)
             .ToFrozenDictionary(
                 group => group.Key,
-                group => group.OrderByDescending(entry => entry.Kind == GazetteerKind.Blocker).ThenBy(entry => entry.Kind).First(),
+                group => group
+                    .OrderByDescending(entry => entry.Kind == GazetteerKind.Blocker)
+                    .ThenByDescending(entry => entry.Origin == "curated")
+                    .ThenBy(entry => entry.Kind)
+                    .First(),
                 StringComparer.Ordinal);
 }
 

@@ -56,7 +56,10 @@ public static class GazetteerBuilder
         var countryKeys = entries.Where(entry => entry.Kind != GazetteerKind.City).Select(entry => Key(entry.Text)).ToHashSet(StringComparer.Ordinal);
         entries.AddRange(ReadCities(Path.Combine(dataFolder, "geonames", "cities15000.zip"), commonWords, countryKeys));
 
+        // Curated rows first, so that where a source says the same as the supplement the row is marked curated
+        // and the tagger's preference for the project's decision (American = US, not MP) holds.
         var distinct = entries
+            .OrderByDescending(entry => entry.Origin == "curated")
             .Where(entry => entry.Code == GazetteerEntry.BlockerCode || countries.ContainsKey(entry.Code))
             // Distinct by surface, not key: the key folds scripts, and the shipped file keeps both (Beograd, Београд).
             .DistinctBy(entry => (entry.Text, entry.Code, entry.Language))

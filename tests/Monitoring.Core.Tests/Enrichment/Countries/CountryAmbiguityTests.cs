@@ -110,4 +110,17 @@ public sealed class CountryAmbiguityTests(EnrichmentFixture fixture) : IClassFix
         Assert.Equal(["US"], Codes("SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs."));
         Assert.Equal(["US"], Codes("ROCHESTER, N.Y., Feb 26 - Champion Products Inc said."));
     }
+
+    [Fact]
+    public void ACityFollowedByAUsState_IsItsAmericanNamesake()
+    {
+        Assert.Equal(["US"], Codes("BIRMINGHAM, Ala., March 3 - Torchmark Corp said it would buy back stock."));
+        Assert.Equal(["US"], Codes("The fair opened in Paris, Texas, on Friday."));
+    }
+
+    [Fact]
+    public void American_IsTheUnitedStates_AndDutch_TheNetherlands()
+    {
+        Assert.Equal(["NL", "US"], Codes("An American bank bought a Dutch insurer.").Order(StringComparer.Ordinal));
+    }
 }
