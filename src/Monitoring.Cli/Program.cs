@@ -6,6 +6,7 @@ return args switch
     ["enrich", .. var rest] => EnrichCommand.Run(rest),
     ["build-language-profiles", .. var rest] => BuildLanguageProfilesCommand.Run(rest),
     ["eval", "countries", .. var rest] => EvalCountriesCommand.Run(rest),
+    ["eval", "language", .. var rest] => EvalLanguageCommand.Run(rest),
     _ => Usage(),
 };
 

@@ -39,6 +39,10 @@ public sealed class LanguageDetector
             })
             .OrderBy(profile => profile.Variant, StringComparer.Ordinal)
             .ToList();
+        // One penalty for an unseen trigram whatever the profile: a profile built from less text must not win
+        // on every word it has never seen.
+        var unseen = _profiles.Count == 0 ? 0 : _profiles.Min(profile => profile.Unseen);
+        _profiles = _profiles.Select(profile => profile with { Unseen = unseen }).ToList();
         _logs = _profiles
             .SelectMany(profile => profile.LogProbabilities.Keys)
             .Distinct(StringComparer.Ordinal)
@@ -125,14 +129,17 @@ public sealed class LanguageDetector
         }
 
         var order = Enumerable.Range(0, scores.Length).OrderByDescending(p => scores[p]).ToList();
-        var best = _profiles[order[0]].Variant;
+        var best = ShtokavianMarkers.Decide(_profiles[order[0]].Variant, normalised);
         var runnerUp = order.Skip(1).Select(p => _profiles[p].Variant).FirstOrDefault(variant => Language(variant) != Language(best));
 
         // The posterior of the best against the best other language: 1 / (1 + e^(runner-up − best)).
-        var gap = runnerUp is null ? double.PositiveInfinity : scores[order[0]] - scores[_profiles.FindIndex(profile => profile.Variant == runnerUp)];
+        var bestIndex = FindIndex(best);
+        var gap = runnerUp is null ? double.PositiveInfinity : scores[bestIndex] - scores[FindIndex(runnerUp)];
         var confidence = Math.Round(1 / (1 + Math.Exp(-gap)), 3);
         return new LanguageGuess(Language(best), Script(best), confidence);
     }
+
+    private int FindIndex(string variant) => _profiles.FindIndex(profile => profile.Variant == variant);
 
     private static long Pack(string trigram) => Pack(trigram.AsSpan());
 
