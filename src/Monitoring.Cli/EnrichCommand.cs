@@ -37,7 +37,7 @@ internal static class EnrichCommand
         Console.WriteLine(article.Article.Title);
         foreach (var country in tags.Countries)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  country {country.Code} {country.Name} ×{country.Mentions}: {string.Join(", ", country.Evidence)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  country {country.Code} {country.Name} ×{country.Mentions}{(country.IsAbout ? " (about)" : "")} weight {country.AboutWeight}: {string.Join(", ", country.Evidence)}"));
         }
 
         foreach (var topic in tags.Topics)
@@ -47,11 +47,23 @@ internal static class EnrichCommand
 
         foreach (var person in tags.People)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  person {person.Name} ×{person.Mentions}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  person {person.Name} ×{person.Mentions} {person.CountryCode}"));
+        }
+
+        foreach (var organisation in tags.Organisations)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  organisation {organisation.Name} ×{organisation.Mentions}: {string.Join(", ", organisation.Evidence)}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  tension {tags.Tension.Value}: {string.Join(", ", tags.Tension.Evidence.Select(item => $"{item.Term}×{item.Count}"))}"));
+            $"  language {tags.DetectedLanguage.Language}-{tags.DetectedLanguage.Script} ({tags.DetectedLanguage.Confidence})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  tension {tags.Tension.Value}{(tags.Tension.IsTense ? " (tense)" : "")}: {string.Join(", ", tags.Tension.Evidence.Select(item => $"{item.Term}×{item.Count}"))}"));
+        foreach (var category in tags.Tension.Categories)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {category.Kind.ToString().ToLowerInvariant()} {category.Id}: weight {category.Weight}, {category.Count} hits: {string.Join(", ", tags.Tension.Evidence.Where(item => item.Category == category.Id).Select(item => $"{item.Term}×{item.Count}"))}"));
+        }
     }
 
     private static void Summarise(string what, IEnumerable<string> values)
