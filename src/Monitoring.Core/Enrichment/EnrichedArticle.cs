@@ -66,6 +66,12 @@ public sealed record PersonTag(string Name, int Mentions)
 
     /// <summary>Where the curated actor's mentions are.</summary>
     public IReadOnlyList<TextSpan> Positions { get; init; } = [];
+
+    /// <summary>A person tag is its name, mentions and country; evidence and positions explain it and are left out.</summary>
+    public bool Equals(PersonTag? other) =>
+        other is not null && Name == other.Name && Mentions == other.Mentions && CountryCode == other.CountryCode;
+
+    public override int GetHashCode() => HashCode.Combine(Name, Mentions, CountryCode);
 }
 
 /// <param name="Name">Display name from <c>actors.tsv</c>, e.g. "NATO", "European Union".</param>
@@ -106,6 +112,12 @@ public sealed record TensionEvidence(string Term, double Weight, int Count)
     public TensionKind Kind { get; init; }
 
     public IReadOnlyList<TextSpan> Positions { get; init; } = [];
+
+    /// <summary>Term, weight, count, category and kind; the positions explain it and are left out.</summary>
+    public bool Equals(TensionEvidence? other) =>
+        other is not null && Term == other.Term && Weight.Equals(other.Weight) && Count == other.Count && Category == other.Category && Kind == other.Kind;
+
+    public override int GetHashCode() => HashCode.Combine(Term, Weight, Count, Category, Kind);
 }
 
 /// <param name="Id">Category id from <c>tension.json</c>, e.g. "secession-threats".</param>

@@ -174,7 +174,8 @@ public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixt
             new HashSet<string>([
                 "military-cooperation", "arms-trade", "military-exercises", "diplomacy", "eu-accession", "nato",
                 "russian-influence", "elections", "protests", "ethnic-tensions", "secession", "kosovo-serbia-dialogue",
-                "war-legacy", "energy", "organised-crime-corruption",
+                "war-legacy", "energy", "organised-crime-corruption", "chinese-influence", "economy-sanctions",
+                "media-freedom", "migration",
             ]),
             ids);
     }
@@ -192,5 +193,15 @@ public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixt
         Assert.Equal(
             sequential.Select(article => string.Join(',', article.Tags.Countries.Select(country => country.Code))),
             parallel.Select(article => string.Join(',', article.Tags.Countries.Select(country => country.Code))));
+    }
+
+    [Theory]
+    [InlineData("Нови круг дијалога Београда и Приштине у Бриселу", "Разговори о Заједници српских општина настављени су у Бриселу.", "kosovo-serbia-dialogue")]
+    [InlineData("Migranti na balkanskoj ruti", "Izbeglice i migranti čekaju na granici.", "migration")]
+    public void Topics_AreFound_InSerbianText(string title, string body, string topic)
+    {
+        var topics = fixture.EnrichText(title, body, "sr").Tags.Topics;
+
+        Assert.Contains(topics, found => found.Id == topic);
     }
 }
