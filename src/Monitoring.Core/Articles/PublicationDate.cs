@@ -18,11 +18,24 @@ public static partial class PublicationDate
     // RFC 822 zone names still written by feeds; military single letters are too ambiguous to trust.
     private static readonly Dictionary<string, string> ZoneOffsets = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["UT"] = "+0000", ["UTC"] = "+0000", ["GMT"] = "+0000", ["Z"] = "+0000",
-        ["EST"] = "-0500", ["EDT"] = "-0400", ["CST"] = "-0600", ["CDT"] = "-0500",
-        ["MST"] = "-0700", ["MDT"] = "-0600", ["PST"] = "-0800", ["PDT"] = "-0700",
-        ["CET"] = "+0100", ["CEST"] = "+0200", ["EET"] = "+0200", ["EEST"] = "+0300",
-        ["BST"] = "+0100", ["MSK"] = "+0300",
+        ["UT"] = "+0000",
+        ["UTC"] = "+0000",
+        ["GMT"] = "+0000",
+        ["Z"] = "+0000",
+        ["EST"] = "-0500",
+        ["EDT"] = "-0400",
+        ["CST"] = "-0600",
+        ["CDT"] = "-0500",
+        ["MST"] = "-0700",
+        ["MDT"] = "-0600",
+        ["PST"] = "-0800",
+        ["PDT"] = "-0700",
+        ["CET"] = "+0100",
+        ["CEST"] = "+0200",
+        ["EET"] = "+0200",
+        ["EEST"] = "+0300",
+        ["BST"] = "+0100",
+        ["MSK"] = "+0300",
     };
 
     private static readonly string[] Rfc822Formats =
