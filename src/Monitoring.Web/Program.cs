@@ -1,6 +1,7 @@
 using Monitoring.Ingestion;
 using Monitoring.Search;
 using Monitoring.Web.Components;
+using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Status;
 using MudBlazor.Services;
@@ -12,6 +13,7 @@ builder.Services.AddMudServices();
 builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddIngestion();
 builder.Services.AddJobs();
+builder.Services.AddIngestApi();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapJobsDashboard();
 app.MapStatus();
+app.MapIngestApi();
 
 await app.RunAsync();
 
