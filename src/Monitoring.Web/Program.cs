@@ -1,6 +1,7 @@
 using Monitoring.Ingestion;
 using Monitoring.Search;
 using Monitoring.Web.Components;
+using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Status;
 using Monitoring.Web.Features.Trends;
@@ -13,6 +14,7 @@ builder.Services.AddMudServices();
 builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddIngestion();
 builder.Services.AddJobs();
+builder.Services.AddIngestApi();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapJobsDashboard();
 app.MapStatus();
 app.MapTrends();
+app.MapIngestApi();
 
 await app.RunAsync();
 
