@@ -31,6 +31,21 @@ internal static class DemoCorpus
         ["Romania"] = "RO",
     };
 
+    /// <summary>People tagged by their surname as written in the corpus (diacritics included).</summary>
+    public static readonly IReadOnlyDictionary<string, string> PeopleBySurname = new Dictionary<string, string>
+    {
+        ["Vučić"] = "Aleksandar Vučić",
+        ["Milošević"] = "Slobodan Milošević",
+        ["Karadžić"] = "Radovan Karadžić",
+        ["Mladić"] = "Ratko Mladić",
+        ["Thaçi"] = "Hashim Thaçi",
+        ["Kurti"] = "Albin Kurti",
+        ["Dodik"] = "Milorad Dodik",
+    };
+
+    /// <summary>Tension at or above this makes an article tense.</summary>
+    public const double TenseFrom = 20;
+
     private static readonly string[] TensionTerms = ["killed", "war", "attack", "protest", "clashes"];
 
     private static readonly Lazy<IReadOnlyList<CorpusLine>> LinesValue = new(ReadLines);
@@ -48,6 +63,13 @@ internal static class DemoCorpus
 
     public static bool HasCountry(EnrichedArticle article, string code) =>
         article.Tags.Countries.Any(country => country.Code == code);
+
+    /// <summary>Tagged with the country and the country is in the title (the demo rule for "about").</summary>
+    public static bool IsAbout(EnrichedArticle article, string code) =>
+        article.Tags.Countries.Any(country => country.Code == code && country.IsAbout);
+
+    public static bool HasPerson(EnrichedArticle article, string name) =>
+        article.Tags.People.Any(person => person.Name == name);
 
     public static bool HasTopic(EnrichedArticle article, string id) =>
         article.Tags.Topics.Any(topic => topic.Id == id);
@@ -78,7 +100,7 @@ internal static class DemoCorpus
 
         var countries = CountryNames
             .Where(name => line.Text.Contains(name.Key, StringComparison.Ordinal))
-            .Select(name => new CountryTag(name.Value, name.Key, 1, [name.Key]))
+            .Select(name => new CountryTag(name.Value, name.Key, 1, [name.Key]) { IsAbout = line.Title.Contains(name.Key, StringComparison.Ordinal) })
             .ToList();
         var topics = new List<TopicTag>();
         if (line.Text.Contains("election", StringComparison.OrdinalIgnoreCase))
@@ -90,9 +112,14 @@ internal static class DemoCorpus
             .Select(term => new TensionEvidence(term, 10, Regex.Matches(line.Text, $@"\b{term}\b", RegexOptions.IgnoreCase).Count))
             .Where(found => found.Count > 0)
             .ToList();
-        var tension = new TensionScore(Math.Min(100, evidence.Sum(found => found.Weight * found.Count)), evidence);
+        var value = Math.Min(100, evidence.Sum(found => found.Weight * found.Count));
+        var tension = new TensionScore(value, evidence) { IsTense = value >= TenseFrom };
+        var people = PeopleBySurname
+            .Where(person => line.Text.Contains(person.Key, StringComparison.Ordinal))
+            .Select(person => new PersonTag(person.Value, 1))
+            .ToList();
 
-        return new EnrichedArticle(article, new ArticleTags { Countries = countries, Topics = topics, Tension = tension });
+        return new EnrichedArticle(article, new ArticleTags { Countries = countries, Topics = topics, People = people, Tension = tension });
     }
 }
 
