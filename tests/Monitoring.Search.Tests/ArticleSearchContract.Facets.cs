@@ -1,6 +1,3 @@
-using Monitoring.Core.Enrichment;
-using Monitoring.Core.Search;
-
 namespace Monitoring.Search.Tests;
 
 /// <summary>Facets are disjunctive: each one counts the query without its own filter.</summary>

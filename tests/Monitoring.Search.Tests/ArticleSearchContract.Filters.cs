@@ -1,7 +1,3 @@
-using Monitoring.Core.Articles;
-using Monitoring.Core.Enrichment;
-using Monitoring.Core.Search;
-
 namespace Monitoring.Search.Tests;
 
 /// <summary>Filters beyond country and topic (about-countries, people, tension, dates on either basis, story) and the sorts.</summary>

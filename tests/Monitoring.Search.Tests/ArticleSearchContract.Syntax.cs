@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Monitoring.Core.Articles;
-using Monitoring.Core.Enrichment;
-using Monitoring.Core.Search;
 
 namespace Monitoring.Search.Tests;
 

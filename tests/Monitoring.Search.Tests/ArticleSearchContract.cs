@@ -1,7 +1,3 @@
-using Monitoring.Core.Articles;
-using Monitoring.Core.Enrichment;
-using Monitoring.Core.Search;
-
 namespace Monitoring.Search.Tests;
 
 /// <summary>One engine under test: the writing and the reading side (often the same object).</summary>

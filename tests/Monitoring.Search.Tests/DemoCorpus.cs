@@ -31,17 +31,9 @@ internal static class DemoCorpus
         ["Romania"] = "RO",
     };
 
-    /// <summary>People tagged by their surname as written in the corpus (diacritics included).</summary>
-    public static readonly IReadOnlyDictionary<string, string> PeopleBySurname = new Dictionary<string, string>
-    {
-        ["Vučić"] = "Aleksandar Vučić",
-        ["Milošević"] = "Slobodan Milošević",
-        ["Karadžić"] = "Radovan Karadžić",
-        ["Mladić"] = "Ratko Mladić",
-        ["Thaçi"] = "Hashim Thaçi",
-        ["Kurti"] = "Albin Kurti",
-        ["Dodik"] = "Milorad Dodik",
-    };
+    /// <summary>People tagged when their surname (the last word, diacritics included) is in the text.</summary>
+    public static readonly IReadOnlyList<string> People =
+        ["Aleksandar Vučić", "Slobodan Milošević", "Radovan Karadžić", "Ratko Mladić", "Hashim Thaçi", "Albin Kurti", "Milorad Dodik"];
 
     /// <summary>Tension at or above this makes an article tense.</summary>
     public const double TenseFrom = 20;
@@ -114,9 +106,9 @@ internal static class DemoCorpus
             .ToList();
         var value = Math.Min(100, evidence.Sum(found => found.Weight * found.Count));
         var tension = new TensionScore(value, evidence) { IsTense = value >= TenseFrom };
-        var people = PeopleBySurname
-            .Where(person => line.Text.Contains(person.Key, StringComparison.Ordinal))
-            .Select(person => new PersonTag(person.Value, 1))
+        var people = People
+            .Where(name => line.Text.Contains(name.Split(' ')[^1], StringComparison.Ordinal))
+            .Select(name => new PersonTag(name, 1))
             .ToList();
 
         return new EnrichedArticle(article, new ArticleTags { Countries = countries, Topics = topics, People = people, Tension = tension });

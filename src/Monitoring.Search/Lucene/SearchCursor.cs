@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using J2N.Numerics;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
@@ -15,16 +16,18 @@ internal static class SearchCursor
 {
     public static string Encode(Sort sort, FieldDoc last)
     {
+        var fields = sort.GetSort();
         var values = new List<string>();
-        foreach (var value in last.Fields)
+        for (var i = 0; i < fields.Length; i++)
         {
-            values.Add(value switch
+            // Lucene.Net boxes sort values as J2N numbers.
+            var value = last.Fields[i];
+            values.Add(fields[i].Type switch
             {
-                BytesRef bytes => bytes.Utf8ToString(),
-                float single => single.ToString("R", CultureInfo.InvariantCulture),
-                double number => number.ToString("R", CultureInfo.InvariantCulture),
-                long integer => integer.ToString(CultureInfo.InvariantCulture),
-                _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+                SortFieldType.SCORE => ((Number)value).ToSingle().ToString("R", CultureInfo.InvariantCulture),
+                SortFieldType.INT64 => ((Number)value).ToInt64().ToString(CultureInfo.InvariantCulture),
+                SortFieldType.DOUBLE => ((Number)value).ToDouble().ToString("R", CultureInfo.InvariantCulture),
+                _ => ((BytesRef)value).Utf8ToString(),
             });
         }
 
@@ -60,9 +63,9 @@ internal static class SearchCursor
                 var text = payload.Values[i];
                 values[i] = fields[i].Type switch
                 {
-                    SortFieldType.SCORE => score = float.Parse(text, CultureInfo.InvariantCulture),
-                    SortFieldType.INT64 => long.Parse(text, CultureInfo.InvariantCulture),
-                    SortFieldType.DOUBLE => double.Parse(text, CultureInfo.InvariantCulture),
+                    SortFieldType.SCORE => J2N.Numerics.Single.GetInstance(score = float.Parse(text, CultureInfo.InvariantCulture)),
+                    SortFieldType.INT64 => J2N.Numerics.Int64.GetInstance(long.Parse(text, CultureInfo.InvariantCulture)),
+                    SortFieldType.DOUBLE => J2N.Numerics.Double.GetInstance(double.Parse(text, CultureInfo.InvariantCulture)),
                     _ => new BytesRef(text),
                 };
             }
