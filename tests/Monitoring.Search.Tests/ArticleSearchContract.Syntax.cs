@@ -90,17 +90,5 @@ public abstract partial class ArticleSearchContract
     }
 
     /// <summary>A one-paragraph article with the headline as title and body, dated 2025-06-01 noon UTC.</summary>
-    protected static EnrichedArticle Headline(string text, string source = "Test") =>
-        new(
-            new Article
-            {
-                Id = ArticleId.ForContent(source, text, text),
-                Title = text,
-                Paragraphs = [text],
-                Source = source,
-                Language = "en",
-                Published = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero),
-                IngestedAt = DemoCorpus.IngestedAt,
-            },
-            ArticleTags.None);
+    protected static EnrichedArticle Headline(string text, string source = "Test") => DemoCorpus.Headline(text, source);
 }

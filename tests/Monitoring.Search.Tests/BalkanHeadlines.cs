@@ -28,21 +28,9 @@ internal static class BalkanHeadlines
             .GroupBy(row => row[1], StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First()[0].Trim(), StringComparer.Ordinal);
 
-    /// <summary>An article whose title and body are the headline, in the given language script's source.</summary>
+    /// <summary>An article whose title and body are the headline.</summary>
     public static EnrichedArticle ToArticle(string url, string headline, string source) =>
-        new(
-            new Article
-            {
-                Id = ArticleId.ForContent(source, url, headline),
-                Title = headline,
-                Paragraphs = [headline],
-                Source = source,
-                Language = "sr",
-                Url = new Uri(url),
-                Published = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero),
-                IngestedAt = DemoCorpus.IngestedAt,
-            },
-            ArticleTags.None);
+        DemoCorpus.Headline(headline, source, language: "sr", url: new Uri(url));
 
     // RFC 4180: fields may be quoted, quotes doubled inside, line breaks allowed inside quotes.
     private static IEnumerable<List<string>> ReadRows(string path)

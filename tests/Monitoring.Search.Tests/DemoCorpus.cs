@@ -70,6 +70,22 @@ internal static class DemoCorpus
     public static bool Mentions(EnrichedArticle article, string word) =>
         Regex.IsMatch(article.Article.Title + "\n" + article.Article.Body, $@"\b{Regex.Escape(word)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>A one-paragraph article with the headline as title and body, dated 2025-06-01 noon UTC, untagged.</summary>
+    public static EnrichedArticle Headline(string text, string source, string language = "en", Uri? url = null) =>
+        new(
+            new Article
+            {
+                Id = ArticleId.ForContent(source, url?.ToString() ?? text, text),
+                Title = text,
+                Paragraphs = [text],
+                Source = source,
+                Language = language,
+                Url = url,
+                Published = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero),
+                IngestedAt = IngestedAt,
+            },
+            ArticleTags.None);
+
     private static List<CorpusLine> ReadLines() =>
         [.. File.ReadLines(Path)
             .Where(line => line.Length > 0)
