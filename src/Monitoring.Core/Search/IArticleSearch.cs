@@ -34,6 +34,20 @@ public interface IArticleSearch
     /// <summary>One article with its tags, or null when the id is unknown.</summary>
     Task<EnrichedArticle?> GetAsync(ArticleId id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="take"/> other articles most like the given one by the words of its title and
+    /// body, best first, restricted by <paramref name="filter"/>'s filters and text (its paging and sort
+    /// are ignored). Empty when the id is unknown. The article itself is never among them.
+    /// </summary>
+    Task<IReadOnlyList<SearchHit>> MoreLikeThisAsync(ArticleId id, ArticleQuery? filter = null, int take = 10, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tags whose name has a word starting with <paramref name="prefix"/> (ignoring case, diacritics and
+    /// script: "vuc", "Vuč" and "Вуч" all find Aleksandar Vučić; a country also matches by its code),
+    /// the most frequent first (ties by value, ordinal), at most <paramref name="take"/> in all. A blank prefix suggests nothing.
+    /// </summary>
+    Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int take = 10, CancellationToken cancellationToken = default);
+
     /// <summary>How many articles are indexed.</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 }

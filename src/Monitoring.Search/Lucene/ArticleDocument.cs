@@ -36,6 +36,12 @@ internal static class ArticleDocument
             document.Add(new StringField(ArticleFields.Story, story.Value, Field.Store.NO));
         }
 
+        foreach (var country in tags.Countries.DistinctBy(country => country.Code))
+        {
+            var label = country.Name.Trim() + ArticleFields.LabelSeparator + ArticleFields.NormaliseCountry(country.Code);
+            document.Add(new StringField(ArticleFields.CountryLabel, label, Field.Store.NO));
+        }
+
         foreach (var person in tags.People)
         {
             document.Add(new TextField(ArticleFields.PersonText, person.Name, Field.Store.NO));

@@ -39,6 +39,12 @@ internal static class ArticleFields
     /// <summary>The source lower-cased, for <c>source:</c> in the query syntax.</summary>
     public const string SourceKey = "source_key";
 
+    /// <summary>"Name␟CODE" per country tag (keyword), so suggestions can match country names.</summary>
+    public const string CountryLabel = "country_label";
+
+    /// <summary>Separates a country's name from its code in <see cref="CountryLabel"/>.</summary>
+    public const char LabelSeparator = '\u001f';
+
     /// <summary><c>Article.StoryId</c> when set (keyword).</summary>
     public const string Story = "story";
 
@@ -61,7 +67,7 @@ internal static class ArticleFields
     public const string Json = "json";
 
     /// <summary>Fields that hold exact values, never analysed (also when typed in query text).</summary>
-    public static IReadOnlyList<string> Keywords { get; } = [Id, Country, AboutCountry, Topic, Person, Source, Language, SourceKey, Story];
+    public static IReadOnlyList<string> Keywords { get; } = [Id, Country, AboutCountry, Topic, Person, Source, Language, SourceKey, Story, CountryLabel];
 
     /// <summary>Country codes are matched upper-case (XK, RS) whatever the caller typed.</summary>
     public static string NormaliseCountry(string code) => code.Trim().ToUpperInvariant();

@@ -223,6 +223,49 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         }));
     }
 
+    public Task<IReadOnlyList<SearchHit>> MoreLikeThisAsync(
+        ArticleId id, ArticleQuery? filter = null, int take = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        cancellationToken.ThrowIfCancellationRequested();
+        filter ??= new ArticleQuery();
+        var text = _queries.ParseText(filter.Text);
+        if (id.Value is null || take == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+        }
+
+        return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
+        {
+            var found = searcher.Search(IdQuery(id), 1).ScoreDocs;
+            if (found.Length == 0)
+            {
+                return [];
+            }
+
+            var like = Load(searcher, found[0].Doc).Article;
+            var similar = SimilarArticles.Query(searcher.IndexReader, _analyzer, like);
+            var query = new BooleanQuery
+            {
+                { similar, Occur.MUST },
+                { ArticleQueryTranslator.Build(filter, text), Occur.MUST },
+                { IdQuery(id), Occur.MUST_NOT },
+            };
+            return [.. searcher.Search(query, take).ScoreDocs.Select(scoreDoc =>
+            {
+                var article = Load(searcher, scoreDoc.Doc);
+                return new SearchHit(article, scoreDoc.Score, _highlighter.Snippets(article.Article, similar));
+            })];
+        }));
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int take = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(WithSearcher(searcher => TagSuggester.Suggest(searcher, prefix, take)));
+    }
+
     public Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

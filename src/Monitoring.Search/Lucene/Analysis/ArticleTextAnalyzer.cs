@@ -45,7 +45,8 @@ internal sealed class ArticleTextAnalyzer(LuceneVersion version) : Analyzer
         return new TokenStreamComponents(tokenizer, stream);
     }
 
-    private static string Fold(string text)
+    /// <summary>Lower case, Latin script, no diacritics; no stemming and no splitting into words.</summary>
+    public static string Fold(string text)
     {
         using var tokenizer = new KeywordTokenizer(new StringReader(text));
         using var stream = new ASCIIFoldingFilter(new SerbianScriptFilter(new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer)));
