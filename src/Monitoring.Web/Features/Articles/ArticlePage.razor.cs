@@ -90,6 +90,19 @@ public sealed partial class ArticlePage
         .. tags.People.Select(person => new TagItem("person:" + person.Name, person.Name, person.CountryCode, Times(person.Mentions))),
     ];
 
+    /// <summary>The words the lexicon term matched, as the article writes them ("tensions" for "tension*").</summary>
+    private string AsWritten(TensionEvidence evidence)
+    {
+        if (_article is null || evidence.Positions.Count == 0)
+        {
+            return evidence.Term;
+        }
+
+        var span = evidence.Positions[0];
+        var text = span.Field == TextSpan.TitleField ? _article.Article.Title : _article.Article.Body;
+        return span.Start >= 0 && span.Start + span.Length <= text.Length ? text.Substring(span.Start, span.Length) : evidence.Term;
+    }
+
     private static string Times(int count) => count == 1 ? "once" : $"{count} times";
 
     private static Color TensionColor(double value) => value switch
