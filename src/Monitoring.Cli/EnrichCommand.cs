@@ -64,6 +64,11 @@ internal static class EnrichCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    {category.Kind.ToString().ToLowerInvariant()} {category.Id}: weight {category.Weight}, {category.Count} hits: {string.Join(", ", tags.Tension.Evidence.Where(item => item.Category == category.Id).Select(item => $"{item.Term}×{item.Count}"))}"));
         }
+
+        if (tags.Tension.Negated.Count > 0)
+        {
+            Console.WriteLine($"    not counted (negated): {string.Join(", ", tags.Tension.Negated.Select(item => $"{item.Term}×{item.Count}"))}");
+        }
     }
 
     private static void Summarise(string what, IEnumerable<string> values)

@@ -12,17 +12,6 @@ namespace Monitoring.Cli;
 /// </summary>
 internal static class EvalCountriesCommand
 {
-    // 1987 states are compared through their principal successor on both sides: a story on the USSR tagged
-    // through "Moscow" (RU) and "Soviet" (SU) is one country, as the 1987 annotators saw it.
-    private static readonly Dictionary<string, string> Successors = new(StringComparer.Ordinal)
-    {
-        ["SU"] = "RU",
-        ["YU"] = "RS",
-        ["CS"] = "CZ",
-        ["DD"] = "DE",
-        ["YD"] = "YE",
-    };
-
     public static int Run(IReadOnlyList<string> args)
     {
         var folder = CliOptions.Value(args, "--reuters") ?? Path.Combine("..", "shared", "data", "reuters21578");
@@ -96,7 +85,7 @@ internal static class EvalCountriesCommand
             $"| {name} | {micro.Precision:0.000} | {micro.Recall:0.000} | {micro.F1:0.000} | {macro.Precision:0.000} | {macro.Recall:0.000} | {macro.F1:0.000} |"));
     }
 
-    private static string Comparable(string code) => Successors.GetValueOrDefault(code, code);
+    private static string Comparable(string code) => HistoricSuccessors.Comparable(code);
 
     private static string Unmapped(SortedSet<string> unmapped, string place)
     {

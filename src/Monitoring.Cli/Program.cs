@@ -39,8 +39,8 @@ static int Usage()
           eval countries --reuters <dir> [--rows N] [--errors <file.tsv>]
               "About" countries against Reuters-21578 places: P/R/F1 per country, micro and macro, with and without usa.
 
-          eval mentions <lgl.xml>
-              Mention-level country accuracy on a corpus in the LGL XML format.
+          eval mentions <lgl.xml or GeoVirus.xml> [--gazetteer <shared/data/gazetteer>] [--errors <file.tsv>]
+              Mention-level country accuracy on LGL (gold countries) or GeoVirus (gold coordinates, reverse-geocoded).
 
           eval language [--data <shared/data>]
               Language detection accuracy on the RTS headlines and the readability test pages.

@@ -39,7 +39,7 @@ public sealed class ArticleEnricher
             Topics = _model.TopicTagger.Tag(text.Tokens),
             People = people,
             Organisations = organisations,
-            Tension = _model.TensionScorer.Score(text.Tokens),
+            Tension = _model.TensionScorer.Score(text.Tokens, article.Language),
             DetectedLanguage = detected,
         };
         return new EnrichedArticle(article, tags);

@@ -99,6 +99,9 @@ public sealed record TensionScore(double Value, IReadOnlyList<TensionEvidence> E
 
     /// <summary>The categories hit (war threats, violence…), heaviest first, each a threat or an act.</summary>
     public IReadOnlyList<TensionCategoryHit> Categories { get; init; } = [];
+
+    /// <summary>Terms found but not counted because a negation cue precedes them ("no threat of war"), kept to show why.</summary>
+    public IReadOnlyList<TensionEvidence> Negated { get; init; } = [];
 }
 
 /// <param name="Term">The lexicon term, e.g. "bloody" or "napad*".</param>

@@ -9,7 +9,7 @@ namespace Monitoring.Core.Enrichment.Countries;
 /// <list type="bullet">
 /// <item><c>person-name</c>: a place that is also a personal name ("Jordan", "Chad", "Paris") is no place
 /// when it is glued to another capitalised word in running text ("Michael Jordan", "Paris Hilton").</item>
-/// <item><c>us-state</c>: a country that is also a US state ("Georgia") is dropped when the article refers to
+/// <item><c>us-state</c>: a country that is also a US state ("Georgia") is read as the US state when the article refers to
 /// the United States and names the country by no other form (no "Tbilisi", no "Georgian").</item>
 /// </list>
 /// A city followed by a region of another country ("BIRMINGHAM, Ala.", "Paris, Texas") is that region's namesake.
@@ -72,7 +72,7 @@ internal sealed class AmbiguityRules
         return before || after;
     }
 
-    /// <summary>Drops the mentions that the whole article shows to mean something else.</summary>
+    /// <summary>Drops or reassigns the mentions that the whole article shows to mean something else.</summary>
     public List<Mention> ResolveInContext(List<Mention> mentions)
     {
         mentions = PlaceInRegion(mentions);
@@ -87,7 +87,13 @@ internal sealed class AmbiguityRules
             .Where(country => country.All(mention => _rules.Contains((GazetteerBuilder.Key(mention.Entry.Text), UsState))))
             .Select(country => country.Key)
             .ToHashSet(StringComparer.Ordinal);
-        return stateOnly.Count == 0 ? mentions : mentions.Where(mention => !stateOnly.Contains(mention.Entry.Code)).ToList();
+        // The state is a place in the United States: it stays a mention, of the US, so that its evidence and
+        // position still show ("Atlanta, Georgia" counts twice for the US, never for the Caucasus).
+        return stateOnly.Count == 0
+            ? mentions
+            : mentions.Select(mention => stateOnly.Contains(mention.Entry.Code)
+                ? mention with { Entry = mention.Entry with { Code = "US", Kind = GazetteerKind.Region } }
+                : mention).ToList();
     }
 
     // "BIRMINGHAM, Ala." and "Paris, Texas": a city followed by a comma and a region of another country is a

@@ -93,8 +93,9 @@ internal sealed class CountryTagger
         for (var length = Math.Min(longest, tokens.Count - start); length >= 1; length--)
         {
             // A form does not run across punctuation ("Serbia. Montenegro" is two mentions), except the
-            // period inside an abbreviation ("N.Y.").
-            if (length > 1 && Enumerable.Range(start + 1, length - 1).Any(k => tokens[k].AfterPunctuation && tokens[k].Gap != "."))
+            // period inside an abbreviation ("N.Y.") and a possessive inside the form ("People's Republic of
+            // China", else its "Republic of China" reads as Taiwan): the tokenizer drops the 's, leaving a blank gap.
+            if (length > 1 && Enumerable.Range(start + 1, length - 1).Any(k => tokens[k].AfterPunctuation && tokens[k].Gap != "." && !string.IsNullOrWhiteSpace(tokens[k].Gap)))
             {
                 continue;
             }

@@ -22,6 +22,35 @@ public sealed record TensionLexicon
 
     [JsonPropertyName("categories")]
     public required IReadOnlyList<TensionCategory> Categories { get; init; }
+
+    /// <summary>Cues that make a following term not count ("no threat of war", "ruled out sanctions").</summary>
+    [JsonPropertyName("negation")]
+    public TensionNegation Negation { get; init; } = new();
+}
+
+/// <summary>
+/// A term is negated when a cue ends at most <see cref="Window"/> words before it in the same clause (no
+/// sentence end or punctuation in between): "denied plans to attack", "Srbija neće uvoditi sankcije".
+/// </summary>
+public sealed record TensionNegation
+{
+    [JsonPropertyName("window")]
+    public int Window { get; init; } = 4;
+
+    /// <summary>Words and phrases that negate or deny what follows, matched like terms.</summary>
+    [JsonPropertyName("cues")]
+    public IReadOnlyList<string> Cues { get; init; } = [];
+
+    /// <summary>
+    /// Cues that are other words in a language (primary subtag → cues): Albanian "në" (in) folds to "ne",
+    /// Serbian/Croatian/Bosnian "no" means "but".
+    /// </summary>
+    [JsonPropertyName("notCuesIn")]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> NotCuesIn { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Phrases that begin with a cue but affirm ("not only", "ne samo"): the cue inside them does not count.</summary>
+    [JsonPropertyName("notNegations")]
+    public IReadOnlyList<string> NotNegations { get; init; } = [];
 }
 
 /// <summary>A group of terms that signal one kind of tension, e.g. "war-threats" or "violence".</summary>

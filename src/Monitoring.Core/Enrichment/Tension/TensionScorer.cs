@@ -8,9 +8,25 @@ internal sealed class TensionScorer
     private readonly PhraseMatcher _matcher = new();
     private readonly List<(string Term, double Weight, TensionCategory Category)> _terms = [];
 
+    private readonly PhraseMatcher _cues = new();
+    private readonly int _firstNotNegation;
+    private readonly List<string> _cueTexts = [];
+
     public TensionScorer(TensionLexicon lexicon)
     {
         _lexicon = lexicon;
+        foreach (var cue in lexicon.Negation.Cues)
+        {
+            _cues.Add(cue);
+            _cueTexts.Add(cue);
+        }
+
+        _firstNotNegation = lexicon.Negation.Cues.Count;
+        foreach (var phrase in lexicon.Negation.NotNegations)
+        {
+            _cues.Add(phrase);
+        }
+
         foreach (var category in lexicon.Categories)
         {
             foreach (var (term, weight) in category.Terms)
@@ -21,29 +37,25 @@ internal sealed class TensionScorer
         }
     }
 
-    public TensionScore Score(IReadOnlyList<Token> tokens)
+    /// <param name="tokens">Title and body.</param>
+    /// <param name="language">The article's language ("sr-Latn", "en"): a few cues mean something else in some languages.</param>
+    public TensionScore Score(IReadOnlyList<Token> tokens, string language = "")
     {
+        var negatedUpTo = NegatedUpTo(tokens, language);
         var hits = new List<TextSpan>[_terms.Count];
+        var negatedHits = new List<TextSpan>[_terms.Count];
         foreach (var (phrase, _, start, length) in _matcher.FindAllAt(tokens))
         {
-            (hits[phrase] ??= []).Add(Token.Span(tokens, start, length));
+            var target = negatedUpTo[start] ? negatedHits : hits;
+            (target[phrase] ??= []).Add(Token.Span(tokens, start, length));
         }
 
-        var evidence = new List<TensionEvidence>();
-        var weighted = 0.0;
-        for (var i = 0; i < hits.Length; i++)
-        {
-            if (hits[i] is { } spans)
-            {
-                var (term, weight, category) = _terms[i];
-                weighted += weight * spans.Count;
-                evidence.Add(new TensionEvidence(term, weight, spans.Count) { Category = category.Id, Kind = category.Kind, Positions = spans });
-            }
-        }
-
+        var evidence = Evidence(hits);
+        var negated = Evidence(negatedHits);
+        var weighted = evidence.Sum(item => item.Weight * item.Count);
         if (weighted <= 0)
         {
-            return TensionScore.Calm;
+            return negated.Count == 0 ? TensionScore.Calm : TensionScore.Calm with { Negated = negated };
         }
 
         var density = weighted * 100 / Math.Max(tokens.Count, _lexicon.MinimumWords);
@@ -62,6 +74,53 @@ internal sealed class TensionScorer
         {
             IsTense = value >= _lexicon.TenseThreshold,
             Categories = categories,
+            Negated = negated,
         };
+    }
+
+    private List<TensionEvidence> Evidence(List<TextSpan>[] hits)
+    {
+        var evidence = new List<TensionEvidence>();
+        for (var i = 0; i < hits.Length; i++)
+        {
+            if (hits[i] is { } spans)
+            {
+                var (term, weight, category) = _terms[i];
+                evidence.Add(new TensionEvidence(term, weight, spans.Count) { Category = category.Id, Kind = category.Kind, Positions = spans });
+            }
+        }
+
+        return evidence;
+    }
+
+    // For each token: does a negation cue end within the window before it, with no punctuation or sentence
+    // end in between? A cue inside an affirming phrase ("not only", "ne samo") does not count.
+    private bool[] NegatedUpTo(IReadOnlyList<Token> tokens, string language)
+    {
+        var negated = new bool[tokens.Count];
+        var primary = language.Split('-')[0];
+        var ignored = _lexicon.Negation.NotCuesIn.GetValueOrDefault(primary) ?? [];
+        var found = _cues.FindAllAt(tokens).ToList();
+        var affirming = found.Where(hit => hit.Phrase >= _firstNotNegation).Select(hit => hit.Start).ToHashSet();
+        foreach (var (phrase, _, start, length) in found)
+        {
+            if (phrase >= _firstNotNegation || affirming.Contains(start) || ignored.Contains(_cueTexts[phrase], StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var end = start + length;
+            for (var k = end; k < tokens.Count && k < end + _lexicon.Negation.Window; k++)
+            {
+                if (tokens[k].StartsSentence || tokens[k].AfterPunctuation)
+                {
+                    break;
+                }
+
+                negated[k] = true;
+            }
+        }
+
+        return negated;
     }
 }

@@ -9,7 +9,11 @@ public sealed class CountryAmbiguityTests(EnrichmentFixture fixture) : IClassFix
     [Fact]
     public void Georgia_IsTheUsState_WhenTheStoryIsAmerican()
     {
-        Assert.DoesNotContain("GE", Codes("The factory in Atlanta, Georgia, will hire 500 workers, the United States company said."));
+        var tags = fixture.EnrichText("News", "The factory in Atlanta, Georgia, will hire 500 workers, the United States company said.").Tags;
+
+        Assert.DoesNotContain(tags.Countries, country => country.Code == "GE");
+        var unitedStates = Assert.Single(tags.Countries, country => country.Code == "US");
+        Assert.Contains("Georgia", unitedStates.Evidence);
     }
 
     [Fact]
@@ -122,5 +126,26 @@ public sealed class CountryAmbiguityTests(EnrichmentFixture fixture) : IClassFix
     public void American_IsTheUnitedStates_AndDutch_TheNetherlands()
     {
         Assert.Equal(["NL", "US"], Codes("An American bank bought a Dutch insurer.").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void PeoplesRepublicOfChina_IsChina_NotTheRepublicOfChinaInside()
+    {
+        Assert.Equal(["CN"], Codes("The Ministry of Health of the People's Republic of China reported new cases."));
+    }
+
+    [Fact]
+    public void ProvincesAndConstituentCountries_AreTheirCountry_NotTheNameInside()
+    {
+        Assert.Equal(["CA"], Codes("A cow in British Columbia tested positive."));
+        Assert.Equal(["GB"], Codes("The health minister of Northern Ireland spoke."));
+        Assert.Equal(["CN"], Codes("Hohhot is the capital of Inner Mongolia."));
+    }
+
+    [Fact]
+    public void Us_IsTheUnitedStates_OnlyInCapitals()
+    {
+        Assert.Equal(["US"], Codes("Officials in the US confirmed the outbreak."));
+        Assert.Empty(Codes("They told us the outbreak was over."));
     }
 }
