@@ -12,6 +12,8 @@ public sealed class BrowserSession : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Chromium.EnsureInstalledAsync();
+        // Two cores shared by parallel test projects: a first render can take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -119,7 +119,7 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
 
         await Assertions.Expect(page.Locator("#tension-kinds")).ToContainTextAsync("Threats weigh 22, acts 10");
         await Assertions.Expect(page.Locator("#similar-articles [data-article-id]").First).ToBeVisibleAsync();
-        await SaveScreenshotAsync(page, "article.png");
+        await SaveScreenshotAsync(page, "article.png", fullPage: true);
     }
 
     private static string CountriesCell(string row, int column)
@@ -139,9 +139,9 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
         return int.Parse(text!.Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
     }
 
-    private static async Task SaveScreenshotAsync(IPage page, string fileName)
+    private static async Task SaveScreenshotAsync(IPage page, string fileName, bool fullPage = false)
     {
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = false });
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = fullPage });
         Assert.True(bytes.Length > 10_000, "A screenshot of a rendered page is not a few bytes.");
         if (Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } folder)
         {

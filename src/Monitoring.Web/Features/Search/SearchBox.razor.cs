@@ -6,10 +6,14 @@ using MudBlazor;
 namespace Monitoring.Web.Features.Search;
 
 /// <summary>The query box with its syntax cheat sheet and search-as-you-type tag suggestions.</summary>
-public sealed partial class SearchBox
+public sealed partial class SearchBox : IDisposable
 {
     private const int MinimumPrefix = 2;
     private const int SuggestionCount = 8;
+
+    // Suggestions wait for a pause in typing; the text itself is never debounced, so Enter right after the
+    // last key searches what was typed.
+    private static readonly TimeSpan SuggestionDelay = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Examples from docs/search.md, as an analyst would type them.</summary>
     internal static readonly IReadOnlyList<(string Example, string Meaning)> SyntaxExamples =
@@ -32,6 +36,7 @@ public sealed partial class SearchBox
     private string? _shownText;
     private IReadOnlyList<Suggestion> _suggestions = [];
     private bool _helpOpen;
+    private CancellationTokenSource? _pendingSuggestions;
 
     [Inject]
     private IArticleSearch Search { get; set; } = default!;
@@ -73,21 +78,46 @@ public sealed partial class SearchBox
             : word;
     }
 
-    private Task DraftChangedAsync(string? value)
+    public void Dispose() => CancelSuggestions();
+
+    private void DraftChanged(string? value)
     {
         _draft = value;
-        if (WordBeingTyped(value) is null)
+        CancelSuggestions();
+        if (WordBeingTyped(value) is { } word)
         {
-            _suggestions = [];
+            _pendingSuggestions = new CancellationTokenSource();
+            _ = SuggestLaterAsync(word, _pendingSuggestions.Token);
         }
-
-        return Task.CompletedTask;
     }
 
-    private async Task SuggestAsync(string? value)
+    private async Task SuggestLaterAsync(string word, CancellationToken cancellationToken)
     {
-        var word = WordBeingTyped(value);
-        _suggestions = word is null ? [] : await Search.SuggestAsync(word, SuggestionCount);
+        try
+        {
+            await Task.Delay(SuggestionDelay, cancellationToken);
+            var suggestions = await Search.SuggestAsync(word, SuggestionCount, cancellationToken);
+            await InvokeAsync(() =>
+            {
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    _suggestions = suggestions;
+                    StateHasChanged();
+                }
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // More was typed, or the search was submitted.
+        }
+    }
+
+    private void CancelSuggestions()
+    {
+        _pendingSuggestions?.Cancel();
+        _pendingSuggestions?.Dispose();
+        _pendingSuggestions = null;
+        _suggestions = [];
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs args)
@@ -98,21 +128,21 @@ public sealed partial class SearchBox
         }
         else if (args.Key == "Escape")
         {
-            _suggestions = [];
+            CancelSuggestions();
             _helpOpen = false;
         }
     }
 
     private async Task SubmitAsync()
     {
-        _suggestions = [];
+        CancelSuggestions();
         await OnSubmit.InvokeAsync(_draft);
     }
 
     private async Task ClearAsync()
     {
         _draft = null;
-        _suggestions = [];
+        CancelSuggestions();
         await OnSubmit.InvokeAsync(null);
     }
 
@@ -122,7 +152,7 @@ public sealed partial class SearchBox
         var typed = WordBeingTyped(draft);
         var rest = typed is null ? draft : draft[..draft.LastIndexOf(typed, StringComparison.Ordinal)].TrimEnd();
         _draft = rest.Length == 0 ? null : rest;
-        _suggestions = [];
+        CancelSuggestions();
         await OnSuggestionChosen.InvokeAsync((suggestion, _draft));
     }
 
