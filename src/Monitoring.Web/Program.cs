@@ -3,6 +3,7 @@ using Monitoring.Search;
 using Monitoring.Web.Components;
 using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
+using Monitoring.Web.Features.Search;
 using Monitoring.Web.Features.Status;
 using Monitoring.Web.Features.Trends;
 using MudBlazor.Services;
@@ -29,6 +30,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapJobsDashboard();
 app.MapStatus();
 app.MapTrends();
+app.MapSearchExport();
 app.MapIngestApi();
 
 await app.RunAsync();

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
+using Monitoring.Core.Enrichment.Tension;
 using Monitoring.Core.Search;
 using MudBlazor;
 
@@ -10,10 +12,14 @@ namespace Monitoring.Web.Features.Articles;
 /// <summary>One article, its clean text and the evidence behind each tag. The focused tag lives in the URL.</summary>
 public sealed partial class ArticlePage
 {
+    private const int SimilarCount = 6;
+
     private EnrichedArticle? _article;
     private EvidenceMarker? _marker;
     private bool _loading = true;
     private string? _focus;
+    private IReadOnlyList<SearchHit> _sameStory = [];
+    private IReadOnlyList<SearchHit> _similar = [];
 
     [Inject]
     private IArticleSearch Search { get; set; } = default!;
@@ -49,8 +55,23 @@ public sealed partial class ArticlePage
         _loading = true;
         _article = ArticleId.TryParse(Id, out var id) ? await Search.GetAsync(id) : null;
         _marker = _article is null ? null : EvidenceMarker.For(_article.Tags);
+        _sameStory = [];
+        _similar = [];
+        if (_article is not null)
+        {
+            var story = await Search.SearchAsync(new ArticleQuery { StoryId = _article.Article.StoryId ?? _article.Id, Sort = SearchSort.Oldest, Take = 50 });
+            _sameStory = [.. story.Hits.Where(hit => hit.Article.Id != _article.Id)];
+            _similar = [.. (await Search.MoreLikeThisAsync(_article.Id, take: SimilarCount)).Where(hit => _sameStory.All(same => same.Article.Id != hit.Article.Id))];
+        }
+
         _loading = false;
     }
+
+    /// <summary>The id the story is known by: the first article of the story.</summary>
+    private string StoryKey => (_article?.Article.StoryId ?? _article?.Id)?.Value ?? "";
+
+    private static string KindWeight(ArticleTags tags, TensionKind kind) =>
+        tags.Tension.Categories.Where(category => category.Kind == kind).Sum(category => category.Weight).ToString("0.##", CultureInfo.InvariantCulture);
 
     private Task FocusAsync(string? tagKey)
     {
@@ -62,7 +83,7 @@ public sealed partial class ArticlePage
 
     private IEnumerable<TagItem> TagItems() => _article is null
         ? []
-        : [.. CountryItems(_article.Tags), .. TopicItems(_article.Tags), .. PersonItems(_article.Tags)];
+        : [.. CountryItems(_article.Tags), .. TopicItems(_article.Tags), .. PersonItems(_article.Tags), .. OrganisationItems(_article.Tags)];
 
     private static List<TagItem> CountryItems(ArticleTags tags) =>
     [
@@ -88,6 +109,15 @@ public sealed partial class ArticlePage
     private static List<TagItem> PersonItems(ArticleTags tags) =>
     [
         .. tags.People.Select(person => new TagItem("person:" + person.Name, person.Name, person.CountryCode, Times(person.Mentions))),
+    ];
+
+    private static List<TagItem> OrganisationItems(ArticleTags tags) =>
+    [
+        .. tags.Organisations.Select(organisation => new TagItem(
+            "organisation:" + organisation.Name,
+            organisation.Name,
+            organisation.CountryCode,
+            $"{Times(organisation.Mentions)}: {string.Join(", ", organisation.Evidence)}")),
     ];
 
     /// <summary>The words the lexicon term matched, as the article writes them ("tensions" for "tension*").</summary>

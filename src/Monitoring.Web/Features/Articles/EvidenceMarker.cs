@@ -9,6 +9,7 @@ public enum EvidenceKind
     Country,
     Topic,
     Person,
+    Organisation,
     Tension,
 }
 
@@ -38,6 +39,8 @@ public sealed class EvidenceMarker
         .. tags.People.Select(person => LastName(person.Name))
             .Where(lastName => lastName is not null)
             .Select(lastName => new EvidenceTerm(lastName!, EvidenceKind.Person, "person:" + lastName, lastName!)),
+        .. tags.Organisations.SelectMany(organisation => organisation.Evidence.Select(text =>
+            new EvidenceTerm(text, EvidenceKind.Organisation, "organisation:" + organisation.Name, organisation.Name))),
         .. tags.Tension.Evidence.Select(term => new EvidenceTerm(term.Term, EvidenceKind.Tension, "tension", "Tension")),
     ]);
 

@@ -1,26 +1,29 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.Routing;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
-using MudBlazor;
+using Monitoring.Search;
 
 namespace Monitoring.Web.Features.Search;
 
 /// <summary>
-/// Full-text search with facets. Everything a user may want to share (text, filters, page) lives in
-/// the URL, so a search is a link.
+/// Full-text search with facets. Everything a user may want to share (text, filters, dates, sort, page)
+/// lives in the URL as <see cref="SearchState"/>, so a search is a link.
 /// </summary>
 public sealed partial class SearchPage : IDisposable
 {
-    private const int PageSize = 20;
     private static readonly TimeSpan EmptyIndexPollInterval = TimeSpan.FromSeconds(2);
 
     private readonly CancellationTokenSource _disposed = new();
-    private string? _draft;
+    private SearchState _state = SearchState.Default;
+    private SearchState? _searched;
     private SearchResult? _result;
+    private IReadOnlyList<StoryGroup> _groups = [];
+    private InvalidQueryException? _invalidQuery;
     private string? _error;
     private bool _loading;
+    private bool _facetsOpen;
     private long? _indexedCount;
 
     [Inject]
@@ -32,61 +35,82 @@ public sealed partial class SearchPage : IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "q")]
-    public string? Text { get; set; }
+    private List<ActiveFilter> ActiveFilters
+    {
+        get
+        {
+            var filters = new List<ActiveFilter>();
+            foreach (var (key, label) in new[]
+            {
+                (SearchState.Keys.Country, (Func<string, string>)Enrichment.CountryName),
+                (SearchState.Keys.Topic, Enrichment.TopicLabel),
+                (SearchState.Keys.Person, value => value),
+                (SearchState.Keys.Source, value => value),
+                (SearchState.Keys.Language, value => "language " + value),
+            })
+            {
+                filters.AddRange(_state.Selected(key).Select(value =>
+                    new ActiveFilter($"{key}:{value}", label(value), _state.Toggle(key, value))));
+            }
 
-    [SupplyParameterFromQuery(Name = "country")]
-    public string[]? Country { get; set; }
+            if (_state.CountryMode == CountryMode.About)
+            {
+                filters.Add(new("countries:about", "countries: about only", _state with { CountryMode = CountryMode.Mentioned }));
+            }
 
-    [SupplyParameterFromQuery(Name = "topic")]
-    public string[]? Topic { get; set; }
+            if (_state.From is not null || _state.To is not null)
+            {
+                filters.Add(new("dates", DateRangeLabel(_state), _state with { From = null, To = null }));
+            }
 
-    [SupplyParameterFromQuery(Name = "source")]
-    public string[]? Source { get; set; }
+            if (_state.MinTension is not null || _state.MaxTension is not null)
+            {
+                filters.Add(new("tension", $"tension {_state.MinTension ?? 0}–{_state.MaxTension ?? 100}", _state with { MinTension = null, MaxTension = null }));
+            }
 
-    [SupplyParameterFromQuery(Name = "page")]
-    public int? Page { get; set; }
+            if (_state.Story is { } story)
+            {
+                filters.Add(new("story", "one story", _state with { Story = null }));
+            }
 
-    /// <summary>First day, yyyy-MM-dd, inclusive.</summary>
-    [SupplyParameterFromQuery(Name = "from")]
-    public string? From { get; set; }
-
-    /// <summary>Last day, yyyy-MM-dd, inclusive.</summary>
-    [SupplyParameterFromQuery(Name = "to")]
-    public string? To { get; set; }
-
-    [SupplyParameterFromQuery(Name = "sort")]
-    public string? Sort { get; set; }
-
-    private DateOnly? FromDate => ParseDate(From);
-
-    private DateOnly? ToDate => ParseDate(To);
-
-    private SearchSort SelectedSort => Enum.TryParse<SearchSort>(Sort, ignoreCase: true, out var sort) ? sort : SearchSort.Relevance;
-
-    private DateRange? SelectedRange => FromDate is null && ToDate is null
-        ? null
-        : new DateRange(FromDate?.ToDateTime(TimeOnly.MinValue), ToDate?.ToDateTime(TimeOnly.MinValue));
-
-    private int CurrentPage => Math.Max(1, Page ?? 1);
-
-    private List<ActiveFilter> Filters =>
-    [
-        .. (Country ?? []).Select(code => new ActiveFilter("country", code, Enrichment.CountryName(code))),
-        .. (Topic ?? []).Select(id => new ActiveFilter("topic", id, Enrichment.TopicLabel(id))),
-        .. (Source ?? []).Select(source => new ActiveFilter("source", source, source)),
-        .. (FromDate is null && ToDate is null ? [] : new[] { new ActiveFilter("dates", "", DateRangeLabel(FromDate, ToDate)) }),
-    ];
+            return filters;
+        }
+    }
 
     public void Dispose()
     {
+        Navigation.LocationChanged -= OnLocationChanged;
         _disposed.Cancel();
         _disposed.Dispose();
     }
 
-    protected override async Task OnParametersSetAsync()
+    protected override void OnInitialized() => Navigation.LocationChanged += OnLocationChanged;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs args)
     {
-        _draft = Text;
+        var path = Navigation.ToBaseRelativePath(args.Location).Split('?', '#')[0];
+        if (path is "" or "search")
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var state = SearchState.FromUri(Navigation.Uri);
+        if (state.Equals(_searched) && _indexedCount > 0)
+        {
+            return;
+        }
+
+        _state = state;
+        _searched = state;
         await RunSearchAsync();
     }
 
@@ -94,6 +118,7 @@ public sealed partial class SearchPage : IDisposable
     {
         _loading = true;
         _error = null;
+        _invalidQuery = null;
         try
         {
             _indexedCount = await Search.CountAsync(_disposed.Token);
@@ -104,32 +129,29 @@ public sealed partial class SearchPage : IDisposable
                 return;
             }
 
-            _result = await Search.SearchAsync(BuildQuery(), _disposed.Token);
+            _result = await Search.SearchAsync(_state.ToArticleQuery(), _disposed.Token);
+            _groups = StoryGroup.Group(_result.Hits);
+        }
+        catch (InvalidQueryException invalid)
+        {
+            _result = null;
+            _invalidQuery = invalid;
         }
         catch (ArgumentException invalid)
         {
-            // The engines report unparseable query text this way; say so instead of failing the page.
+            // An unknown time zone or a cursor from another search: say so instead of failing the page.
             _result = null;
-            _error = $"The search could not be understood: {invalid.Message}";
+            _error = $"The search could not be run: {invalid.Message}";
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The user left the page.
         }
         finally
         {
             _loading = false;
         }
     }
-
-    private ArticleQuery BuildQuery() => new()
-    {
-        Text = Text,
-        Countries = Country ?? [],
-        Topics = Topic ?? [],
-        Sources = Source ?? [],
-        From = FromDate,
-        To = ToDate,
-        Sort = SelectedSort,
-        Skip = (CurrentPage - 1) * PageSize,
-        Take = PageSize,
-    };
 
     private async Task PollUntilIndexFilledAsync()
     {
@@ -155,115 +177,61 @@ public sealed partial class SearchPage : IDisposable
         }
     }
 
-    private async Task OnQueryKeyDown(KeyboardEventArgs args)
+    private Task NavigateAsync(SearchState next)
     {
-        if (args.Key == "Enter")
-        {
-            await SubmitAsync();
-        }
-    }
-
-    private Task SubmitAsync()
-    {
-        NavigateTo(text: _draft, page: null);
+        Navigation.NavigateTo(PageHref(next));
         return Task.CompletedTask;
     }
 
-    private Task ClearTextAsync()
-    {
-        _draft = null;
-        NavigateTo(text: null, page: null);
-        return Task.CompletedTask;
-    }
+    private string PageHref(SearchState state) => Navigation.GetUriWithQueryParameters(state.ToQueryParameters());
 
-    private Task ToggleAsync(string field, string value)
+    private Task SubmitTextAsync(string? text) =>
+        NavigateAsync(_state.FirstPage() with { Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim() });
+
+    private Task ChooseSuggestionAsync((Suggestion Suggestion, string? Text) choice)
     {
-        if (field == "dates")
+        var key = choice.Suggestion.Kind switch
         {
-            return ChangeRangeAsync(null);
+            SuggestionKind.Person => SearchState.Keys.Person,
+            SuggestionKind.Topic => SearchState.Keys.Topic,
+            _ => SearchState.Keys.Country,
+        };
+        var next = _state with { Text = string.IsNullOrWhiteSpace(choice.Text) ? null : choice.Text.Trim() };
+        if (!next.Selected(key).Contains(choice.Suggestion.Value, StringComparer.Ordinal))
+        {
+            next = next.Toggle(key, choice.Suggestion.Value);
         }
 
-        var current = field switch
-        {
-            "country" => Country,
-            "topic" => Topic,
-            _ => Source,
-        } ?? [];
-        var next = current.Contains(value, StringComparer.Ordinal)
-            ? current.Where(existing => existing != value).ToArray()
-            : [.. current, value];
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            [field] = next.Length == 0 ? null : next,
-            ["page"] = null,
-        }));
-        return Task.CompletedTask;
+        return NavigateAsync(next.FirstPage());
     }
 
-    private Task ClearFiltersAsync()
+    private Task ToggleAsync((string Field, string Value) facet) => NavigateAsync(_state.Toggle(facet.Field, facet.Value));
+
+    private Task ChangeCountryModeAsync(CountryMode mode) => NavigateAsync(_state.FirstPage() with { CountryMode = mode });
+
+    private Task ClearFiltersAsync() => NavigateAsync(new SearchState
     {
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        Text = _state.Text,
+        Sort = _state.Sort,
+        TimeZone = _state.TimeZone,
+        DateBasis = _state.DateBasis,
+    });
+
+    private static string DateRangeLabel(SearchState state)
+    {
+        static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        var basis = state.DateBasis == DateBasis.Ingested ? "ingested " : "";
+        return (state.From, state.To) switch
         {
-            ["country"] = null,
-            ["topic"] = null,
-            ["source"] = null,
-            ["from"] = null,
-            ["to"] = null,
-            ["page"] = null,
-        }));
-        return Task.CompletedTask;
+            ({ } start, { } end) when start == end => basis + Day(start),
+            ({ } start, { } end) => $"{basis}{Day(start)} – {Day(end)}",
+            ({ } start, null) => $"{basis}from {Day(start)}",
+            (null, { } end) => $"{basis}until {Day(end)}",
+            _ => "",
+        };
     }
 
-    private Task ChangeRangeAsync(DateRange? range)
-    {
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["from"] = FormatDate(range?.Start),
-            ["to"] = FormatDate(range?.End),
-            ["page"] = null,
-        }));
-        return Task.CompletedTask;
-    }
-
-    private Task ChangeSortAsync(SearchSort sort)
-    {
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["sort"] = sort == SearchSort.Relevance ? null : sort.ToString().ToLowerInvariant(),
-            ["page"] = null,
-        }));
-        return Task.CompletedTask;
-    }
-
-    private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    private static string? FormatDate(DateTime? value) =>
-        value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string DateRangeLabel(DateOnly? from, DateOnly? to) => (from, to) switch
-    {
-        ({ } start, { } end) when start == end => start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-        ({ } start, { } end) => $"{start.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {end.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
-        ({ } start, null) => "from " + start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-        (null, { } end) => "until " + end.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-        _ => "",
-    };
-
-    private Task GoToPageAsync(int page)
-    {
-        NavigateTo(text: Text, page: page);
-        return Task.CompletedTask;
-    }
-
-    private void NavigateTo(string? text, int? page) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["q"] = string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
-            ["page"] = page is null or 1 ? null : page,
-        }));
-
-    private static int PageCount(long total) => (int)Math.Min(500, (total + PageSize - 1) / PageSize);
+    private static long PageCount(long total) => Math.Max(1, (total + SearchState.PageSize - 1) / SearchState.PageSize);
 
     private static string ResultCountText(long total) => total switch
     {
@@ -271,5 +239,6 @@ public sealed partial class SearchPage : IDisposable
         _ => string.Create(CultureInfo.InvariantCulture, $"{total:N0} articles"),
     };
 
-    private sealed record ActiveFilter(string Field, string Value, string Label);
+    /// <param name="Without">The search with this filter removed.</param>
+    private sealed record ActiveFilter(string Key, string Label, SearchState Without);
 }

@@ -57,6 +57,65 @@ public sealed class ArticlePageTests : MudTestContext
     }
 
     [Fact]
+    public async Task BreaksTheTensionDown_IntoThreatsAndActs()
+    {
+        await _index.IndexAsync([_example], Xunit.TestContext.Current.CancellationToken);
+
+        var page = RenderArticle($"/articles/{_example.Id.Value}", _example.Id.Value);
+
+        // docs/tension.md works the example through by hand: threats weigh 22, acts 10, nine categories.
+        page.WaitForElement("#tension-categories");
+        Assert.Contains("Threats weigh 22, acts 10", page.Find("#tension-kinds").TextContent, StringComparison.Ordinal);
+        Assert.Equal(9, page.FindAll("#tension-categories tbody tr").Count);
+        var warThreats = page.Find("#tension-categories [data-category=war-threats]").TextContent;
+        Assert.Contains("threat", warThreats, StringComparison.Ordinal);
+        Assert.Contains("9", warThreats, StringComparison.Ordinal);
+        Assert.Contains("act", page.Find("#tension-categories [data-category=war-acts]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListsTheOtherOutletsCarryingTheStory_FromEitherSide()
+    {
+        var copy = _example with
+        {
+            Article = _example.Article with
+            {
+                Id = ArticleId.ForContent("N1", _example.Article.Title, _example.Article.Body),
+                Source = "N1",
+                StoryId = _example.Id,
+            },
+        };
+        await _index.IndexAsync([_example, copy], Xunit.TestContext.Current.CancellationToken);
+
+        var original = RenderArticle($"/articles/{_example.Id.Value}", _example.Id.Value);
+        original.WaitForElement("#same-story");
+        Assert.Equal([copy.Id.Value], original.FindAll("#same-story [data-article-id]").Select(item => item.GetAttribute("data-article-id")));
+        Assert.Contains("N1", original.Find("#same-story").TextContent, StringComparison.Ordinal);
+        await DisposeComponentsAsync();
+
+        var carried = RenderArticle($"/articles/{copy.Id.Value}", copy.Id.Value);
+        carried.WaitForElement("#same-story");
+        Assert.Equal([_example.Id.Value], carried.FindAll("#same-story [data-article-id]").Select(item => item.GetAttribute("data-article-id")));
+    }
+
+    [Fact]
+    public async Task SuggestsSimilarArticles_NeverItself()
+    {
+        var model = EnrichmentModel.LoadFrom(RepositoryPaths.Seeds);
+        var enricher = new ArticleEnricher(model);
+        var seeds = SeedFolder.ReadArticles(RepositoryPaths.Seeds, DateTimeOffset.UtcNow).Select(enricher.Enrich).ToArray();
+        await _index.IndexAsync(seeds, Xunit.TestContext.Current.CancellationToken);
+
+        var page = RenderArticle($"/articles/{_example.Id.Value}", _example.Id.Value);
+
+        page.WaitForElement("#similar-articles [data-article-id]");
+        var similar = page.FindAll("#similar-articles [data-article-id]").Select(item => item.GetAttribute("data-article-id")).ToList();
+        Assert.InRange(similar.Count, 1, 6);
+        Assert.DoesNotContain(_example.Id.Value, similar);
+        Assert.Empty(page.FindAll("#same-story"));
+    }
+
+    [Fact]
     public void AnUnknownId_SaysSo_InsteadOfFailing()
     {
         var page = RenderArticle("/articles/0123456789abcdef", "0123456789abcdef");

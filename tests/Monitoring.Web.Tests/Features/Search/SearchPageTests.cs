@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
@@ -24,7 +25,10 @@ public sealed class SearchPageTests : MudTestContext
         _index = new LuceneArticleIndex(_indexFolder);
         Services.AddSingleton<IArticleSearch>(_index);
         Services.AddSingleton(Model);
+        Services.AddSingleton(TimeProvider.System);
     }
+
+    private string Uri => Services.GetRequiredService<NavigationManager>().Uri;
 
     [Fact]
     public async Task Searching_Shoigu_ShowsTheExampleArticle_WithTheMatchHighlighted_AndItsCountries()
@@ -94,12 +98,164 @@ public sealed class SearchPageTests : MudTestContext
         Assert.Contains("could not be understood", page.Find("#search-error").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnUnclosedParenthesis_IsPointedAt_WhereItStands()
+    {
+        await IndexSeedsAsync();
+
+        // "Kosovo AND (Serbia": the parenthesis is the 12th character.
+        var page = RenderPageAt<SearchPage>("/?q=Kosovo%20AND%20(Serbia");
+
+        page.WaitForElement("#query-error-text");
+        Assert.Contains("character 12", page.Find("#search-error").TextContent, StringComparison.Ordinal);
+        Assert.Equal("(", page.Find("#query-error-text mark.query-error-at").TextContent);
+        Assert.Equal("Kosovo AND (Serbia", page.Find("#query-error-text code").TextContent);
+        Assert.Empty(page.FindAll(".search-hit"));
+    }
+
+    [Fact]
+    public async Task TickingACountryFacet_PutsItInTheUrl_AndNarrowsTheResultsToItsCount()
+    {
+        await IndexSeedsAsync();
+        var page = RenderPageAt<SearchPage>("/?q=Kosovo");
+        page.WaitForElement("[data-facet=country] [data-facet-value=RU]");
+        var russiaCount = page.Find("[data-facet=country] [data-facet-value=RU] .facet-count").TextContent;
+
+        page.Find("[data-facet=country] [data-facet-value=RU] input").Change(true);
+
+        Assert.Contains("country=RU", Uri, StringComparison.Ordinal);
+        Assert.Contains("q=Kosovo", Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Equal(ArticlesText(russiaCount), page.Find("#result-count").TextContent.Trim()));
+        Assert.All(page.FindAll(".search-hit"), hit => Assert.Contains("Russia", hit.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TickingAPersonAndALanguage_FiltersByBoth()
+    {
+        await IndexSeedsAsync();
+        var page = RenderPageAt<SearchPage>("/?q=Shoigu");
+        page.WaitForElement("[data-facet=person]");
+
+        page.Find("[data-facet=person] [data-facet-value='Sergei Shoigu'] input").Change(true);
+        page.WaitForAssertion(() => Assert.Contains("person=Sergei%20Shoigu", Uri, StringComparison.Ordinal));
+        page.WaitForElement("[data-facet=language] [data-facet-value=en]").QuerySelector("input")!.Change(true);
+
+        Assert.Contains("language=en", Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Equal("1 article", page.Find("#result-count").TextContent.Trim()));
+        Assert.Contains(page.FindAll("#active-filters .mud-chip"), chip => chip.TextContent.Contains("Sergei Shoigu", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheAboutToggle_CountsOnlyCountriesTheStoryIsAbout()
+    {
+        await IndexSeedsAsync();
+        var page = RenderPageAt<SearchPage>("/?q=Shoigu");
+        page.WaitForElement("[data-facet=country] [data-facet-value=RU]");
+        Assert.Equal("true", page.Find("#country-mode-mentioned").GetAttribute("aria-pressed"));
+        // The example article mentions Germany once (Nazi Germany) but is not about it.
+        Assert.NotEmpty(page.FindAll("[data-facet=country] [data-facet-value=DE]"));
+
+        page.Find("#country-mode-about").Click();
+
+        Assert.Contains("countries=about", Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("#country-mode-about").GetAttribute("aria-pressed")));
+        Assert.Empty(page.FindAll("[data-facet=country] [data-facet-value=DE]"));
+        Assert.NotEmpty(page.FindAll("[data-facet=country] [data-facet-value=RS]"));
+    }
+
+    [Fact]
+    public async Task ChoosingASuggestion_AddsItsFilter_AndDropsThePartialWord()
+    {
+        await IndexSeedsAsync();
+        var page = RenderPageAt<SearchPage>("/?q=Kosovo");
+        page.WaitForElement(".search-hit");
+
+        page.Find("#search-box").Input("Kosovo vuč");
+        var suggestion = page.WaitForElement("[data-suggestion='Person:Aleksandar Vučić']", TimeSpan.FromSeconds(5));
+        suggestion.Click();
+
+        Assert.Contains("person=Aleksandar%20Vu%C4%8Di%C4%87", Uri, StringComparison.Ordinal);
+        Assert.Contains("q=Kosovo", Uri, StringComparison.Ordinal);
+        Assert.DoesNotContain("vu%C4%8D&", Uri + "&", StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.All(page.FindAll(".search-hit"), hit => Assert.Contains("Kosovo", hit.TextContent, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task TheSyntaxHelp_ListsExamples_AndChoosingOneSearchesForIt()
+    {
+        await IndexSeedsAsync();
+        var page = RenderPageAt<SearchPage>("/");
+        page.WaitForElement(".search-hit");
+
+        page.Find("#syntax-help-button").Click();
+        var example = page.FindAll("#syntax-help .syntax-example").First(button => button.TextContent == "\"military cooperation\"");
+        example.Click();
+
+        Assert.Contains("q=%22military%20cooperation%22", Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ArticlesOfOneStory_AreGrouped_WithTheOtherOutletsListed()
+    {
+        await IndexSeedsAsync();
+        var example = (await _index.GetAsync(ExampleId(), Xunit.TestContext.Current.CancellationToken))!;
+        await _index.IndexAsync([Copy(example, "N1"), Copy(example, "Beta")], Xunit.TestContext.Current.CancellationToken);
+
+        var page = RenderPageAt<SearchPage>("/?q=Shoigu");
+
+        page.WaitForElement("#story-summary");
+        Assert.Equal("3 articles", page.Find("#result-count").TextContent.Trim());
+        Assert.Equal("On this page: 1 story from 3 outlets", page.Find("#story-summary").TextContent.Trim());
+        var card = Assert.Single(page.FindAll(".search-hit"));
+        var outlets = card.QuerySelectorAll(".story-outlet").Select(link => link.TextContent).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, outlets.Count);
+        Assert.Contains($"story={example.Id.Value}", card.QuerySelector(".story-outlets")!.InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeepPages_FollowTheCursor_AndTheUrlKeepsIt()
+    {
+        await IndexSeedsAsync();
+        var first = RenderPageAt<SearchPage>("/?q=Kosovo&sort=oldest");
+        first.WaitForElement(".search-hit");
+        var next = first.Find("#next-page").GetAttribute("href")!;
+        var firstPageIds = first.FindAll(".search-hit").Select(hit => hit.GetAttribute("data-article-id")).ToList();
+        await DisposeComponentsAsync();
+
+        var second = RenderPageAt<SearchPage>(next);
+
+        second.WaitForElement(".search-hit");
+        Assert.Contains("cursor=", next, StringComparison.Ordinal);
+        Assert.Contains("page=2", next, StringComparison.Ordinal);
+        Assert.Equal("Page 2 of", second.Find("#page-number").TextContent.Trim()[..9]);
+        var secondPageIds = second.FindAll(".search-hit").Select(hit => hit.GetAttribute("data-article-id")).ToList();
+        Assert.Empty(firstPageIds.Intersect(secondPageIds));
+        // The cursor page is the same page that skipping gives.
+        var skipped = await _index.SearchAsync(new ArticleQuery { Text = "Kosovo", Sort = SearchSort.Oldest, Skip = 20, Take = 20 }, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(skipped.Hits.Select(hit => hit.Article.Id.Value), secondPageIds);
+    }
+
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();
         _index.Dispose();
         Directory.Delete(_indexFolder, recursive: true);
     }
+
+    private static string ArticlesText(string count) => count == "1" ? "1 article" : count + " articles";
+
+    private static ArticleId ExampleId() =>
+        TextArticleReader.Read(RepositoryPaths.ExampleArticle, DateTimeOffset.UtcNow).Id;
+
+    private static EnrichedArticle Copy(EnrichedArticle story, string outlet) => story with
+    {
+        Article = story.Article with
+        {
+            Id = ArticleId.ForContent(outlet, story.Article.Title, story.Article.Body),
+            Source = outlet,
+            StoryId = story.Id,
+        },
+    };
 
     private async Task IndexSeedsAsync()
     {

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search;
+
+namespace Monitoring.Web.Features.Search;
+
+/// <summary>
+/// GET /api/search/export.csv and /api/search/export.json: every article matching the search page's URL
+/// parameters, streamed as it is read (no cap), with the query, filters and time basis written first.
+/// </summary>
+public static class SearchExportEndpoints
+{
+    public const string CsvPath = "/api/search/export.csv";
+    public const string JsonPath = "/api/search/export.json";
+
+    public static WebApplication MapSearchExport(this WebApplication app)
+    {
+        app.MapGet(CsvPath, (HttpContext context, IArticleSearch search, TimeProvider clock) =>
+            ExportAsync(context, search, new CsvExportWriter(), clock));
+        app.MapGet(JsonPath, (HttpContext context, IArticleSearch search, TimeProvider clock) =>
+            ExportAsync(context, search, new JsonExportWriter(), clock));
+        return app;
+    }
+
+    private static async Task ExportAsync(HttpContext context, IArticleSearch search, IExportWriter writer, TimeProvider clock)
+    {
+        var state = SearchState.FromQuery(context.Request.Query);
+        var cancellationToken = context.RequestAborted;
+        var now = clock.GetUtcNow();
+        var articles = search.ExportAsync(state.ToArticleQuery(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            bool any;
+            try
+            {
+                // The engine checks the query when enumeration starts: a bad query is still a clean 400.
+                any = await articles.MoveNextAsync();
+            }
+            catch (ArgumentException invalid)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(invalid.Message, cancellationToken);
+                return;
+            }
+
+            context.Response.ContentType = writer.ContentType;
+            context.Response.Headers.ContentDisposition =
+                $"attachment; filename=\"search-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.{writer.Extension}\"";
+            // Proxies must pass rows on as they come, not hold the whole export.
+            context.Response.Headers["X-Accel-Buffering"] = "no";
+
+            var body = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024);
+            await using (body)
+            {
+                await writer.WriteStartAsync(body, ExportMetadata.Describe(state, now));
+                var rows = 0L;
+                while (any)
+                {
+                    await writer.WriteArticleAsync(body, articles.Current, rows == 0);
+                    if (++rows % 500 == 0)
+                    {
+                        await body.FlushAsync(cancellationToken);
+                    }
+
+                    any = await articles.MoveNextAsync();
+                }
+
+                await writer.WriteEndAsync(body, rows);
+            }
+        }
+        finally
+        {
+            await articles.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>One export format.</summary>
+internal interface IExportWriter
+{
+    string ContentType { get; }
+
+    string Extension { get; }
+
+    Task WriteStartAsync(TextWriter writer, IReadOnlyList<(string Key, string Value)> metadata);
+
+    Task WriteArticleAsync(TextWriter writer, EnrichedArticle article, bool first);
+
+    Task WriteEndAsync(TextWriter writer, long rows);
+}
