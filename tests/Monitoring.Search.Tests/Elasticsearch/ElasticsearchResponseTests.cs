@@ -233,8 +233,13 @@ public sealed class ElasticsearchResponseTests : IDisposable
         var article = DemoCorpus.Articles[3];
         var found = new JsonObject
         {
-            ["_index"] = "articles-v1", ["_id"] = article.Id.Value, ["_version"] = 1, ["_seq_no"] = 0, ["_primary_term"] = 1,
-            ["found"] = true, ["_source"] = ElasticExamples.SourceOf(ArticleSearchDocument.From(article)),
+            ["_index"] = "articles-v1",
+            ["_id"] = article.Id.Value,
+            ["_version"] = 1,
+            ["_seq_no"] = 0,
+            ["_primary_term"] = 1,
+            ["found"] = true,
+            ["_source"] = ElasticExamples.SourceOf(ArticleSearchDocument.From(article)),
         };
         _cluster.On(HttpMethod.GET, $"/articles/_doc/{article.Id.Value}", 200, found);
         var unknown = DemoCorpus.Articles[4].Id;
