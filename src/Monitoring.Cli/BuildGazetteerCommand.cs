@@ -11,8 +11,8 @@ internal static class BuildGazetteerCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var data = Option(args, "--data") ?? Path.Combine("..", "shared", "data", "gazetteer");
-        var output = Option(args, "--out") ?? Path.Combine("seeds", "enrichment");
+        var data = CliOptions.Value(args, "--data") ?? Path.Combine("..", "shared", "data", "gazetteer");
+        var output = CliOptions.Value(args, "--out") ?? Path.Combine("seeds", "enrichment");
         if (!Directory.Exists(data))
         {
             Console.Error.WriteLine($"No gazetteer data at {Path.GetFullPath(data)} (pass --data).");
@@ -26,16 +26,4 @@ internal static class BuildGazetteerCommand
         return 0;
     }
 
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i + 1 < args.Count; i++)
-        {
-            if (string.Equals(args[i], name, StringComparison.Ordinal))
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
-    }
 }

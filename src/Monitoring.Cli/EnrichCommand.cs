@@ -10,7 +10,7 @@ internal static class EnrichCommand
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var seeds = Option(args, "--seeds") ?? "seeds";
+        var seeds = CliOptions.Value(args, "--seeds") ?? "seeds";
         var model = EnrichmentModel.LoadFrom(seeds);
         var enricher = new ArticleEnricher(model);
         var file = args.FirstOrDefault(arg => arg.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
@@ -37,7 +37,7 @@ internal static class EnrichCommand
         Console.WriteLine(article.Article.Title);
         foreach (var country in tags.Countries)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  country {country.Code} {country.Name} ×{country.Mentions}: {string.Join(", ", country.Evidence)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  country {country.Code} {country.Name} ×{country.Mentions}{(country.IsAbout ? " (about)" : "")} weight {country.AboutWeight}: {string.Join(", ", country.Evidence)}"));
         }
 
         foreach (var topic in tags.Topics)
@@ -47,11 +47,23 @@ internal static class EnrichCommand
 
         foreach (var person in tags.People)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  person {person.Name} ×{person.Mentions}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  person {person.Name} ×{person.Mentions} {person.CountryCode}"));
+        }
+
+        foreach (var organisation in tags.Organisations)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  organisation {organisation.Name} ×{organisation.Mentions}: {string.Join(", ", organisation.Evidence)}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  tension {tags.Tension.Value}: {string.Join(", ", tags.Tension.Evidence.Select(item => $"{item.Term}×{item.Count}"))}"));
+            $"  language {tags.DetectedLanguage.Language}-{tags.DetectedLanguage.Script} ({tags.DetectedLanguage.Confidence})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  tension {tags.Tension.Value}{(tags.Tension.IsTense ? " (tense)" : "")}: {string.Join(", ", tags.Tension.Evidence.Select(item => $"{item.Term}×{item.Count}"))}"));
+        foreach (var category in tags.Tension.Categories)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {category.Kind.ToString().ToLowerInvariant()} {category.Id}: weight {category.Weight}, {category.Count} hits: {string.Join(", ", tags.Tension.Evidence.Where(item => item.Category == category.Id).Select(item => $"{item.Term}×{item.Count}"))}"));
+        }
     }
 
     private static void Summarise(string what, IEnumerable<string> values)
@@ -60,16 +72,4 @@ internal static class EnrichCommand
         Console.WriteLine($"{what}: {string.Join(", ", top.Select(group => string.Create(CultureInfo.InvariantCulture, $"{group.Key} {group.Count()}")))}");
     }
 
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i + 1 < args.Count; i++)
-        {
-            if (string.Equals(args[i], name, StringComparison.Ordinal))
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
-    }
 }

@@ -4,6 +4,13 @@ return args switch
 {
     ["build-gazetteer", .. var rest] => BuildGazetteerCommand.Run(rest),
     ["enrich", .. var rest] => EnrichCommand.Run(rest),
+    ["extract", .. var rest] => ExtractCommand.Run(rest),
+    ["eval", "extraction", .. var rest] => EvalExtractionCommand.Run(rest),
+    ["build-language-profiles", .. var rest] => BuildLanguageProfilesCommand.Run(rest),
+    ["eval", "countries", .. var rest] => EvalCountriesCommand.Run(rest),
+    ["eval", "language", .. var rest] => EvalLanguageCommand.Run(rest),
+    ["eval", "mentions", .. var rest] => EvalMentionsCommand.Run(rest),
+    ["tag", .. var rest] => TagCommand.Run(rest),
     _ => Usage(),
 };
 
@@ -18,6 +25,28 @@ static int Usage()
 
           enrich [file.txt] [--seeds <seeds>]
               Prints the tags of one text article, or enriches the whole seeds folder and summarises the tags.
+
+          extract <page.html> [--url <address>]
+              Prints what the page extractor takes from an HTML page as JSON: title, byline, published,
+              language, text, and why (the chosen element, its score, the runners-up, each field's source).
+
+          eval extraction [--pages <shared/data/readability/test-pages>] [--pages-detail]
+              Measures page extraction on test pages: text F1 against expected.html, metadata accuracy.
+          tag INPUT... [--out <file.jsonl>] [--seeds <seeds>]
+              Enriches .txt articles, .jsonl corpora and Reuters SGML (.sgm or a folder of reut2-*.sgm) and writes
+              one JSON line per article with every tag and its evidence.
+
+          eval countries --reuters <dir> [--rows N] [--errors <file.tsv>]
+              "About" countries against Reuters-21578 places: P/R/F1 per country, micro and macro, with and without usa.
+
+          eval mentions <lgl.xml>
+              Mention-level country accuracy on a corpus in the LGL XML format.
+
+          eval language [--data <shared/data>]
+              Language detection accuracy on the RTS headlines and the readability test pages.
+
+          build-language-profiles [--locale /usr/share/locale] [--out <seeds/enrichment/language-profiles.tsv>]
+              Rebuilds the language profiles from the GTK/GLib translations Debian installs.
         """);
     return 2;
 }

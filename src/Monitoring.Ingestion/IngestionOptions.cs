@@ -20,4 +20,15 @@ public sealed class IngestionOptions
     /// <summary>How many articles are enriched and written to the index in one batch.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// The SQLite file holding the inbox of accepted items and the register of known articles.
+    /// Relative paths are resolved against the content root.
+    /// </summary>
+    [Required]
+    public string StorePath { get; set; } = "data/ingestion.db";
+
+    /// <summary>Largest accepted item (its JSON, in bytes); bigger items are quarantined with that reason.</summary>
+    [Range(1_024, 64 * 1024 * 1024)]
+    public int MaxItemBytes { get; set; } = 2 * 1024 * 1024;
 }

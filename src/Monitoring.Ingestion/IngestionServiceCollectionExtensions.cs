@@ -1,10 +1,13 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Enrichment;
+using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Seeds;
+using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Ingestion;
 
@@ -29,6 +32,13 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<SeedIngestionJob>();
         services.AddHostedService<SeedIngestionStarter>();
+
+        services.AddDbContextFactory<IngestionDbContext>((provider, db) => db.UseIngestionSqlite(Path.GetFullPath(
+            provider.GetRequiredService<IOptions<IngestionOptions>>().Value.StorePath,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton<ArticleInbox>();
+        services.AddTransient<InboxProcessingJob>();
+        services.AddHostedService<InboxStarter>();
         return services;
     }
 }

@@ -28,4 +28,10 @@ public sealed class InvalidQueryException : ArgumentException
 
     /// <summary>The text that could not be parsed.</summary>
     public string? QueryText { get; }
+
+    /// <summary>
+    /// The 1-based character of <see cref="QueryText"/> where the problem is (an unclosed quote or
+    /// parenthesis, a misplaced operator), or null when it is the text as a whole (it ends too early).
+    /// </summary>
+    public int? Position { get; init; }
 }

@@ -1,8 +1,10 @@
 using Monitoring.Ingestion;
 using Monitoring.Search;
 using Monitoring.Web.Components;
+using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Status;
+using Monitoring.Web.Features.Trends;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,7 @@ builder.Services.AddMudServices();
 builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddIngestion();
 builder.Services.AddJobs();
+builder.Services.AddIngestApi();
 
 var app = builder.Build();
 
@@ -25,6 +28,8 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapJobsDashboard();
 app.MapStatus();
+app.MapTrends();
+app.MapIngestApi();
 
 await app.RunAsync();
 

@@ -31,6 +31,13 @@ internal static class DemoCorpus
         ["Romania"] = "RO",
     };
 
+    /// <summary>People tagged when their surname (the last word, diacritics included) is in the text.</summary>
+    public static readonly IReadOnlyList<string> People =
+        ["Aleksandar Vučić", "Slobodan Milošević", "Radovan Karadžić", "Ratko Mladić", "Hashim Thaçi", "Albin Kurti", "Milorad Dodik"];
+
+    /// <summary>Tension at or above this makes an article tense.</summary>
+    public const double TenseFrom = 20;
+
     private static readonly string[] TensionTerms = ["killed", "war", "attack", "protest", "clashes"];
 
     private static readonly Lazy<IReadOnlyList<CorpusLine>> LinesValue = new(ReadLines);
@@ -49,12 +56,35 @@ internal static class DemoCorpus
     public static bool HasCountry(EnrichedArticle article, string code) =>
         article.Tags.Countries.Any(country => country.Code == code);
 
+    /// <summary>Tagged with the country and the country is in the title (the demo rule for "about").</summary>
+    public static bool IsAbout(EnrichedArticle article, string code) =>
+        article.Tags.Countries.Any(country => country.Code == code && country.IsAbout);
+
+    public static bool HasPerson(EnrichedArticle article, string name) =>
+        article.Tags.People.Any(person => person.Name == name);
+
     public static bool HasTopic(EnrichedArticle article, string id) =>
         article.Tags.Topics.Any(topic => topic.Id == id);
 
     /// <summary>Whether the title or body holds <paramref name="word"/> as a whole word, any case.</summary>
     public static bool Mentions(EnrichedArticle article, string word) =>
         Regex.IsMatch(article.Article.Title + "\n" + article.Article.Body, $@"\b{Regex.Escape(word)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>A one-paragraph article with the headline as title and body, dated 2025-06-01 noon UTC, untagged.</summary>
+    public static EnrichedArticle Headline(string text, string source, string language = "en", Uri? url = null) =>
+        new(
+            new Article
+            {
+                Id = ArticleId.ForContent(source, url?.ToString() ?? text, text),
+                Title = text,
+                Paragraphs = [text],
+                Source = source,
+                Language = language,
+                Url = url,
+                Published = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero),
+                IngestedAt = IngestedAt,
+            },
+            ArticleTags.None);
 
     private static List<CorpusLine> ReadLines() =>
         [.. File.ReadLines(Path)
@@ -78,7 +108,7 @@ internal static class DemoCorpus
 
         var countries = CountryNames
             .Where(name => line.Text.Contains(name.Key, StringComparison.Ordinal))
-            .Select(name => new CountryTag(name.Value, name.Key, 1, [name.Key]))
+            .Select(name => new CountryTag(name.Value, name.Key, 1, [name.Key]) { IsAbout = line.Title.Contains(name.Key, StringComparison.Ordinal) })
             .ToList();
         var topics = new List<TopicTag>();
         if (line.Text.Contains("election", StringComparison.OrdinalIgnoreCase))
@@ -90,9 +120,14 @@ internal static class DemoCorpus
             .Select(term => new TensionEvidence(term, 10, Regex.Matches(line.Text, $@"\b{term}\b", RegexOptions.IgnoreCase).Count))
             .Where(found => found.Count > 0)
             .ToList();
-        var tension = new TensionScore(Math.Min(100, evidence.Sum(found => found.Weight * found.Count)), evidence);
+        var value = Math.Min(100, evidence.Sum(found => found.Weight * found.Count));
+        var tension = new TensionScore(value, evidence) { IsTense = value >= TenseFrom };
+        var people = People
+            .Where(name => line.Text.Contains(name.Split(' ')[^1], StringComparison.Ordinal))
+            .Select(name => new PersonTag(name, 1))
+            .ToList();
 
-        return new EnrichedArticle(article, new ArticleTags { Countries = countries, Topics = topics, Tension = tension });
+        return new EnrichedArticle(article, new ArticleTags { Countries = countries, Topics = topics, People = people, Tension = tension });
     }
 }
 

@@ -56,6 +56,7 @@ public sealed class AppProcess : IAsyncDisposable
             "--Ingestion:SeedsPath", RepositoryPaths.Seeds,
             "--Search:Lucene:IndexPath", Path.Combine(dataFolder, "index"),
             "--Jobs:SqlitePath", Path.Combine(dataFolder, "jobs.db"),
+            "--Ingestion:StorePath", Path.Combine(dataFolder, "ingestion.db"),
         })
         {
             start.ArgumentList.Add(argument);

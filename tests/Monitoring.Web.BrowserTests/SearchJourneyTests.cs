@@ -31,6 +31,24 @@ public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
     }
 
     [Fact]
+    public async Task OpeningAResult_ShowsWhyItWasTagged_AndBackKeepsTheSearch()
+    {
+        var page = await OpenAsync("/?q=Shoigu&country=RS");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = ExampleHeadline }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#article-title")).ToHaveTextAsync(ExampleHeadline);
+        await page.Locator("[data-tag='country:XK']").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("why=country(%3A|:)XK"));
+        await Assertions.Expect(page.Locator("#article-text mark.evidence").First).ToHaveTextAsync("Kosovo");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to results" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"q=Shoigu&country=RS"));
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync("1 article");
+    }
+
+    [Fact]
     public async Task TrendsPage_ChartsTheDemoCorpusFrom2002To2026_WithKosovoPeakingIn2008()
     {
         var page = await OpenAsync("/trends?interval=month");
@@ -41,6 +59,21 @@ public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
         // Kosovo's declaration of independence (17 February 2008) and its aftermath are its busiest months.
         var kosovo = page.Locator("#coverage-table tr", new() { HasText = "Kosovo" });
         await Assertions.Expect(kosovo).ToContainTextAsync("2008");
+    }
+
+    [Fact]
+    public async Task ClickingAPointOnTheTrendsChart_ShowsTheArticlesBehindIt()
+    {
+        var page = await OpenAsync("/trends?interval=month");
+        var point = page.Locator("circle[data-series=XK][data-bucket='2008-02-01']");
+        var tooltip = await point.Locator("title").TextContentAsync();
+        var expected = int.Parse(tooltip!.Split(": ")[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        await point.DispatchEventAsync("click");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("country=XK&from=2008-02-01&to=2008-02-29"));
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync(expected == 1 ? "1 article" : $"{expected} articles");
+        await Assertions.Expect(page.Locator(".search-hit").First).ToContainTextAsync("Feb 2008");
     }
 
     private async Task<IPage> OpenAsync(string path)

@@ -22,6 +22,7 @@ public sealed class AppStartTests : IAsyncDisposable
             host.UseSetting("Jobs:Storage", "InMemory");
             host.UseSetting("Ingestion:SeedsPath", RepositoryPaths.Seeds);
             host.UseSetting("Search:Lucene:IndexPath", Path.Combine(_dataFolder, "index"));
+            host.UseSetting("Ingestion:StorePath", Path.Combine(_dataFolder, "ingestion.db"));
         });
 
     [Fact]

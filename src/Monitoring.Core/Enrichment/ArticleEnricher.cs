@@ -4,8 +4,8 @@ using Monitoring.Core.Enrichment.Text;
 namespace Monitoring.Core.Enrichment;
 
 /// <summary>
-/// Tags an article with countries, topics, people and a tension score. Holds no mutable state, so one
-/// instance can serve many threads.
+/// Tags an article with its language (when unknown), countries, topics, people, organisations and a tension
+/// score. Holds no mutable state, so one instance can serve many threads.
 /// </summary>
 public sealed class ArticleEnricher
 {
@@ -18,26 +18,29 @@ public sealed class ArticleEnricher
     }
 
     /// <summary>
-    /// Countries, topics and tension are read from title and body; the credit line is left out because it
-    /// names agencies, not the story.
+    /// Tags are read from title and body; the credit line is left out because it names agencies, not the
+    /// story. An article whose <see cref="Article.Language"/> is empty or "und" comes back with the detected
+    /// language set; the detection is in <see cref="ArticleTags.DetectedLanguage"/> either way.
     /// </summary>
     public EnrichedArticle Enrich(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var title = Tokenizer.Tokenize(article.Title);
-        var body = Tokenizer.Tokenize(article.Body);
-        var all = new List<Token>(title.Count + body.Count);
-        all.AddRange(title);
+        var detected = _model.LanguageDetector.Detect(article.Title + "\n" + article.Body);
+        if (string.IsNullOrWhiteSpace(article.Language) || article.Language == LanguageGuess.Undetermined)
+        {
+            article = article with { Language = detected.Language };
+        }
 
-        // The body starts a new sentence whatever the title ends with.
-        all.AddRange(body.Select((token, index) => index == 0 ? token with { StartsSentence = true, AfterPunctuation = true, Gap = "\n\n" } : token));
-
+        var text = ArticleText.Read(article);
+        var (people, organisations) = _model.Actors.Tag(text, article.Language);
         var tags = new ArticleTags
         {
-            Countries = _model.Countries.Tag(all, article.Language),
-            Topics = _model.TopicTagger.Tag(all),
-            People = _model.People.Tag(title, body),
-            Tension = _model.TensionScorer.Score(all),
+            Countries = _model.Countries.Tag(text, article.Language),
+            Topics = _model.TopicTagger.Tag(text.Tokens),
+            People = people,
+            Organisations = organisations,
+            Tension = _model.TensionScorer.Score(text.Tokens),
+            DetectedLanguage = detected,
         };
         return new EnrichedArticle(article, tags);
     }

@@ -1,4 +1,5 @@
 using Monitoring.Core.Articles;
+using Monitoring.Core.Enrichment.Tension;
 
 namespace Monitoring.Core.Enrichment;
 
@@ -19,6 +20,12 @@ public sealed record ArticleTags
 
     public IReadOnlyList<PersonTag> People { get; init; } = [];
 
+    /// <summary>Curated organisations (NATO, EU, KFOR, parties…); never counted as countries.</summary>
+    public IReadOnlyList<OrganisationTag> Organisations { get; init; } = [];
+
+    /// <summary>The language the text reads as, whatever the article declared.</summary>
+    public LanguageGuess DetectedLanguage { get; init; } = LanguageGuess.Unknown;
+
     public TensionScore Tension { get; init; } = TensionScore.Calm;
 }
 
@@ -33,6 +40,12 @@ public sealed record CountryTag(string Code, string Name, int Mentions, IReadOnl
     /// Every tag is a mention; some are also "about".
     /// </summary>
     public bool IsAbout { get; init; }
+
+    /// <summary>The weight that decided <see cref="IsAbout"/>: 3 for the title, 2 for the lead, 1 per mention.</summary>
+    public double AboutWeight { get; init; }
+
+    /// <summary>Where each mention is, in text order (the same count as <see cref="Mentions"/>).</summary>
+    public IReadOnlyList<TextSpan> Positions { get; init; } = [];
 }
 
 /// <param name="Id">Stable topic id from the taxonomy, e.g. "military-cooperation".</param>
@@ -47,6 +60,29 @@ public sealed record PersonTag(string Name, int Mentions)
 {
     /// <summary>The country the person acts for, when known (ISO 3166-1 alpha-2).</summary>
     public string? CountryCode { get; init; }
+
+    /// <summary>The forms that matched, e.g. "Sergei Shoigu", "Shoigu" (curated actors; empty for discovered names).</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>Where the curated actor's mentions are.</summary>
+    public IReadOnlyList<TextSpan> Positions { get; init; } = [];
+
+    /// <summary>A person tag is its name, mentions and country; evidence and positions explain it and are left out.</summary>
+    public bool Equals(PersonTag? other) =>
+        other is not null && Name == other.Name && Mentions == other.Mentions && CountryCode == other.CountryCode;
+
+    public override int GetHashCode() => HashCode.Combine(Name, Mentions, CountryCode);
+}
+
+/// <param name="Name">Display name from <c>actors.tsv</c>, e.g. "NATO", "European Union".</param>
+/// <param name="Mentions">How often it was referred to, by any alias.</param>
+/// <param name="Evidence">The aliases that matched, e.g. "EU", "Evropska unija".</param>
+public sealed record OrganisationTag(string Name, int Mentions, IReadOnlyList<string> Evidence)
+{
+    /// <summary>The country the organisation belongs to (a party, a ministry), null for international bodies.</summary>
+    public string? CountryCode { get; init; }
+
+    public IReadOnlyList<TextSpan> Positions { get; init; } = [];
 }
 
 /// <param name="Value">0 (calm) to 100 (open conflict).</param>
@@ -60,6 +96,39 @@ public sealed record TensionScore(double Value, IReadOnlyList<TensionEvidence> E
     /// is tense, per period).
     /// </summary>
     public bool IsTense { get; init; }
+
+    /// <summary>The categories hit (war threats, violence…), heaviest first, each a threat or an act.</summary>
+    public IReadOnlyList<TensionCategoryHit> Categories { get; init; } = [];
 }
 
-public sealed record TensionEvidence(string Term, double Weight, int Count);
+/// <param name="Term">The lexicon term, e.g. "bloody" or "napad*".</param>
+/// <param name="Weight">Its weight in the lexicon.</param>
+/// <param name="Count">How often it occurs.</param>
+public sealed record TensionEvidence(string Term, double Weight, int Count)
+{
+    /// <summary>The category id of the term, e.g. "war-acts".</summary>
+    public string Category { get; init; } = "";
+
+    public TensionKind Kind { get; init; }
+
+    public IReadOnlyList<TextSpan> Positions { get; init; } = [];
+
+    /// <summary>Term, weight, count, category and kind; the positions explain it and are left out.</summary>
+    public bool Equals(TensionEvidence? other) =>
+        other is not null && Term == other.Term && Weight.Equals(other.Weight) && Count == other.Count && Category == other.Category && Kind == other.Kind;
+
+    public override int GetHashCode() => HashCode.Combine(Term, Weight, Count, Category, Kind);
+}
+
+/// <param name="Id">Category id from <c>tension.json</c>, e.g. "secession-threats".</param>
+/// <param name="Weight">Sum of weight × count of its terms.</param>
+/// <param name="Count">How many term occurrences.</param>
+public sealed record TensionCategoryHit(string Id, string Label, TensionKind Kind, double Weight, int Count);
+
+/// <summary>Where a piece of evidence is: <see cref="Field"/> "title" or "body" (offsets into <c>Article.Body</c>).</summary>
+public sealed record TextSpan(string Field, int Start, int Length)
+{
+    public const string TitleField = "title";
+
+    public const string BodyField = "body";
+}

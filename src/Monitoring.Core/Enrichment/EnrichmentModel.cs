@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Monitoring.Core.Enrichment.Countries;
+using Monitoring.Core.Enrichment.Language;
 using Monitoring.Core.Enrichment.People;
 using Monitoring.Core.Enrichment.Tension;
 using Monitoring.Core.Enrichment.Topics;
@@ -9,7 +10,8 @@ namespace Monitoring.Core.Enrichment;
 /// <summary>
 /// Everything enrichment knows, loaded once from <c>seeds/enrichment/</c>: the gazetteer
 /// (<c>gazetteer.tsv</c>, <c>countries.tsv</c>), the topic rules (<c>topics.json</c>), the tension lexicon
-/// (<c>tension.json</c>) and <c>common-words.txt</c>. Immutable after loading, so it can be shared.
+/// (<c>tension.json</c>), <c>common-words.txt</c>, <c>ambiguity.tsv</c>, the curated actors
+/// (<c>actors.tsv</c>) and the language profiles (<c>language-profiles.tsv</c>). Immutable after loading, so it can be shared.
 /// </summary>
 public sealed class EnrichmentModel
 {
@@ -21,15 +23,20 @@ public sealed class EnrichmentModel
         IReadOnlyList<GazetteerEntry> gazetteer,
         TopicCatalogue topics,
         TensionLexicon tension,
-        IReadOnlyList<string> commonWords)
+        IReadOnlyList<string> commonWords,
+        AmbiguityRules ambiguity,
+        IReadOnlyList<Actor> actors,
+        LanguageDetector languageDetector)
     {
         _countryNames = countryNames;
         _topics = topics.Topics.ToDictionary(topic => topic.Id, StringComparer.Ordinal);
         Topics = topics.Topics;
-        Countries = new CountryTagger(gazetteer, CountryName);
+        Countries = new CountryTagger(gazetteer, CountryName, ambiguity);
         TopicTagger = new TopicTagger(topics);
         TensionScorer = new TensionScorer(tension);
-        People = new PersonTagger(Countries.IsPlace, commonWords);
+        Actors = new ActorTagger(actors, new PersonTagger(Countries.IsPlace, commonWords));
+        ActorList = actors;
+        LanguageDetector = languageDetector;
     }
 
     /// <summary>The topic taxonomy in file order (for filters and legends).</summary>
@@ -44,7 +51,13 @@ public sealed class EnrichmentModel
 
     internal TensionScorer TensionScorer { get; }
 
-    internal PersonTagger People { get; }
+    internal ActorTagger Actors { get; }
+
+    /// <summary>The curated people and organisations (<c>actors.tsv</c>).</summary>
+    public IReadOnlyList<Actor> ActorList { get; }
+
+    /// <summary>The language detector built from <c>language-profiles.tsv</c>.</summary>
+    public LanguageDetector LanguageDetector { get; }
 
     /// <param name="seedsFolder">The <c>seeds</c> folder; the model is read from its <c>enrichment</c> subfolder.</param>
     /// <exception cref="InvalidDataException">A model file is malformed; the message names it.</exception>
@@ -65,7 +78,10 @@ public sealed class EnrichmentModel
             File.ReadLines(Path.Combine(folder, "common-words.txt"))
                 .Select(line => line.Trim())
                 .Where(line => line.Length > 0 && !line.StartsWith('#'))
-                .ToList());
+                .ToList(),
+            AmbiguityRules.Read(Path.Combine(folder, "ambiguity.tsv")),
+            Actor.ReadAll(Path.Combine(folder, "actors.tsv")),
+            LanguageDetector.Read(Path.Combine(folder, "language-profiles.tsv")));
     }
 
     /// <summary>The English short name of a country, or the code itself when it is unknown.</summary>

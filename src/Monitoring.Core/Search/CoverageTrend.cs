@@ -1,7 +1,12 @@
 namespace Monitoring.Core.Search;
 
-/// <summary>Coverage over time of the articles matching <see cref="Filter"/>.</summary>
-/// <param name="Filter">Paging and sort are ignored.</param>
+/// <summary>
+/// Coverage over time of the articles matching <see cref="Filter"/>: buckets of calendar dates in
+/// <c>Filter.TimeZone</c> on <c>Filter.DateBasis</c>, each starting at local midnight of
+/// <see cref="DateIntervalExtensions.BucketStart"/>. The buckets run without gaps (empty ones count zero)
+/// from <c>Filter.From</c>, else the first match, to <c>Filter.To</c>, else the last match.
+/// </summary>
+/// <param name="Filter">Paging, cursor and sort are ignored.</param>
 /// <param name="MaxCountries">The countries with most matching articles get a series each.</param>
 public sealed record CoverageQuery(ArticleQuery Filter, DateInterval Interval, int MaxCountries = 8);
 
@@ -14,8 +19,11 @@ public enum DateInterval
 }
 
 /// <param name="Total">All matching articles per bucket, whatever their country.</param>
-/// <param name="Countries">One series per country, largest first.</param>
 /// <param name="UndatedCount">Matching articles without a publication date, charted by ingest date.</param>
+/// <param name="Countries">
+/// One series per country, largest first, on the same buckets as <paramref name="Total"/>; countries in
+/// the sense of <c>Filter.CountryMode</c>, the country filter applying.
+/// </param>
 public sealed record CoverageTrend(
     DateInterval Interval,
     IReadOnlyList<DateBucket> Total,
@@ -31,6 +39,9 @@ public sealed record CountrySeries(string CountryCode, IReadOnlyList<DateBucket>
 /// <param name="AverageTension">Mean tension of the bucket's articles, null when empty.</param>
 public sealed record DateBucket(DateOnly Start, long Count, double? AverageTension)
 {
+    /// <summary>The tension index: the share of the bucket's articles that are tense, null when empty.</summary>
+    public double? TensionIndex => Count == 0 ? null : (double)TenseCount / Count;
+
     /// <summary>How many of the bucket's articles are tense (<c>TensionScore.IsTense</c>): the tension index's numerator.</summary>
     public long TenseCount { get; init; }
 }

@@ -2,9 +2,16 @@ using Monitoring.Core.Enrichment;
 
 namespace Monitoring.Core.Search;
 
+/// <param name="Total">Every article matching the query (text and all filters), exactly.</param>
 public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets)
 {
     public static SearchResult Empty { get; } = new(0, [], SearchFacets.Empty);
+
+    /// <summary>
+    /// Pass as <c>ArticleQuery.Cursor</c> to get the page after this one; null when no hit follows this
+    /// page. Set whether or not this page was itself reached by a cursor.
+    /// </summary>
+    public string? NextCursor { get; init; }
 }
 
 /// <param name="Snippets">Passages of the body (or title) around the matched terms.</param>
@@ -20,7 +27,15 @@ public sealed record Snippet(IReadOnlyList<SnippetPart> Parts)
 
 public sealed record SnippetPart(string Text, bool IsMatch);
 
-/// <summary>Counts over all articles matching the query (not only the page shown), highest first.</summary>
+/// <summary>
+/// Counts of articles per value, highest first, ties by ordinal value, at most 50 per facet.
+/// Facets are <b>disjunctive</b>: each facet counts the articles matching the query with every filter
+/// except its own (the country facet ignores <c>ArticleQuery.Countries</c>, the topic facet ignores
+/// <c>Topics</c>, and so on), so that after choosing one country the other countries stay listed with
+/// the counts they would add. A facet whose filter is empty therefore counts exactly the matching
+/// articles. Query text (including country: in the text) always applies.
+/// </summary>
+/// <param name="Countries">Country codes, in the sense of <c>ArticleQuery.CountryMode</c>.</param>
 public sealed record SearchFacets(
     IReadOnlyList<FacetCount> Countries,
     IReadOnlyList<FacetCount> Topics,
@@ -28,6 +43,9 @@ public sealed record SearchFacets(
     IReadOnlyList<FacetCount> Languages)
 {
     public static SearchFacets Empty { get; } = new([], [], [], []);
+
+    /// <summary><c>PersonTag.Name</c> values.</summary>
+    public IReadOnlyList<FacetCount> People { get; init; } = [];
 }
 
 public sealed record FacetCount(string Value, long Count);

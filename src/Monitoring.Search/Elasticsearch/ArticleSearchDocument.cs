@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Monitoring.Core.Enrichment;
@@ -7,9 +6,9 @@ using Monitoring.Search.Lucene;
 namespace Monitoring.Search.Elasticsearch;
 
 /// <summary>
-/// The _source of one article: the fields <see cref="ArticleIndexDefinition"/> maps for searching, plus the
-/// whole enriched article (not indexed) so reads return it with all its tags. Field names are the Lucene
-/// engine's, so that "country:XK" in a query means the same in both engines.
+/// The _source of one article: the fields <see cref="ArticleIndexDefinition"/> maps for searching, written
+/// with the Lucene engine's normalisation (<see cref="ArticleFields"/>), plus the whole enriched article
+/// (not indexed) so reads return it with all its tags.
 /// </summary>
 internal sealed record ArticleSearchDocument
 {
@@ -25,39 +24,50 @@ internal sealed record ArticleSearchDocument
     [JsonPropertyName(ArticleIndexDefinition.Country)]
     public IReadOnlyList<string> Countries { get; init; } = [];
 
+    [JsonPropertyName(ArticleIndexDefinition.AboutCountry)]
+    public IReadOnlyList<string> AboutCountries { get; init; } = [];
+
+    /// <summary>"Name␟CODE" per country, so suggestions find countries by name or code.</summary>
+    [JsonPropertyName(ArticleIndexDefinition.CountryLabel)]
+    public IReadOnlyList<string> CountryLabels { get; init; } = [];
+
     [JsonPropertyName(ArticleIndexDefinition.Topic)]
     public IReadOnlyList<string> Topics { get; init; } = [];
 
     [JsonPropertyName(ArticleIndexDefinition.Person)]
     public IReadOnlyList<string> People { get; init; } = [];
 
+    [JsonPropertyName(ArticleIndexDefinition.PersonText)]
+    public IReadOnlyList<string> PeopleText { get; init; } = [];
+
     [JsonPropertyName(ArticleIndexDefinition.Source)]
     public required string Source { get; init; }
+
+    [JsonPropertyName(ArticleIndexDefinition.SourceKey)]
+    public required string SourceKey { get; init; }
 
     [JsonPropertyName(ArticleIndexDefinition.Language)]
     public required string Language { get; init; }
 
-    /// <summary>The effective day as written in the article's own offset (yyyy-MM-dd), like the Lucene engine's.</summary>
-    [JsonPropertyName(ArticleIndexDefinition.Date)]
-    public required string Date { get; init; }
+    /// <summary>Effective (published, else ingested) instant in Unix milliseconds.</summary>
+    [JsonPropertyName(ArticleIndexDefinition.Published)]
+    public long PublishedMilliseconds { get; init; }
 
-    [JsonPropertyName(ArticleIndexDefinition.PublishedAt)]
-    public DateTimeOffset? PublishedAt { get; init; }
-
-    [JsonPropertyName(ArticleIndexDefinition.IngestedAt)]
-    public DateTimeOffset IngestedAt { get; init; }
+    [JsonPropertyName(ArticleIndexDefinition.Ingested)]
+    public long IngestedMilliseconds { get; init; }
 
     [JsonPropertyName(ArticleIndexDefinition.Undated)]
-    public bool Undated { get; init; }
+    public bool IsUndated { get; init; }
 
     [JsonPropertyName(ArticleIndexDefinition.Tension)]
-    public double Tension { get; init; }
+    public double TensionValue { get; init; }
 
     [JsonPropertyName(ArticleIndexDefinition.Tense)]
-    public bool Tense { get; init; }
+    public bool IsTense { get; init; }
 
     [JsonPropertyName(ArticleIndexDefinition.Story)]
-    public string? Story { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StoryId { get; init; }
 
     /// <summary>The enriched article in the same JSON the Lucene engine stores.</summary>
     [JsonPropertyName(ArticleIndexDefinition.Article)]
@@ -69,23 +79,27 @@ internal sealed record ArticleSearchDocument
         var article = enriched.Article;
         var tags = enriched.Tags;
         using var json = JsonDocument.Parse(ArticleJson.Serialize(enriched));
+        var countries = tags.Countries.DistinctBy(country => country.Code).ToList();
         return new ArticleSearchDocument
         {
             Id = article.Id.Value,
             Title = WithoutMarkers(article.Title),
             Body = WithoutMarkers(article.Body),
-            Countries = Keywords(tags.Countries.Select(country => country.Code.Trim().ToUpperInvariant())),
-            Topics = Keywords(tags.Topics.Select(topic => topic.Id.Trim())),
-            People = Keywords(tags.People.Select(person => person.Name.Trim())),
-            Source = article.Source.Trim(),
-            Language = article.Language.Trim().ToLowerInvariant(),
-            Date = DateOnly.FromDateTime(article.EffectiveDate.DateTime).ToString(ArticleIndexDefinition.DayFormat, CultureInfo.InvariantCulture),
-            PublishedAt = article.Published,
-            IngestedAt = article.IngestedAt,
-            Undated = article.IsUndated,
-            Tension = tags.Tension.Value,
-            Tense = tags.Tension.IsTense,
-            Story = article.StoryId?.Value,
+            Countries = Keywords(countries.Select(country => ArticleFields.NormaliseCountry(country.Code))),
+            AboutCountries = Keywords(countries.Where(country => country.IsAbout).Select(country => ArticleFields.NormaliseCountry(country.Code))),
+            CountryLabels = Keywords(countries.Select(country => country.Name.Trim() + ArticleFields.LabelSeparator + ArticleFields.NormaliseCountry(country.Code))),
+            Topics = Keywords(tags.Topics.Select(topic => ArticleFields.NormaliseKeyword(topic.Id))),
+            People = Keywords(tags.People.Select(person => ArticleFields.NormaliseKeyword(person.Name))),
+            PeopleText = [.. tags.People.Select(person => person.Name)],
+            Source = ArticleFields.NormaliseKeyword(article.Source),
+            SourceKey = ArticleFields.NormaliseSourceKey(article.Source),
+            Language = ArticleFields.NormaliseLanguage(article.Language),
+            PublishedMilliseconds = article.EffectiveDate.ToUnixTimeMilliseconds(),
+            IngestedMilliseconds = article.IngestedAt.ToUnixTimeMilliseconds(),
+            IsUndated = article.IsUndated,
+            TensionValue = tags.Tension.Value,
+            IsTense = tags.Tension.IsTense,
+            StoryId = article.StoryId?.Value,
             Article = json.RootElement.Clone(),
         };
     }

@@ -1,4 +1,4 @@
-using Elastic.Clients.Elasticsearch;
+using System.Globalization;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Monitoring.Core.Search;
@@ -7,10 +7,11 @@ using static Monitoring.Search.Elasticsearch.ArticleIndexDefinition;
 namespace Monitoring.Search.Elasticsearch;
 
 /// <summary>
-/// Coverage as aggregations: a date histogram (with average tension and a tense-count filter per bucket)
-/// for all matches, the same histogram under a terms aggregation for the countries with most matches
-/// overall, and a filter counting undated articles. Empty buckets between the first and last match are
-/// filled here, so the axis never depends on min_doc_count behaviour.
+/// Coverage as aggregations: a calendar date histogram in the query's time zone (so buckets start at
+/// local midnight, DST included, and their keys are the local first days the Lucene engine computes),
+/// with average tension and a tense-count filter per bucket; the same histogram under a terms
+/// aggregation for the countries with most matches; a filter counting undated articles. The axis runs
+/// from <c>From</c> (else the first match) to <c>To</c> (else the last match), empty buckets included.
 /// </summary>
 internal static class CoverageAggregations
 {
@@ -20,13 +21,18 @@ internal static class CoverageAggregations
     public const string AverageTension = "tension";
     public const string TenseArticles = "tense";
 
+    private const string DayFormat = "yyyy-MM-dd";
+
     public static Dictionary<string, Aggregation> Request(CoverageQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+
+        // Checked here so that an unknown zone is the caller's ArgumentException, not a cluster's 400.
+        ZonedDates.Find(query.Filter.TimeZone);
         var aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
         {
-            [OverTime] = Histogram(query.Interval),
-            [Undated] = new Aggregation { Filter = new TermQuery { Field = ArticleIndexDefinition.Undated, Value = true } },
+            [OverTime] = Histogram(query),
+            [Undated] = new Aggregation { Filter = new TermQuery(ArticleIndexDefinition.Undated, true) },
         };
 
         // Elasticsearch refuses a terms aggregation of size 0.
@@ -34,26 +40,30 @@ internal static class CoverageAggregations
         {
             aggregations[Countries] = new Aggregation
             {
-                Terms = FacetAggregations.Terms(Country, query.MaxCountries),
-                Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal) { [OverTime] = Histogram(query.Interval) },
+                Terms = FacetAggregations.Terms(SearchQueryBuilder.CountryField(query.Filter.CountryMode), query.MaxCountries),
+                Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal) { [OverTime] = Histogram(query) },
             };
         }
 
         return aggregations;
     }
 
-    public static CoverageTrend Read(AggregateDictionary? aggregations, DateInterval interval)
+    public static CoverageTrend Read(AggregateDictionary? aggregations, CoverageQuery query)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        var interval = query.Interval;
         var undated = aggregations?.GetFilter(Undated)?.DocCount ?? 0;
         var total = Buckets(aggregations?.GetDateHistogram(OverTime), interval);
         var dated = total.Where(pair => pair.Value.Count > 0).Select(pair => pair.Key).ToList();
-        if (dated.Count == 0)
+        DateOnly? first = query.Filter.From is { } from ? interval.BucketStart(from) : dated.Count > 0 ? dated.Min() : null;
+        DateOnly? last = query.Filter.To is { } to ? interval.BucketStart(to) : dated.Count > 0 ? dated.Max() : null;
+        if (first is null || last is null)
         {
             return CoverageTrend.Empty(interval) with { UndatedCount = undated };
         }
 
         var axis = new List<DateOnly>();
-        for (var start = dated.Min(); start <= dated.Max(); start = interval.NextBucket(start))
+        for (var start = first.Value; start <= last.Value; start = interval.NextBucket(start))
         {
             axis.Add(start);
         }
@@ -67,36 +77,51 @@ internal static class CoverageAggregations
         return new CoverageTrend(interval, OnAxis(axis, total), countries, undated);
     }
 
-    private static Aggregation Histogram(DateInterval interval) => new()
+    private static Aggregation Histogram(CoverageQuery query) => new()
     {
         DateHistogram = new DateHistogramAggregation
         {
-            Field = Date,
-            CalendarInterval = interval switch
+            Field = SearchQueryBuilder.DateField(query.Filter.DateBasis),
+            CalendarInterval = query.Interval switch
             {
                 DateInterval.Day => CalendarInterval.Day,
                 DateInterval.Week => CalendarInterval.Week,
                 DateInterval.Month => CalendarInterval.Month,
                 DateInterval.Year => CalendarInterval.Year,
-                _ => throw new ArgumentOutOfRangeException(nameof(interval), interval, null),
+                _ => throw new ArgumentOutOfRangeException(nameof(query), query.Interval, null),
             },
+            TimeZone = query.Filter.TimeZone,
             Format = DayFormat,
             MinDocCount = 0,
+            ExtendedBounds = query.Filter.From is null && query.Filter.To is null
+                ? null
+                : new ExtendedBounds<FieldDateMath>
+                {
+                    // Instants (epoch milliseconds) of the first and last buckets' local midnights.
+                    Min = query.Filter.From is { } from ? StartOf(query.Interval.BucketStart(from), query.Filter.TimeZone) : null,
+                    Max = query.Filter.To is { } to ? StartOf(query.Interval.BucketStart(to), query.Filter.TimeZone) : null,
+                },
         },
         Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
         {
             [AverageTension] = new Aggregation { Avg = new AverageAggregation { Field = Tension } },
-            [TenseArticles] = new Aggregation { Filter = new TermQuery { Field = Tense, Value = true } },
+            [TenseArticles] = new Aggregation { Filter = new TermQuery(Tense, true) },
         },
     };
 
-    // Days are indexed as UTC midnights, so the bucket key's UTC date is the bucket's first day.
+    private static FieldDateMath StartOf(DateOnly day, string timeZone) =>
+        ZonedDates.StartOfDay(day, ZonedDates.Find(timeZone)).ToUnixTimeMilliseconds();
+
+    // The key as string is the bucket's first day on the query's wall clock (format yyyy-MM-dd).
     private static Dictionary<DateOnly, DateBucket> Buckets(DateHistogramAggregate? histogram, DateInterval interval)
     {
         var buckets = new Dictionary<DateOnly, DateBucket>();
         foreach (var bucket in histogram?.Buckets ?? [])
         {
-            var start = interval.BucketStart(DateOnly.FromDateTime(bucket.Key.UtcDateTime));
+            var day = bucket.KeyAsString is { } text
+                ? DateOnly.ParseExact(text, DayFormat, CultureInfo.InvariantCulture)
+                : DateOnly.FromDateTime(bucket.Key.UtcDateTime);
+            var start = interval.BucketStart(day);
             buckets[start] = new DateBucket(
                 start,
                 bucket.DocCount,

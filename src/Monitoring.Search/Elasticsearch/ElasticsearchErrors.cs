@@ -1,15 +1,12 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Elastic.Transport.Products.Elasticsearch;
 
 namespace Monitoring.Search.Elasticsearch;
 
 /// <summary>Turns a failed response into the exception the product can act on.</summary>
-internal static partial class ElasticsearchErrors
+internal static class ElasticsearchErrors
 {
     public const string IndexNotFound = "index_not_found_exception";
-
-    private const string Help = "Combine words with AND, OR, NOT (or -word), \"exact phrases\", ( ) groups and a trailing *.";
 
     /// <summary>Returns when the response is a success; throws otherwise.</summary>
     /// <param name="queryText">The analyst's text, when the request carried one: a 400 parse error becomes <see cref="InvalidQueryException"/>.</param>
@@ -38,58 +35,23 @@ internal static partial class ElasticsearchErrors
         }
 
         var error = response.ElasticsearchServerError?.Error;
-        var causes = Flatten(error).ToList();
-        if (status == 400 && queryText is not null && causes.Any(IsParseError))
-        {
-            return new InvalidQueryException(DescribeSyntaxError(queryText, causes), queryText, details?.OriginalException);
-        }
-
         var type = error?.Type;
         var reason = error?.RootCause?.FirstOrDefault()?.Reason ?? error?.Reason ?? "no reason given";
+
+        // The text was parsed here already, so a 400 for a search means the cluster will not run a valid
+        // query (a prefix expanding to too many terms, a limit): the analyst gets that reason, not a crash.
+        if (status == 400 && queryText is not null)
+        {
+            return new InvalidQueryException(
+                string.Create(CultureInfo.InvariantCulture, $"The search \"{queryText}\" cannot be run by Elasticsearch: {reason}. Narrow it (longer prefixes, fewer words) and try again."),
+                queryText,
+                details?.OriginalException);
+        }
+
         return new ElasticsearchRequestException(
             $"Elasticsearch refused {operation} at {url} with {status} {type}: {reason}", status, type, details?.OriginalException);
     }
 
     public static bool IsIndexNotFound(ElasticsearchResponse response) =>
         response.ApiCallDetails?.HttpStatusCode == 404 && response.ElasticsearchServerError?.Error?.Type == IndexNotFound;
-
-    /// <summary>
-    /// The same words as the Lucene engine's message ("cannot be understood"), plus where the parser
-    /// stopped when Elasticsearch says so.
-    /// </summary>
-    private static string DescribeSyntaxError(string text, List<ErrorCause> causes)
-    {
-        var column = causes.Select(cause => ColumnPattern().Match(cause.Reason ?? string.Empty)).FirstOrDefault(match => match.Success);
-        var where = column is null ? string.Empty : $" near character {column.Groups[1].Value}";
-        var reason = causes.Any(cause => cause.Reason?.Contains("not allowed as first character", StringComparison.Ordinal) == true)
-            ? "a word cannot start with * or ?"
-            : text.Count(c => c == '"') % 2 != 0 ? "a quotation mark is not closed"
-            : text.Count(c => c == '(') != text.Count(c => c == ')') ? "the parentheses do not pair up"
-            : "an operator or symbol is out of place";
-        return string.Create(CultureInfo.InvariantCulture, $"The search \"{text}\" cannot be understood{where}: {reason}. {Help}");
-    }
-
-    private static bool IsParseError(ErrorCause cause) =>
-        cause.Type is "parse_exception" or "query_shard_exception" or "query_parsing_exception";
-
-    private static IEnumerable<ErrorCause> Flatten(Error? error)
-    {
-        if (error is null)
-        {
-            yield break;
-        }
-
-        var pending = new Stack<ErrorCause>([error, .. error.RootCause ?? []]);
-        while (pending.TryPop(out var cause))
-        {
-            yield return cause;
-            if (cause.CausedBy is not null)
-            {
-                pending.Push(cause.CausedBy);
-            }
-        }
-    }
-
-    [GeneratedRegex(@"column (\d+)", RegexOptions.CultureInvariant)]
-    private static partial Regex ColumnPattern();
 }

@@ -20,8 +20,10 @@ internal static class HighlightSnippets
     private const int MaxFragments = 3;
     private const int LeadLength = 200;
 
-    public static Highlight Request() => new()
+    /// <summary>Highlights of what <paramref name="query"/> (the text alone, never the filters) matched.</summary>
+    public static Highlight Request(Elastic.Clients.Elasticsearch.QueryDsl.Query query) => new()
     {
+        HighlightQuery = query,
         PreTags = [MatchStart.ToString()],
         PostTags = [MatchEnd.ToString()],
         Fields =

@@ -1,8 +1,8 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Util;
+using Monitoring.Search.Lucene.Analysis;
 
 namespace Monitoring.Search.Lucene;
 
@@ -12,10 +12,10 @@ internal static class ArticleAnalyzers
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>
-    /// English stemming for title and body; keyword fields untouched, so a typed <c>country:XK</c> is not
-    /// lower-cased by the query parser.
+    /// <see cref="ArticleTextAnalyzer"/> for title, body and person names; keyword fields untouched, so a
+    /// typed <c>country:XK</c> is not lower-cased by the query parser.
     /// </summary>
     public static Analyzer Create() => new PerFieldAnalyzerWrapper(
-        new EnglishAnalyzer(Version),
+        new ArticleTextAnalyzer(Version),
         ArticleFields.Keywords.ToDictionary(field => field, Analyzer (_) => new KeywordAnalyzer()));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -9,15 +10,16 @@ namespace Monitoring.Search.Lucene;
 /// <summary>Turns an <see cref="ArticleQuery"/> into a Lucene query: parsed text plus constant-score filters.</summary>
 internal sealed class ArticleQueryTranslator(Analyzer analyzer)
 {
-    private static readonly float TitleBoost = 2f;
-
-    private static readonly string[] TextFields = [ArticleFields.Title, ArticleFields.Body];
-
-    private static readonly Dictionary<string, float> Boosts = new(StringComparer.Ordinal)
+    /// <summary>The filters a facet can leave out of its own count (see <see cref="SearchFacets"/>).</summary>
+    public enum FacetFilter
     {
-        [ArticleFields.Title] = TitleBoost,
-        [ArticleFields.Body] = 1f,
-    };
+        None,
+        Country,
+        Topic,
+        Person,
+        Source,
+        Language,
+    }
 
     /// <summary>The parsed free text, or null when there is none.</summary>
     /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
@@ -28,12 +30,13 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
             return null;
         }
 
-        // The parser keeps state, so each query gets its own.
-        var parser = new MultiFieldQueryParser(ArticleAnalyzers.Version, TextFields, analyzer, Boosts)
+        if (QuerySyntaxErrors.FindStructuralError(text) is { } structural)
         {
-            DefaultOperator = Operator.AND,
-        };
+            throw QuerySyntaxErrors.Invalid(text, structural.Position, structural.Reason, null);
+        }
 
+        // The parser keeps state, so each query gets its own.
+        var parser = new AnalystQueryParser(analyzer);
         Query parsed;
         try
         {
@@ -41,14 +44,26 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
         }
         catch (ParseException exception)
         {
-            throw new InvalidQueryException(DescribeSyntaxError(text), text, exception);
+            var (position, reason) = QuerySyntaxErrors.Describe(text, exception);
+            throw QuerySyntaxErrors.Invalid(text, position, reason, exception);
+        }
+        catch (UnknownFieldException unknown)
+        {
+            var position = text.IndexOf(unknown.Field + ":", StringComparison.OrdinalIgnoreCase) + 1;
+            var reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"\"{unknown.Field}:\" is not a field you can search; use {string.Join(", ", AnalystQueryParser.FieldNames.Select(name => name + ":"))} or put the words in quotes");
+            throw QuerySyntaxErrors.Invalid(text, position > 0 ? position : null, reason, unknown);
         }
 
         return MatchAllWhenOnlyExclusions(parsed);
     }
 
-    /// <summary>The whole query: text (or everything) restricted by the filters, which do not affect scores.</summary>
-    public static Query Build(ArticleQuery query, Query? text)
+    /// <summary>
+    /// The whole query: text (or everything) restricted by the filters, which do not affect scores;
+    /// <paramref name="without"/> leaves one facet's own filter out (for disjunctive facet counts).
+    /// </summary>
+    public static Query Build(ArticleQuery query, Query? text, FacetFilter without = FacetFilter.None)
     {
         ArgumentNullException.ThrowIfNull(query);
 
@@ -57,20 +72,70 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
             { text ?? new MatchAllDocsQuery(), Occur.MUST },
         };
 
-        AddAnyOf(root, ArticleFields.Country, query.Countries.Select(ArticleFields.NormaliseCountry));
-        AddAnyOf(root, ArticleFields.Topic, query.Topics.Select(ArticleFields.NormaliseKeyword));
-        AddAnyOf(root, ArticleFields.Source, query.Sources.Select(ArticleFields.NormaliseKeyword));
-        AddAnyOf(root, ArticleFields.Language, query.Languages.Select(ArticleFields.NormaliseLanguage));
+        if (without != FacetFilter.Country)
+        {
+            AddAnyOf(root, CountryField(query.CountryMode), query.Countries.Select(ArticleFields.NormaliseCountry));
+        }
 
-        if (query.From is not null || query.To is not null)
+        if (without != FacetFilter.Topic)
+        {
+            AddAnyOf(root, ArticleFields.Topic, query.Topics.Select(ArticleFields.NormaliseKeyword));
+        }
+
+        if (without != FacetFilter.Person)
+        {
+            AddAnyOf(root, ArticleFields.Person, query.People.Select(ArticleFields.NormaliseKeyword));
+        }
+
+        if (without != FacetFilter.Source)
+        {
+            AddAnyOf(root, ArticleFields.Source, query.Sources.Select(ArticleFields.NormaliseKeyword));
+        }
+
+        if (without != FacetFilter.Language)
+        {
+            AddAnyOf(root, ArticleFields.Language, query.Languages.Select(ArticleFields.NormaliseLanguage));
+        }
+
+        var (start, end) = query.InstantRange();
+        if (start is not null || end is not null)
         {
             var range = NumericRangeQuery.NewInt64Range(
-                ArticleFields.Date, query.From?.DayNumber, query.To?.DayNumber, minInclusive: true, maxInclusive: true);
+                DateField(query.DateBasis),
+                start?.ToUnixTimeMilliseconds(),
+                end?.ToUnixTimeMilliseconds(),
+                minInclusive: true,
+                maxInclusive: false);
             root.Add(new ConstantScoreQuery(range), Occur.MUST);
+        }
+
+        if (query.MinTension is not null || query.MaxTension is not null)
+        {
+            var range = NumericRangeQuery.NewDoubleRange(
+                ArticleFields.Tension, query.MinTension, query.MaxTension, minInclusive: true, maxInclusive: true);
+            root.Add(new ConstantScoreQuery(range), Occur.MUST);
+        }
+
+        if (query.StoryId is { Value: not null } story)
+        {
+            var ofStory = new BooleanQuery
+            {
+                { new TermQuery(new Term(ArticleFields.Id, story.Value)), Occur.SHOULD },
+                { new TermQuery(new Term(ArticleFields.Story, story.Value)), Occur.SHOULD },
+            };
+            root.Add(new ConstantScoreQuery(ofStory), Occur.MUST);
         }
 
         return root;
     }
+
+    /// <summary>The keyword field countries are filtered and counted on.</summary>
+    public static string CountryField(CountryMode mode) =>
+        mode == CountryMode.About ? ArticleFields.AboutCountry : ArticleFields.Country;
+
+    /// <summary>The numeric field (Unix milliseconds) dates are filtered, sorted and bucketed on.</summary>
+    public static string DateField(DateBasis basis) =>
+        basis == DateBasis.Ingested ? ArticleFields.Ingested : ArticleFields.Published;
 
     // Lucene 4.8 has no FILTER clause: a constant-score MUST restricts without changing the ranking.
     private static void AddAnyOf(BooleanQuery root, string field, IEnumerable<string> values)
@@ -98,19 +163,4 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
 
         return parsed;
     }
-
-    private static string DescribeSyntaxError(string text)
-    {
-        const string Help = "Combine words with AND, OR, NOT (or -word), \"exact phrases\", ( ) groups and a trailing *.";
-        var reason =
-            text.Count(c => c == '"') % 2 != 0 ? "a quotation mark is not closed"
-            : text.Count(c => c == '(') != text.Count(c => c == ')') ? "the parentheses do not pair up"
-            : StartsWithWildcard(text) ? "a word cannot start with * or ?"
-            : "an operator or symbol is out of place";
-        return $"The search \"{text}\" cannot be understood: {reason}. {Help}";
-    }
-
-    private static bool StartsWithWildcard(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Any(word => word.TrimStart('(', '-', '+').StartsWith('*') || word.TrimStart('(', '-', '+').StartsWith('?'));
 }

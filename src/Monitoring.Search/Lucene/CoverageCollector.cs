@@ -5,8 +5,12 @@ using Monitoring.Core.Search;
 
 namespace Monitoring.Search.Lucene;
 
-/// <summary>Tallies matching documents per date bucket, overall and per country, from doc values.</summary>
-internal sealed class CoverageCollector(DateInterval interval) : ICollector
+/// <summary>
+/// Tallies matching documents per date bucket, overall and per country, from doc values. Each
+/// document's instant becomes a calendar date in the query's time zone, then a bucket start by
+/// <see cref="DateIntervalExtensions.BucketStart"/>.
+/// </summary>
+internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone, string dateField, string countryField) : ICollector
 {
     private readonly Dictionary<DateOnly, Tally> _total = [];
     private readonly Dictionary<string, Dictionary<DateOnly, Tally>> _byCountry = new(StringComparer.Ordinal);
@@ -15,6 +19,7 @@ internal sealed class CoverageCollector(DateInterval interval) : ICollector
 
     private NumericDocValues? _dates;
     private NumericDocValues? _tensions;
+    private NumericDocValues? _tenseFlags;
     private NumericDocValues? _undatedFlags;
     private SortedSetDocValues? _countries;
     private string?[] _countryNames = [];
@@ -28,10 +33,11 @@ internal sealed class CoverageCollector(DateInterval interval) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         var reader = context.AtomicReader;
-        _dates = reader.GetNumericDocValues(ArticleFields.Date);
+        _dates = reader.GetNumericDocValues(dateField);
         _tensions = reader.GetNumericDocValues(ArticleFields.Tension);
+        _tenseFlags = reader.GetNumericDocValues(ArticleFields.Tense);
         _undatedFlags = reader.GetNumericDocValues(ArticleFields.Undated);
-        _countries = reader.GetSortedSetDocValues(ArticleFields.Country);
+        _countries = reader.GetSortedSetDocValues(countryField);
         _countryNames = new string?[_countries?.ValueCount ?? 0];
     }
 
@@ -42,9 +48,11 @@ internal sealed class CoverageCollector(DateInterval interval) : ICollector
             return;
         }
 
-        var bucket = interval.BucketStart(DateOnly.FromDayNumber((int)_dates.Get(doc)));
+        var day = ZonedDates.LocalDate(DateTimeOffset.FromUnixTimeMilliseconds(_dates.Get(doc)), zone);
+        var bucket = interval.BucketStart(day);
         var tension = _tensions is null ? 0 : BitConverter.Int64BitsToDouble(_tensions.Get(doc));
-        Add(_total, bucket, tension);
+        var tense = _tenseFlags?.Get(doc) == 1;
+        Add(_total, bucket, tension, tense);
         _undated += _undatedFlags?.Get(doc) ?? 0;
 
         if (_countries is null)
@@ -62,21 +70,25 @@ internal sealed class CoverageCollector(DateInterval interval) : ICollector
                 _byCountry[country] = buckets;
             }
 
-            Add(buckets, bucket, tension);
+            Add(buckets, bucket, tension, tense);
         }
     }
 
-    /// <summary>Continuous buckets from the first to the last match; empty ones count zero.</summary>
-    public CoverageTrend ToTrend(int maxCountries)
+    /// <summary>
+    /// Continuous buckets from <paramref name="from"/> (else the first match) to <paramref name="to"/>
+    /// (else the last match); empty ones count zero.
+    /// </summary>
+    public CoverageTrend ToTrend(int maxCountries, DateOnly? from, DateOnly? to)
     {
-        if (_total.Count == 0)
+        DateOnly? first = from is { } f ? interval.BucketStart(f) : _total.Count > 0 ? _total.Keys.Min() : null;
+        DateOnly? last = to is { } t ? interval.BucketStart(t) : _total.Count > 0 ? _total.Keys.Max() : null;
+        if (first is null || last is null)
         {
             return CoverageTrend.Empty(interval) with { UndatedCount = _undated };
         }
 
         var axis = new List<DateOnly>();
-        var last = _total.Keys.Max();
-        for (var start = _total.Keys.Min(); start <= last; start = interval.NextBucket(start))
+        for (var start = first.Value; start <= last.Value; start = interval.NextBucket(start))
         {
             axis.Add(start);
         }
@@ -94,10 +106,10 @@ internal sealed class CoverageCollector(DateInterval interval) : ICollector
 
     private static List<DateBucket> Series(List<DateOnly> axis, Dictionary<DateOnly, Tally> tallies) =>
         [.. axis.Select(start => tallies.TryGetValue(start, out var tally)
-            ? new DateBucket(start, tally.Count, tally.TensionSum / tally.Count)
+            ? new DateBucket(start, tally.Count, tally.TensionSum / tally.Count) { TenseCount = tally.TenseCount }
             : new DateBucket(start, 0, null))];
 
-    private static void Add(Dictionary<DateOnly, Tally> tallies, DateOnly bucket, double tension)
+    private static void Add(Dictionary<DateOnly, Tally> tallies, DateOnly bucket, double tension, bool tense)
     {
         if (!tallies.TryGetValue(bucket, out var tally))
         {
@@ -107,6 +119,7 @@ internal sealed class CoverageCollector(DateInterval interval) : ICollector
 
         tally.Count++;
         tally.TensionSum += tension;
+        tally.TenseCount += tense ? 1 : 0;
     }
 
     private string LookupCountry(long ord)
@@ -118,6 +131,8 @@ internal sealed class CoverageCollector(DateInterval interval) : ICollector
     private sealed class Tally
     {
         public long Count { get; set; }
+
+        public long TenseCount { get; set; }
 
         public double TensionSum { get; set; }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -17,7 +18,8 @@ namespace Monitoring.Search.Lucene;
 /// releases the folder.
 /// </summary>
 /// <remarks>
-/// Search text uses the classic Lucene syntax over title (boosted) and body, AND between words.
+/// Search text uses the analyst syntax of docs/search.md (classic Lucene syntax over title, boosted, and
+/// body, AND between words, with tag fields). An index written by an older schema is rebuilt empty.
 /// Text that does not parse makes <see cref="SearchAsync"/> and <see cref="GetCoverageAsync"/> throw
 /// <see cref="InvalidQueryException"/> (an <see cref="ArgumentException"/>) with a message meant for the
 /// analyst, rather than silently searching for something else.
@@ -26,6 +28,10 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 {
     /// <summary>How many values each facet lists at most.</summary>
     public const int FacetLimit = 50;
+
+    private const int ExportPageSize = 500;
+
+    private const string SchemaKey = "schema";
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
@@ -49,8 +55,10 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         {
             _writer = new IndexWriter(_directory, new IndexWriterConfig(ArticleAnalyzers.Version, _analyzer)
             {
-                OpenMode = OpenMode.CREATE_OR_APPEND,
+                OpenMode = HasCurrentSchema(_directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
             });
+            _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = ArticleFields.SchemaVersion });
+            _writer.Commit();
         }
         catch (LockObtainFailedException exception)
         {
@@ -106,30 +114,78 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 
         var text = _queries.ParseText(query.Text);
         var filtered = ArticleQueryTranslator.Build(query, text);
+        var sort = SortFor(query, hasText: text is not null);
+        var after = query.Cursor is null ? null : SearchCursor.Decode(sort, query.Cursor);
+        var skip = after is null ? query.Skip : 0;
         return Task.FromResult(WithSearcher(searcher =>
         {
-            var wanted = (int)Math.Clamp((long)query.Skip + query.Take, 1, Math.Max(1, searcher.IndexReader.MaxDoc));
+            // One more than the page, to know whether a next page exists.
+            var wanted = (int)Math.Clamp((long)skip + query.Take + 1, 1, Math.Max(1, searcher.IndexReader.MaxDoc));
             var top = TopFieldCollector.Create(
-                SortFor(query, hasText: text is not null), wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCollector(ArticleFields.Keywords);
-            searcher.Search(filtered, MultiCollector.Wrap(top, facets));
+                sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var total = new TotalHitCountCollector();
+            var ownFacets = FacetsOf(query).Where(facet => !facet.Filtered).Select(facet => facet.Field).ToList();
+            var facets = new FacetCollector(ownFacets);
+            searcher.Search(filtered, MultiCollector.Wrap(top, total, facets));
 
-            var page = query.Take == 0 ? [] : top.GetTopDocs(query.Skip, query.Take).ScoreDocs;
+            var collected = top.GetTopDocs(0, wanted).ScoreDocs;
+            var page = collected.Skip(skip).Take(query.Take).ToList();
             var hits = page.Select(scoreDoc =>
             {
                 var article = Load(searcher, scoreDoc.Doc);
-                return new SearchHit(article, scoreDoc.Score, _highlighter.Snippets(article.Article, text));
+                return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, _highlighter.Snippets(article.Article, text));
             }).ToList();
+            var next = page.Count > 0 && collected.Length > skip + page.Count
+                ? SearchCursor.Encode(sort, (FieldDoc)page[^1])
+                : null;
 
-            return new SearchResult(
-                top.TotalHits,
-                hits,
-                new SearchFacets(
-                    facets.Top(ArticleFields.Country, FacetLimit),
-                    facets.Top(ArticleFields.Topic, FacetLimit),
-                    facets.Top(ArticleFields.Source, FacetLimit),
-                    facets.Top(ArticleFields.Language, FacetLimit)));
+            return new SearchResult(total.TotalHits, hits, CountFacets(searcher, query, text, facets))
+            {
+                NextCursor = next,
+            };
         }));
+    }
+
+    public async IAsyncEnumerable<EnrichedArticle> ExportAsync(
+        ArticleQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+
+        var text = _queries.ParseText(query.Text);
+        var filtered = ArticleQueryTranslator.Build(query, text);
+        var sort = SortFor(query, hasText: text is not null);
+
+        // One searcher for the whole export: a consistent view, whatever is indexed meanwhile.
+        var searcher = _searchers.Acquire();
+        try
+        {
+            FieldDoc? after = null;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var top = TopFieldCollector.Create(
+                    sort, ExportPageSize, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+                searcher.Search(filtered, top);
+                var page = top.GetTopDocs().ScoreDocs;
+                foreach (var scoreDoc in page)
+                {
+                    yield return Load(searcher, scoreDoc.Doc);
+                }
+
+                if (page.Length < ExportPageSize)
+                {
+                    yield break;
+                }
+
+                after = (FieldDoc)page[^1];
+                await Task.Yield();
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
     }
 
     public Task<CoverageTrend> GetCoverageAsync(CoverageQuery query, CancellationToken cancellationToken = default)
@@ -137,12 +193,18 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var filtered = ArticleQueryTranslator.Build(query.Filter, _queries.ParseText(query.Filter.Text));
+        var filter = query.Filter;
+        var filtered = ArticleQueryTranslator.Build(filter, _queries.ParseText(filter.Text));
+        var zone = ZonedDates.Find(filter.TimeZone);
         return Task.FromResult(WithSearcher(searcher =>
         {
-            var coverage = new CoverageCollector(query.Interval);
+            var coverage = new CoverageCollector(
+                query.Interval,
+                zone,
+                ArticleQueryTranslator.DateField(filter.DateBasis),
+                ArticleQueryTranslator.CountryField(filter.CountryMode));
             searcher.Search(filtered, coverage);
-            return coverage.ToTrend(query.MaxCountries);
+            return coverage.ToTrend(query.MaxCountries, filter.From, filter.To);
         }));
     }
 
@@ -159,6 +221,49 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             var found = searcher.Search(IdQuery(id), 1).ScoreDocs;
             return found.Length == 0 ? null : Load(searcher, found[0].Doc);
         }));
+    }
+
+    public Task<IReadOnlyList<SearchHit>> MoreLikeThisAsync(
+        ArticleId id, ArticleQuery? filter = null, int take = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        cancellationToken.ThrowIfCancellationRequested();
+        filter ??= new ArticleQuery();
+        var text = _queries.ParseText(filter.Text);
+        if (id.Value is null || take == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+        }
+
+        return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
+        {
+            var found = searcher.Search(IdQuery(id), 1).ScoreDocs;
+            if (found.Length == 0)
+            {
+                return [];
+            }
+
+            var like = Load(searcher, found[0].Doc).Article;
+            var similar = SimilarArticles.Query(searcher.IndexReader, _analyzer, like);
+            var query = new BooleanQuery
+            {
+                { similar, Occur.MUST },
+                { ArticleQueryTranslator.Build(filter, text), Occur.MUST },
+                { IdQuery(id), Occur.MUST_NOT },
+            };
+            return [.. searcher.Search(query, take).ScoreDocs.Select(scoreDoc =>
+            {
+                var article = Load(searcher, scoreDoc.Doc);
+                return new SearchHit(article, scoreDoc.Score, _highlighter.Snippets(article.Article, similar));
+            })];
+        }));
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int take = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(WithSearcher(searcher => TagSuggester.Suggest(searcher, prefix, take)));
     }
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default)
@@ -195,20 +300,80 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         }
     }
 
+    // An index written with other fields or analysis would answer wrongly; it is rebuilt empty instead,
+    // and ingestion (keyed by article id) fills it again.
+    private static bool HasCurrentSchema(LuceneDirectory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            return true;
+        }
+
+        var latest = DirectoryReader.ListCommits(directory).Last();
+        return latest.UserData.TryGetValue(SchemaKey, out var version) && version == ArticleFields.SchemaVersion;
+    }
+
     private static TermQuery IdQuery(ArticleId id) => new(new Term(ArticleFields.Id, id.Value));
 
     private static EnrichedArticle Load(IndexSearcher searcher, int doc) =>
         ArticleJson.Deserialize(searcher.Doc(doc).Get(ArticleFields.Json, CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// Date, tension and relevance orders, each ending with the article id so that every hit has a
+    /// unique position (needed by cursors; also makes equal hits come in a stable order).
+    /// </summary>
     private static Sort SortFor(ArticleQuery query, bool hasText)
     {
-        var newest = new SortField(ArticleFields.Date, SortFieldType.INT64, reverse: true);
+        var dateField = ArticleQueryTranslator.DateField(query.DateBasis);
+        var newest = new SortField(dateField, SortFieldType.INT64, reverse: true);
+        var byId = new SortField(ArticleFields.Id, SortFieldType.STRING);
         return query.Sort switch
         {
-            SearchSort.Newest => new Sort(newest, SortField.FIELD_SCORE),
-            SearchSort.Oldest => new Sort(new SortField(ArticleFields.Date, SortFieldType.INT64, reverse: false), SortField.FIELD_SCORE),
-            _ when hasText => new Sort(SortField.FIELD_SCORE, newest),
-            _ => new Sort(newest),
+            SearchSort.Newest => new Sort(newest, byId),
+            SearchSort.Oldest => new Sort(new SortField(dateField, SortFieldType.INT64, reverse: false), byId),
+            SearchSort.Tension => new Sort(new SortField(ArticleFields.Tension, SortFieldType.DOUBLE, reverse: true), newest, byId),
+            _ when hasText => new Sort(SortField.FIELD_SCORE, newest, byId),
+            _ => new Sort(newest, byId),
+        };
+    }
+
+    /// <summary>The facets of the result, each with the index field it counts and whether the query filters on it.</summary>
+    private static List<(string Field, ArticleQueryTranslator.FacetFilter Filter, bool Filtered)> FacetsOf(ArticleQuery query) =>
+    [
+        (ArticleQueryTranslator.CountryField(query.CountryMode), ArticleQueryTranslator.FacetFilter.Country, query.Countries.Count > 0),
+        (ArticleFields.Topic, ArticleQueryTranslator.FacetFilter.Topic, query.Topics.Count > 0),
+        (ArticleFields.Person, ArticleQueryTranslator.FacetFilter.Person, query.People.Count > 0),
+        (ArticleFields.Source, ArticleQueryTranslator.FacetFilter.Source, query.Sources.Count > 0),
+        (ArticleFields.Language, ArticleQueryTranslator.FacetFilter.Language, query.Languages.Count > 0),
+    ];
+
+    /// <summary>
+    /// Unfiltered facets come from the main search; each filtered one is counted by one more search
+    /// without its own filter (disjunctive facets).
+    /// </summary>
+    private static SearchFacets CountFacets(IndexSearcher searcher, ArticleQuery query, Query? text, FacetCollector counted)
+    {
+        var counts = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        foreach (var (field, filter, filtered) in FacetsOf(query))
+        {
+            if (!filtered)
+            {
+                counts[field] = counted.Top(field, FacetLimit);
+                continue;
+            }
+
+            var own = new FacetCollector([field]);
+            searcher.Search(ArticleQueryTranslator.Build(query, text, without: filter), own);
+            counts[field] = own.Top(field, FacetLimit);
+        }
+
+        return new SearchFacets(
+            counts[ArticleQueryTranslator.CountryField(query.CountryMode)],
+            counts[ArticleFields.Topic],
+            counts[ArticleFields.Source],
+            counts[ArticleFields.Language])
+        {
+            People = counts[ArticleFields.Person],
         };
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Tests;
@@ -64,10 +63,12 @@ public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixt
         var people = fixture.EnrichExample().Tags.People;
 
         // Shoigu: "Sergei Shoigu", "Shoigu said", "Shoigu also invited", "with Shoigu" (the caption is not body).
-        Assert.Contains(new PersonTag("Sergei Shoigu", 4), people);
+        var shoigu = Assert.Single(people, person => person.Name == "Sergei Shoigu");
+        Assert.Equal(4, shoigu.Mentions);
 
         // Vulin: "Aleksandar Vulin said", "invited Vulin", "Vulin’s ninth meeting".
-        Assert.Contains(new PersonTag("Aleksandar Vulin", 3), people);
+        var vulin = Assert.Single(people, person => person.Name == "Aleksandar Vulin");
+        Assert.Equal(3, vulin.Mentions);
     }
 
     [Theory]
@@ -148,11 +149,11 @@ public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Tags_NoMexico_ForNewMexico()
+    public void Tags_TheUnitedStates_NotMexico_ForNewMexico()
     {
         var enriched = fixture.EnrichText("Weather", "Storms hit New Mexico on Sunday.");
 
-        Assert.Empty(enriched.Tags.Countries);
+        Assert.Equal("US", Assert.Single(enriched.Tags.Countries).Code);
     }
 
     [Fact]
@@ -173,25 +174,34 @@ public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixt
             new HashSet<string>([
                 "military-cooperation", "arms-trade", "military-exercises", "diplomacy", "eu-accession", "nato",
                 "russian-influence", "elections", "protests", "ethnic-tensions", "secession", "kosovo-serbia-dialogue",
-                "war-legacy", "energy", "organised-crime-corruption",
+                "war-legacy", "energy", "organised-crime-corruption", "chinese-influence", "economy-sanctions",
+                "media-freedom", "migration",
             ]),
             ids);
     }
 
     [Fact]
-    public void DemoCorpus_EnrichesInWellUnderAFewSeconds_AndInParallelGivesTheSameTags()
+    public void DemoCorpus_InParallel_GivesTheSameTagsAsInSequence()
     {
+        // Speed is measured by `monitoring eval countries` (articles/s in docs/quality.md), not here.
         var articles = SeedFolder.ReadArticles(RepositoryPaths.Seeds, DateTimeOffset.UnixEpoch).ToList();
         var enricher = fixture.Enricher;
 
-        var watch = Stopwatch.StartNew();
         var sequential = articles.Select(enricher.Enrich).ToList();
-        watch.Stop();
         var parallel = articles.AsParallel().AsOrdered().Select(enricher.Enrich).ToList();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"Enriching {articles.Count} articles took {watch.Elapsed}.");
         Assert.Equal(
             sequential.Select(article => string.Join(',', article.Tags.Countries.Select(country => country.Code))),
             parallel.Select(article => string.Join(',', article.Tags.Countries.Select(country => country.Code))));
+    }
+
+    [Theory]
+    [InlineData("Нови круг дијалога Београда и Приштине у Бриселу", "Разговори о Заједници српских општина настављени су у Бриселу.", "kosovo-serbia-dialogue")]
+    [InlineData("Migranti na balkanskoj ruti", "Izbeglice i migranti čekaju na granici.", "migration")]
+    public void Topics_AreFound_InSerbianText(string title, string body, string topic)
+    {
+        var topics = fixture.EnrichText(title, body, "sr").Tags.Topics;
+
+        Assert.Contains(topics, found => found.Id == topic);
     }
 }

@@ -14,11 +14,13 @@ public sealed class EnrichmentFixture
     public EnrichedArticle EnrichExample() =>
         Enricher.Enrich(TextArticleReader.Read(RepositoryPaths.ExampleArticle, DateTimeOffset.UnixEpoch));
 
-    public EnrichedArticle EnrichText(string title, string body, string language = "en") => Enricher.Enrich(new Article
+    public EnrichedArticle EnrichText(string title, string body, string language = "en") => EnrichParagraphs(title, [body], language);
+
+    public EnrichedArticle EnrichParagraphs(string title, IReadOnlyList<string> paragraphs, string language = "en") => Enricher.Enrich(new Article
     {
-        Id = ArticleId.ForContent("test", title, body),
+        Id = ArticleId.ForContent("test", title, string.Join("\n\n", paragraphs)),
         Title = title,
-        Paragraphs = [body],
+        Paragraphs = paragraphs,
         Source = "test",
         Language = language,
         IngestedAt = DateTimeOffset.UnixEpoch,

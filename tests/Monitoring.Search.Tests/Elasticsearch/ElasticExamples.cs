@@ -91,4 +91,16 @@ internal static class ElasticExamples
         terms["buckets"] = array;
         return terms;
     }
+
+    /// <summary>A found document as GET /{index}/_doc/{id} answers it (the get API's response fields).</summary>
+    public static JsonObject Found(EnrichedArticle article) => new()
+    {
+        ["_index"] = "articles-v2",
+        ["_id"] = article.Id.Value,
+        ["_version"] = 1,
+        ["_seq_no"] = 0,
+        ["_primary_term"] = 1,
+        ["found"] = true,
+        ["_source"] = SourceOf(ArticleSearchDocument.From(article)),
+    };
 }

@@ -34,10 +34,12 @@ public sealed class ElasticsearchResponseTests : IDisposable
         var fragment = $"{before}\uE000Kosovo\uE001 <b>&";
         var aggregations = new JsonObject
         {
-            ["sterms#country"] = ElasticExamples.Terms(("XK", 7, null), ("RS", 3, null)),
-            ["sterms#topic"] = ElasticExamples.Terms(),
-            ["sterms#source"] = ElasticExamples.Terms(("Wikipedia", 10, null)),
-            ["sterms#language"] = ElasticExamples.Terms(("en", 10, null)),
+            // Each facet is a filter aggregation (other facets' filters) around the terms aggregation "values".
+            ["filter#country"] = Facet(12, ElasticExamples.Terms(("XK", 7, null), ("RS", 3, null))),
+            ["filter#topic"] = Facet(10, ElasticExamples.Terms()),
+            ["filter#person"] = Facet(10, ElasticExamples.Terms(("Aleksandar Vučić", 2, null))),
+            ["filter#source"] = Facet(10, ElasticExamples.Terms(("Wikipedia", 10, null))),
+            ["filter#language"] = Facet(10, ElasticExamples.Terms(("en", 10, null))),
         };
         _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse(
             [
@@ -63,6 +65,8 @@ public sealed class ElasticsearchResponseTests : IDisposable
         Assert.Empty(result.Facets.Topics);
         Assert.Equal([new FacetCount("Wikipedia", 10)], result.Facets.Sources);
         Assert.Equal([new FacetCount("en", 10)], result.Facets.Languages);
+        Assert.Equal([new FacetCount("Aleksandar Vučić", 2)], result.Facets.People);
+        Assert.Null(result.NextCursor);
     }
 
     [Fact]
@@ -77,6 +81,8 @@ public sealed class ElasticsearchResponseTests : IDisposable
         buckets.RemoveAt(1);
         foreach (var bucket in buckets.Select(b => b!.AsObject()))
         {
+            // The request asks for format yyyy-MM-dd; the example used its own format.
+            bucket["key_as_string"] = DateTimeOffset.FromUnixTimeMilliseconds(bucket["key"]!.GetValue<long>()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             bucket["avg#tension"] = bucket["sales"]!.DeepClone();
             bucket.Remove("sales");
             bucket["filter#tense"] = new JsonObject { ["doc_count"] = 1 };
@@ -95,7 +101,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
 
         var trend = await index.GetCoverageAsync(new CoverageQuery(new ArticleQuery(), DateInterval.Month), Cancel);
 
-        // Keys 1420070400000 and 1425168000000 are 2015-01-01 and 2015-03-01 (UTC); counts and values as in the example.
+        // Keys 1420070400000 and 1425168000000 are 2015-01-01 and 2015-03-01; counts and values as in the example.
         Assert.Equal(
             [
                 new DateBucket(new DateOnly(2015, 1, 1), 3, 550.0) { TenseCount = 1 },
@@ -183,17 +189,28 @@ public sealed class ElasticsearchResponseTests : IDisposable
     }
 
     [Fact]
-    public async Task BadQuery_400_BecomesInvalidQueryException_SayingWhere()
+    public async Task BadSyntax_IsRefusedBeforeAnyRequest_WithTheLuceneEnginesMessage()
     {
-        const string Text = "Kosovo AND (Serbia";
-        _cluster.On(HttpMethod.POST, Search, 400, ParseErrorBody(Text, column: 18));
+        using var index = _cluster.CreateIndex();
+
+        var error = await Assert.ThrowsAsync<InvalidQueryException>(() => index.SearchAsync(new ArticleQuery { Text = "Kosovo AND (Serbia" }, Cancel));
+
+        Assert.Equal(12, error.Position);
+        Assert.Contains("cannot be understood at character 12", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_cluster.Calls);
+    }
+
+    [Fact]
+    public async Task BadQuery_400_BecomesInvalidQueryException_WithTheClustersReason()
+    {
+        const string Text = "k* AND s*";
+        _cluster.On(HttpMethod.POST, Search, 400, TooManyClausesBody());
         using var index = _cluster.CreateIndex();
 
         var error = await Assert.ThrowsAsync<InvalidQueryException>(() => index.SearchAsync(new ArticleQuery { Text = Text }, Cancel));
 
         Assert.Equal(Text, error.QueryText);
-        Assert.Contains("cannot be understood near character 18", error.Message, StringComparison.Ordinal);
-        Assert.Contains("parentheses do not pair up", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be run by Elasticsearch: too many clauses", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -202,7 +219,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
         var article = DemoCorpus.Articles[0];
         _cluster
             .On(HttpMethod.HEAD, "/_alias/articles", 200, string.Empty, (404, string.Empty))
-            .On(HttpMethod.PUT, "/articles-v1", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v1" }""")
+            .On(HttpMethod.PUT, "/articles-v2", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v2" }""")
             .On(HttpMethod.POST, Search, 404, ErrorBody(404, "index_not_found_exception", "no such index [articles]"),
                 (200, ElasticExamples.SearchResponse([(ArticleSearchDocument.From(article), 1, null)], 1).ToJsonString()));
         using var index = _cluster.CreateIndex();
@@ -210,7 +227,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
         var result = await index.SearchAsync(new ArticleQuery(), Cancel);
 
         Assert.Equal(article.Id, Assert.Single(result.Hits).Article.Id);
-        Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v1"));
+        Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v2"));
         Assert.Equal(2, _cluster.CallsTo(HttpMethod.POST, Search).Count);
     }
 
@@ -231,16 +248,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
     public async Task Get_ReturnsTheArticle_OrNullWhenNotFound()
     {
         var article = DemoCorpus.Articles[3];
-        var found = new JsonObject
-        {
-            ["_index"] = "articles-v1",
-            ["_id"] = article.Id.Value,
-            ["_version"] = 1,
-            ["_seq_no"] = 0,
-            ["_primary_term"] = 1,
-            ["found"] = true,
-            ["_source"] = ElasticExamples.SourceOf(ArticleSearchDocument.From(article)),
-        };
+        var found = ElasticExamples.Found(article);
         _cluster.On(HttpMethod.GET, $"/articles/_doc/{article.Id.Value}", 200, found);
         var unknown = DemoCorpus.Articles[4].Id;
         _cluster.On(HttpMethod.GET, $"/articles/_doc/{unknown.Value}", 404, $$"""{ "_index": "articles-v1", "_id": "{{unknown.Value}}", "found": false }""");
@@ -287,22 +295,20 @@ public sealed class ElasticsearchResponseTests : IDisposable
     }
 
     /// <summary>
-    /// What Elasticsearch answers to a query_string it cannot parse: the docs' error shape with a
-    /// parse_exception root cause from Lucene's classic parser, under search_phase_execution_exception.
+    /// The docs' 400 error shape as a search answers it when a valid query is too big to run: a
+    /// search_phase_execution_exception whose root cause says why.
     /// </summary>
-    private static string ParseErrorBody(string text, int column)
+    private static string TooManyClausesBody()
     {
         var body = JsonNode.Parse(ErrorBody(400, "search_phase_execution_exception", "all shards failed"))!;
         var rootCause = body["error"]!["root_cause"]![0]!;
-        rootCause["type"] = "parse_exception";
-        rootCause["reason"] = $"parse_exception: Encountered \"<EOF>\" at line 1, column {column}.";
-        body["error"]!["caused_by"] = new JsonObject
-        {
-            ["type"] = "query_shard_exception",
-            ["reason"] = $"Failed to parse query [{text}]",
-        };
+        rootCause["type"] = "too_many_nested_clauses";
+        rootCause["reason"] = "too many clauses";
         return body.ToJsonString();
     }
+
+    private static JsonObject Facet(long docCount, JsonNode values) =>
+        new() { ["doc_count"] = docCount, ["sterms#values"] = values };
 
     /// <summary>The spec's bulk response with item errors (document_missing, 404) for our ids, and one created item.</summary>
     private static string BulkWithErrors(string firstMissing, string secondMissing, string createdId)

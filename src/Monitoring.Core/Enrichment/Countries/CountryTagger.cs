@@ -4,101 +4,108 @@ using Monitoring.Core.Enrichment.Text;
 namespace Monitoring.Core.Enrichment.Countries;
 
 /// <summary>
-/// Finds countries by their names, demonyms, capitals and cities. Longest match wins ("Bosnia and
-/// Herzegovina" is one mention, "New Mexico" is a blocker), and a capitalised form in the gazetteer must
-/// be capitalised in the text, so "turkey" the bird and "nice" the word are not countries.
+/// Finds countries by their names, demonyms, capitals and cities in one left-to-right pass. Longest match
+/// wins ("Bosnia and Herzegovina" is one mention, "New Mexico" is a blocker); a capitalised form must be
+/// capitalised in the text, so "turkey" the bird and "nice" the word are not countries. Outside English,
+/// declined forms are found through <see cref="Inflection"/> (Srbiji, Kosova, Beogradu, Crnoj Gori).
+/// Ambiguous forms are resolved by the rules of <see cref="AmbiguityRules"/>, and each country is marked as
+/// what the story is about or merely mentioned (<see cref="AboutScoring"/>).
 /// </summary>
 internal sealed class CountryTagger
 {
-    private readonly FrozenDictionary<string, FrozenDictionary<string, GazetteerEntry>> _byLanguage;
+    private readonly FrozenDictionary<string, GazetteerEntry> _english;
     private readonly FrozenDictionary<string, GazetteerEntry> _anyLanguage;
+    private readonly FrozenDictionary<string, GazetteerEntry> _stems;
     private readonly Func<string, string> _countryName;
+    private readonly AmbiguityRules _ambiguity;
     private readonly FrozenSet<string> _placeKeys;
-    private readonly int _longestForm;
+    private readonly FrozenDictionary<string, int> _firstWords;
+    private readonly FrozenDictionary<GazetteerEntry, string[]> _formWords;
 
-    public CountryTagger(IEnumerable<GazetteerEntry> entries, Func<string, string> countryName)
+    public CountryTagger(IEnumerable<GazetteerEntry> entries, Func<string, string> countryName, AmbiguityRules ambiguity)
     {
         var all = entries.ToList();
         _countryName = countryName;
-        _anyLanguage = Index(all.Where(entry => entry.Language == GazetteerEntry.AnyLanguage));
-        _byLanguage = all
-            .Select(entry => entry.Language)
-            .Where(language => language != GazetteerEntry.AnyLanguage)
-            .Distinct(StringComparer.Ordinal)
-            .ToFrozenDictionary(
-                language => language,
-                language => Index(all.Where(entry => entry.Language == language || entry.Language == GazetteerEntry.AnyLanguage)),
-                StringComparer.Ordinal);
+        _ambiguity = ambiguity;
+
+        // English text reads English forms and local spellings of local places; every other language reads
+        // all forms (an English name in a Serbian text is still that place).
+        _english = Index(all.Where(entry => entry.Language is "en" or GazetteerEntry.AnyLanguage), GazetteerBuilder.Key);
+        _anyLanguage = Index(all, GazetteerBuilder.Key);
+        _stems = Index(all, text => Inflection.StemPhrase(GazetteerBuilder.Key(text)));
         _placeKeys = all
             .Where(entry => entry.Code != GazetteerEntry.BlockerCode)
             .Select(entry => GazetteerBuilder.Key(entry.Text))
             .ToFrozenSet(StringComparer.Ordinal);
-        _longestForm = all.Count == 0 ? 1 : all.Max(entry => GazetteerBuilder.Key(entry.Text).Count(c => c == ' ') + 1);
+        // Most words start no form: one set look-up skips them before any phrase is built.
+        // ...and the longest form a word starts bounds the phrases tried from it.
+        _firstWords = all
+            .Select(entry => GazetteerBuilder.Key(entry.Text).Split(' '))
+            .SelectMany(words => new[] { (Word: words[0], words.Length), (Word: Inflection.Stem(words[0]), words.Length) })
+            .GroupBy(pair => pair.Word, StringComparer.Ordinal)
+            .ToFrozenDictionary(group => group.Key, group => group.Max(pair => pair.Length), StringComparer.Ordinal);
+        _formWords = all.Distinct().ToFrozenDictionary(entry => entry, entry => Tokenizer.Tokenize(entry.Text).Select(token => token.Text).ToArray());
     }
 
     /// <summary>
-    /// True when the lowercased words (joined by single spaces) name a place in any language, e.g. "serbian"
-    /// or "republika srpska": the person tagger must not take them for a name.
+    /// True when the folded lowercase words (joined by single spaces) name a place in any language, e.g.
+    /// "serbian" or "republika srpska": the person tagger must not take them for a name.
     /// </summary>
     public bool IsPlace(string key) => _placeKeys.Contains(key);
 
-    public IReadOnlyList<CountryTag> Tag(IReadOnlyList<Token> tokens, string language)
+    public IReadOnlyList<CountryTag> Tag(ArticleText text, string language)
     {
-        var index = _byLanguage.GetValueOrDefault(language, _anyLanguage);
-        var found = new Dictionary<string, (int Mentions, List<string> Evidence)>(StringComparer.Ordinal);
+        var tokens = text.Tokens;
+        var inflected = !language.StartsWith("en", StringComparison.Ordinal);
+        var index = inflected ? _anyLanguage : _english;
+        var mentions = new List<Mention>();
         var i = 0;
         while (i < tokens.Count)
         {
-            var match = LongestMatch(index, tokens, i);
-            if (match is not { } hit)
+            if (LongestMatch(index, inflected, tokens, i) is not { } hit)
             {
                 i++;
                 continue;
             }
 
-            if (hit.Entry.Code != GazetteerEntry.BlockerCode)
+            if (hit.Entry.Code != GazetteerEntry.BlockerCode && !_ambiguity.IsPersonName(hit.Entry, tokens, i, hit.Length))
             {
-                var surface = Token.Quote(tokens, i, hit.Length);
-                if (!found.TryGetValue(hit.Entry.Code, out var tag))
-                {
-                    tag = (0, []);
-                }
-
-                if (!tag.Evidence.Contains(surface, StringComparer.Ordinal))
-                {
-                    tag.Evidence.Add(surface);
-                }
-
-                found[hit.Entry.Code] = (tag.Mentions + 1, tag.Evidence);
+                mentions.Add(new Mention(hit.Entry, i, hit.Length, Token.Quote(tokens, i, hit.Length), Token.Span(tokens, i, hit.Length)));
             }
 
             i += hit.Length;
         }
 
-        return found
-            .OrderByDescending(pair => pair.Value.Mentions)
-            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => new CountryTag(pair.Key, _countryName(pair.Key), pair.Value.Mentions, pair.Value.Evidence))
-            .ToList();
+        mentions = _ambiguity.ResolveInContext(mentions);
+        return AboutScoring.Mark(mentions, text, _countryName);
     }
 
-    private (GazetteerEntry Entry, int Length)? LongestMatch(FrozenDictionary<string, GazetteerEntry> index, IReadOnlyList<Token> tokens, int start)
+    private (GazetteerEntry Entry, int Length)? LongestMatch(
+        FrozenDictionary<string, GazetteerEntry> index, bool inflected, IReadOnlyList<Token> tokens, int start)
     {
-        if (!tokens[start].StartsUpper)
+        var first = tokens[start];
+        var longest = _firstWords.GetValueOrDefault(first.Key);
+        if (inflected)
         {
-            return null;
+            longest = Math.Max(longest, _firstWords.GetValueOrDefault(Inflection.Stem(first.Key)));
         }
 
-        for (var length = Math.Min(_longestForm, tokens.Count - start); length >= 1; length--)
+        for (var length = Math.Min(longest, tokens.Count - start); length >= 1; length--)
         {
-            // A form does not run across punctuation: "Serbia. Montenegro" is two mentions.
-            if (length > 1 && tokens[start + length - 1].AfterPunctuation)
+            // A form does not run across punctuation ("Serbia. Montenegro" is two mentions), except the
+            // period inside an abbreviation ("N.Y.").
+            if (length > 1 && Enumerable.Range(start + 1, length - 1).Any(k => tokens[k].AfterPunctuation && tokens[k].Gap != "."))
             {
                 continue;
             }
 
-            var key = string.Join(' ', tokens.Skip(start).Take(length).Select(token => token.Key));
-            if (index.TryGetValue(key, out var entry) && CaseAgrees(entry.Text, tokens, start, length))
+            var key = length == 1 ? first.Key : string.Join(' ', tokens.Skip(start).Take(length).Select(token => token.Key));
+            if (index.TryGetValue(key, out var entry) && CaseAgrees(entry, tokens, start, length))
+            {
+                return (entry, length);
+            }
+
+            if (inflected && _stems.TryGetValue(Inflection.StemPhrase(key), out entry) && CaseAgrees(entry, tokens, start, length))
             {
                 return (entry, length);
             }
@@ -107,18 +114,19 @@ internal sealed class CountryTagger
         return null;
     }
 
-    // "UK" must be written "UK"; a capitalised word of the form must be capitalised in the text.
-    private static bool CaseAgrees(string form, IReadOnlyList<Token> tokens, int start, int length)
+    // "UK" must be written "UK"; a capitalised word of the form must be capitalised in the text. Lowercase
+    // forms (Serbian adjectives such as "srpski") match either way.
+    private bool CaseAgrees(GazetteerEntry entry, IReadOnlyList<Token> tokens, int start, int length)
     {
-        var formTokens = Tokenizer.Tokenize(form);
-        if (formTokens.Count != length)
+        var formWords = _formWords[entry];
+        if (formWords.Length != length)
         {
-            return true;
+            return tokens[start].StartsUpper || !char.IsUpper(entry.Text[0]);
         }
 
         for (var k = 0; k < length; k++)
         {
-            var expected = formTokens[k].Text;
+            var expected = formWords[k];
             var actual = tokens[start + k].Text;
             var isAcronym = expected.Length > 1 && expected.All(char.IsUpper);
             if (isAcronym ? !string.Equals(expected, actual, StringComparison.Ordinal) : char.IsUpper(expected[0]) && !char.IsUpper(actual[0]))
@@ -130,12 +138,20 @@ internal sealed class CountryTagger
         return true;
     }
 
-    // When one form names several countries the most specific kind wins (a blocker over a name over a city).
-    private static FrozenDictionary<string, GazetteerEntry> Index(IEnumerable<GazetteerEntry> entries) =>
+    // When one form names several countries a blocker wins, then a curated row (the project's decision on a
+    // shared demonym), then the most specific kind (a name over a city).
+    private static FrozenDictionary<string, GazetteerEntry> Index(IEnumerable<GazetteerEntry> entries, Func<string, string> key) =>
         entries
-            .GroupBy(entry => GazetteerBuilder.Key(entry.Text), StringComparer.Ordinal)
+            .GroupBy(entry => key(entry.Text), StringComparer.Ordinal)
             .ToFrozenDictionary(
                 group => group.Key,
-                group => group.OrderByDescending(entry => entry.Kind == GazetteerKind.Blocker).ThenBy(entry => entry.Kind).First(),
+                group => group
+                    .OrderByDescending(entry => entry.Kind == GazetteerKind.Blocker)
+                    .ThenByDescending(entry => entry.Origin == "curated")
+                    .ThenBy(entry => entry.Kind)
+                    .First(),
                 StringComparer.Ordinal);
 }
+
+/// <summary>One place reference in the text.</summary>
+internal sealed record Mention(GazetteerEntry Entry, int TokenIndex, int Length, string Surface, TextSpan Span);

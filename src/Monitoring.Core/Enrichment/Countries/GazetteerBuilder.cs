@@ -35,7 +35,7 @@ public static class GazetteerBuilder
         [("sr", "sr"), ("sr@latin", "sr"), ("hr", "hr"), ("bs", "bs"), ("sq", "sq"), ("mk", "mk"), ("sl", "sl")];
 
     /// <param name="dataFolder">The <c>gazetteer</c> folder of the shared data (mledoze-countries, iso-codes-debian, geonames).</param>
-    /// <param name="curatedFolder">Holds <c>common-words.txt</c> and <c>gazetteer-supplement.tsv</c> (seeds/enrichment).</param>
+    /// <param name="curatedFolder">Holds <c>common-words.txt</c>, <c>gazetteer-supplement.tsv</c> and <c>historic-states.tsv</c> (seeds/enrichment).</param>
     public static GazetteerBuild Build(string dataFolder, string curatedFolder)
     {
         var commonWords = ReadCommonWords(Path.Combine(curatedFolder, "common-words.txt"));
@@ -44,14 +44,25 @@ public static class GazetteerBuilder
 
         AddMledoze(Path.Combine(dataFolder, "mledoze-countries", "countries.json"), countries, entries, commonWords);
         AddIsoCodes(Path.Combine(dataFolder, "iso-codes-debian", "iso_3166-1_names_multilang.csv"), countries, entries);
+
+        // Withdrawn codes (SU, YU, CS, DD) for the archives that still name those states.
+        foreach (var (code, name) in GazetteerFile.ReadCountries(Path.Combine(curatedFolder, "historic-states.tsv")))
+        {
+            countries.TryAdd(code, name);
+        }
+
         entries.AddRange(GazetteerFile.ReadEntries(Path.Combine(curatedFolder, "gazetteer-supplement.tsv")));
 
         var countryKeys = entries.Where(entry => entry.Kind != GazetteerKind.City).Select(entry => Key(entry.Text)).ToHashSet(StringComparer.Ordinal);
         entries.AddRange(ReadCities(Path.Combine(dataFolder, "geonames", "cities15000.zip"), commonWords, countryKeys));
 
+        // Curated rows first, so that where a source says the same as the supplement the row is marked curated
+        // and the tagger's preference for the project's decision (American = US, not MP) holds.
         var distinct = entries
+            .OrderByDescending(entry => entry.Origin == "curated")
             .Where(entry => entry.Code == GazetteerEntry.BlockerCode || countries.ContainsKey(entry.Code))
-            .DistinctBy(entry => (Key(entry.Text), entry.Code, entry.Language))
+            // Distinct by surface, not key: the key folds scripts, and the shipped file keeps both (Beograd, Београд).
+            .DistinctBy(entry => (entry.Text, entry.Code, entry.Language))
             .OrderBy(entry => entry.Code, StringComparer.Ordinal)
             .ThenBy(entry => entry.Kind)
             .ThenBy(entry => entry.Language, StringComparer.Ordinal)

@@ -1,6 +1,6 @@
 namespace Monitoring.Core.Enrichment.Countries;
 
-/// <summary>One way of referring to a country: a name, a demonym, its capital, one of its cities.</summary>
+/// <summary>One way of referring to a country: a name, a demonym, its capital, one of its cities or regions.</summary>
 /// <param name="Text">The surface form, e.g. "Belgrade", "Serbian", "Bosnia and Herzegovina".</param>
 /// <param name="Code">ISO 3166-1 alpha-2 (Kosovo XK), or <see cref="BlockerCode"/> for words that are no country.</param>
 /// <param name="Language">ISO 639-1 code the form belongs to, or <see cref="AnyLanguage"/>.</param>
@@ -20,5 +20,8 @@ public enum GazetteerKind
     Demonym,
     Capital,
     City,
+
+    /// <summary>A state or province of a country (California, N.Y.).</summary>
+    Region,
     Blocker,
 }

@@ -17,7 +17,7 @@ public static class GazetteerFile
     public static IReadOnlyList<GazetteerEntry> ReadEntries(string path)
     {
         var entries = new List<GazetteerEntry>();
-        foreach (var (fields, origin) in ReadRows(path, minimumFields: 4))
+        foreach (var (fields, origin) in SeedTsv.ReadRows(path, minimumFields: 4))
         {
             if (!Enum.TryParse<GazetteerKind>(fields[2], ignoreCase: true, out var kind))
             {
@@ -32,7 +32,7 @@ public static class GazetteerFile
 
     /// <summary>Code → English display name.</summary>
     public static IReadOnlyDictionary<string, string> ReadCountries(string path) =>
-        ReadRows(path, minimumFields: 2).ToDictionary(row => row.Fields[0], row => row.Fields[1], StringComparer.Ordinal);
+        SeedTsv.ReadRows(path, minimumFields: 2).ToDictionary(row => row.Fields[0], row => row.Fields[1], StringComparer.Ordinal);
 
     public static void Write(string folder, IEnumerable<GazetteerEntry> entries, IReadOnlyDictionary<string, string> countries, string header)
     {
@@ -57,27 +57,5 @@ public static class GazetteerFile
         }
 
         File.WriteAllText(Path.Combine(folder, CountriesFileName), names.ToString().ReplaceLineEndings("\n"));
-    }
-
-    private static IEnumerable<(string[] Fields, string Origin)> ReadRows(string path, int minimumFields)
-    {
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var fields = line.Split('\t');
-            var origin = $"{path}, line {lineNumber}";
-            if (fields.Length < minimumFields || fields.Take(minimumFields).Any(string.IsNullOrWhiteSpace))
-            {
-                throw new InvalidDataException($"{origin}: expected {minimumFields} tab-separated fields.");
-            }
-
-            yield return (fields, origin);
-        }
     }
 }

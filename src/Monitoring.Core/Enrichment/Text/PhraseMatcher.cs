@@ -10,13 +10,19 @@ internal sealed class PhraseMatcher
     private readonly Dictionary<string, List<int>> _byFirstStem = new(StringComparer.Ordinal);
     private readonly List<int> _prefixFirst = [];
 
+    // Prefix phrases by the first PrefixBucket letters of their prefix, so a word is checked only against
+    // the prefixes it could start with rather than all of them.
+    private readonly Dictionary<string, List<int>> _prefixByStart = new(StringComparer.Ordinal);
+
+    private const int PrefixBucket = 3;
+
     /// <summary>Adds a phrase; its index in the order of adding is what <see cref="FindAll"/> reports.</summary>
     public int Add(string phrase)
     {
         var words = phrase
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .SelectMany(word => word.EndsWith('*')
-                ? [new PhraseWord(word.TrimEnd('*').ToLowerInvariant(), IsPrefix: true)]
+                ? [new PhraseWord(TextFolding.Fold(word.TrimEnd('*').ToLowerInvariant()), IsPrefix: true)]
                 : Tokenizer.Tokenize(word).Select(token => new PhraseWord(token.Stem, IsPrefix: false)))
             .ToArray();
         if (words.Length == 0)
@@ -26,7 +32,17 @@ internal sealed class PhraseMatcher
 
         var index = _phrases.Count;
         _phrases.Add(new Phrase(phrase, words));
-        if (words[0].IsPrefix)
+        if (words[0].IsPrefix && words[0].Value.Length >= PrefixBucket)
+        {
+            var bucket = words[0].Value[..PrefixBucket];
+            if (!_prefixByStart.TryGetValue(bucket, out var list))
+            {
+                _prefixByStart[bucket] = list = [];
+            }
+
+            list.Add(index);
+        }
+        else if (words[0].IsPrefix)
         {
             _prefixFirst.Add(index);
         }
@@ -44,19 +60,32 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>Every occurrence: the phrase index and the text as written.</summary>
-    public IEnumerable<(int Phrase, string Surface)> FindAll(IReadOnlyList<Token> tokens)
+    public IEnumerable<(int Phrase, string Surface)> FindAll(IReadOnlyList<Token> tokens) =>
+        FindAllAt(tokens).Select(hit => (hit.Phrase, hit.Surface));
+
+    /// <summary>Every occurrence with the index of its first word and its length in words.</summary>
+    public IEnumerable<(int Phrase, string Surface, int Start, int Length)> FindAllAt(IReadOnlyList<Token> tokens)
     {
         for (var start = 0; start < tokens.Count; start++)
         {
-            var candidates = _byFirstStem.TryGetValue(tokens[start].Stem, out var exact)
-                ? exact.Concat(_prefixFirst)
-                : _prefixFirst;
+            var key = tokens[start].Key;
+            IEnumerable<int> candidates = _prefixFirst;
+            if (_byFirstStem.TryGetValue(tokens[start].Stem, out var exact))
+            {
+                candidates = candidates.Concat(exact);
+            }
+
+            if (key.Length >= PrefixBucket && _prefixByStart.TryGetValue(key[..PrefixBucket], out var prefixed))
+            {
+                candidates = candidates.Concat(prefixed);
+            }
+
             foreach (var candidate in candidates)
             {
                 var words = _phrases[candidate].Words;
                 if (Matches(words, tokens, start))
                 {
-                    yield return (candidate, Token.Quote(tokens, start, words.Length));
+                    yield return (candidate, Token.Quote(tokens, start, words.Length), start, words.Length);
                 }
             }
         }

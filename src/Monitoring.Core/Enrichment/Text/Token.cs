@@ -1,7 +1,7 @@
 namespace Monitoring.Core.Enrichment.Text;
 
 /// <param name="Text">The word as written (possessive 's removed).</param>
-/// <param name="Key">Lowercased, for dictionary look-ups.</param>
+/// <param name="Key">Lowercased and folded (<see cref="TextFolding"/>: Cyrillic to Latin, no diacritics), for look-ups.</param>
 /// <param name="Stem">A light English stem of <paramref name="Key"/>, so "tanks" matches "tank".</param>
 /// <param name="StartsSentence">First word of a paragraph or after ., ! or ?.</param>
 /// <param name="AfterPunctuation">Something other than spaces or a hyphen separates it from the previous word.</param>
@@ -24,4 +24,17 @@ internal readonly record struct Token(string Text, string Key, string Stem, bool
     public bool IsCapitalised => Text.Length > 1 && char.IsUpper(Text[0]) && Text.Skip(1).Any(char.IsLower);
 
     public bool StartsUpper => char.IsUpper(Text[0]);
+
+    /// <summary>Offset of the word in the text it was read from (the title, or the body as <c>Article.Body</c> joins it).</summary>
+    public int Start { get; init; }
+
+    /// <summary>Whether the word belongs to the title rather than the body.</summary>
+    public bool InTitle { get; init; }
+
+    /// <summary>Where the words <paramref name="start"/>..<paramref name="start"/>+<paramref name="count"/> are, for evidence.</summary>
+    public static TextSpan Span(IReadOnlyList<Token> tokens, int start, int count)
+    {
+        var last = tokens[start + count - 1];
+        return new TextSpan(tokens[start].InTitle ? TextSpan.TitleField : TextSpan.BodyField, tokens[start].Start, last.Start + last.Text.Length - tokens[start].Start);
+    }
 }

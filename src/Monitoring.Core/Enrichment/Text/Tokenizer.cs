@@ -36,6 +36,7 @@ internal static class Tokenizer
             }
 
             var gap = text[gapStart..i];
+            var wordStart = i;
             var word = new StringBuilder();
             var possessive = false;
             while (i < text.Length)
@@ -65,8 +66,8 @@ internal static class Tokenizer
             }
 
             var surface = word.ToString();
-            var key = surface.ToLowerInvariant();
-            tokens.Add(new Token(surface, key, Stem(key), sentenceStart, punctuation, gap));
+            var key = TextFolding.Fold(surface.ToLowerInvariant());
+            tokens.Add(new Token(surface, key, Stem(key), sentenceStart, punctuation, gap) { Start = wordStart });
             gapStart = i;
             sentenceStart = false;
             punctuation = possessive;

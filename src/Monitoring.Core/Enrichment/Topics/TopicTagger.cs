@@ -2,9 +2,13 @@ using Monitoring.Core.Enrichment.Text;
 
 namespace Monitoring.Core.Enrichment.Topics;
 
-/// <summary>Assigns the topics of a <see cref="TopicCatalogue"/> by weighted term rules.</summary>
+/// <summary>
+/// Assigns the topics of a <see cref="TopicCatalogue"/> by weighted term rules. Every phrase of every topic
+/// sits in one <see cref="PhraseMatcher"/>, so the text is read once whatever the size of the taxonomy.
+/// </summary>
 internal sealed class TopicTagger
 {
+    private readonly PhraseMatcher _matcher = new();
     private readonly List<CompiledTopic> _topics;
 
     public TopicTagger(TopicCatalogue catalogue)
@@ -14,15 +18,20 @@ internal sealed class TopicTagger
 
     public IReadOnlyList<TopicTag> Tag(IReadOnlyList<Token> tokens)
     {
+        var found = new Dictionary<int, string>();
+        foreach (var (phrase, surface) in _matcher.FindAll(tokens))
+        {
+            found.TryAdd(phrase, surface);
+        }
+
         var tags = new List<TopicTag>();
+        if (found.Count == 0)
+        {
+            return tags;
+        }
+
         foreach (var topic in _topics)
         {
-            var found = new Dictionary<int, string>();
-            foreach (var (phrase, surface) in topic.Matcher.FindAll(tokens))
-            {
-                found.TryAdd(phrase, surface);
-            }
-
             if (topic.Vetoes.Any(found.ContainsKey))
             {
                 continue;
@@ -68,18 +77,16 @@ internal sealed class TopicTagger
         }
     }
 
-    private static CompiledTopic Compile(TopicDefinition definition)
+    private CompiledTopic Compile(TopicDefinition definition)
     {
-        var matcher = new PhraseMatcher();
-        var terms = definition.Terms.Select(pair => (matcher.Add(pair.Key), pair.Value)).ToList();
-        var allOf = definition.AllOf.Select(rule => (rule.Terms.Select(matcher.Add).ToArray(), rule.Weight)).ToList();
-        var vetoes = definition.NoneOf.Select(matcher.Add).ToList();
-        return new CompiledTopic(definition, matcher, terms, allOf, vetoes);
+        var terms = definition.Terms.Select(pair => (_matcher.Add(pair.Key), pair.Value)).ToList();
+        var allOf = definition.AllOf.Select(rule => (rule.Terms.Select(_matcher.Add).ToArray(), rule.Weight)).ToList();
+        var vetoes = definition.NoneOf.Select(_matcher.Add).ToList();
+        return new CompiledTopic(definition, terms, allOf, vetoes);
     }
 
     private sealed record CompiledTopic(
         TopicDefinition Definition,
-        PhraseMatcher Matcher,
         List<(int Phrase, double Weight)> Terms,
         List<(int[] Phrases, double Weight)> AllOf,
         List<int> Vetoes);

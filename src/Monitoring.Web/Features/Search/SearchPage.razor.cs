@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using MudBlazor;
 
 namespace Monitoring.Web.Features.Search;
 
@@ -46,6 +47,27 @@ public sealed partial class SearchPage : IDisposable
     [SupplyParameterFromQuery(Name = "page")]
     public int? Page { get; set; }
 
+    /// <summary>First day, yyyy-MM-dd, inclusive.</summary>
+    [SupplyParameterFromQuery(Name = "from")]
+    public string? From { get; set; }
+
+    /// <summary>Last day, yyyy-MM-dd, inclusive.</summary>
+    [SupplyParameterFromQuery(Name = "to")]
+    public string? To { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")]
+    public string? Sort { get; set; }
+
+    private DateOnly? FromDate => ParseDate(From);
+
+    private DateOnly? ToDate => ParseDate(To);
+
+    private SearchSort SelectedSort => Enum.TryParse<SearchSort>(Sort, ignoreCase: true, out var sort) ? sort : SearchSort.Relevance;
+
+    private DateRange? SelectedRange => FromDate is null && ToDate is null
+        ? null
+        : new DateRange(FromDate?.ToDateTime(TimeOnly.MinValue), ToDate?.ToDateTime(TimeOnly.MinValue));
+
     private int CurrentPage => Math.Max(1, Page ?? 1);
 
     private List<ActiveFilter> Filters =>
@@ -53,6 +75,7 @@ public sealed partial class SearchPage : IDisposable
         .. (Country ?? []).Select(code => new ActiveFilter("country", code, Enrichment.CountryName(code))),
         .. (Topic ?? []).Select(id => new ActiveFilter("topic", id, Enrichment.TopicLabel(id))),
         .. (Source ?? []).Select(source => new ActiveFilter("source", source, source)),
+        .. (FromDate is null && ToDate is null ? [] : new[] { new ActiveFilter("dates", "", DateRangeLabel(FromDate, ToDate)) }),
     ];
 
     public void Dispose()
@@ -101,6 +124,9 @@ public sealed partial class SearchPage : IDisposable
         Countries = Country ?? [],
         Topics = Topic ?? [],
         Sources = Source ?? [],
+        From = FromDate,
+        To = ToDate,
+        Sort = SelectedSort,
         Skip = (CurrentPage - 1) * PageSize,
         Take = PageSize,
     };
@@ -152,6 +178,11 @@ public sealed partial class SearchPage : IDisposable
 
     private Task ToggleAsync(string field, string value)
     {
+        if (field == "dates")
+        {
+            return ChangeRangeAsync(null);
+        }
+
         var current = field switch
         {
             "country" => Country,
@@ -176,10 +207,48 @@ public sealed partial class SearchPage : IDisposable
             ["country"] = null,
             ["topic"] = null,
             ["source"] = null,
+            ["from"] = null,
+            ["to"] = null,
             ["page"] = null,
         }));
         return Task.CompletedTask;
     }
+
+    private Task ChangeRangeAsync(DateRange? range)
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["from"] = FormatDate(range?.Start),
+            ["to"] = FormatDate(range?.End),
+            ["page"] = null,
+        }));
+        return Task.CompletedTask;
+    }
+
+    private Task ChangeSortAsync(SearchSort sort)
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["sort"] = sort == SearchSort.Relevance ? null : sort.ToString().ToLowerInvariant(),
+            ["page"] = null,
+        }));
+        return Task.CompletedTask;
+    }
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static string? FormatDate(DateTime? value) =>
+        value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string DateRangeLabel(DateOnly? from, DateOnly? to) => (from, to) switch
+    {
+        ({ } start, { } end) when start == end => start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        ({ } start, { } end) => $"{start.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {end.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+        ({ } start, null) => "from " + start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        (null, { } end) => "until " + end.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        _ => "",
+    };
 
     private Task GoToPageAsync(int page)
     {

@@ -1,0 +1,133 @@
+using System.Collections.Frozen;
+using Monitoring.Core.Enrichment.Countries;
+using Monitoring.Core.Enrichment.Text;
+
+namespace Monitoring.Core.Enrichment.People;
+
+/// <summary>
+/// People and organisations: first the curated actors of <c>actors.tsv</c>, by their aliases in any script
+/// (folded keys, so "Вучић" = "Vučić" = "Vucic"; outside English also declined: "Vučića", "Dodiku"), longest
+/// alias first, in one pass; then the <see cref="PersonTagger"/> heuristic for everyone else, leaving out
+/// names the curated list already gave.
+/// </summary>
+internal sealed class ActorTagger
+{
+    private readonly FrozenDictionary<string, Actor> _byAlias;
+    private readonly FrozenSet<string> _acronyms;
+    private readonly FrozenDictionary<string, Actor> _byStem;
+    private readonly FrozenSet<string> _firstWords;
+    private readonly int _longestAlias;
+    private readonly PersonTagger _heuristic;
+
+    public ActorTagger(IReadOnlyList<Actor> actors, PersonTagger heuristic)
+    {
+        _heuristic = heuristic;
+        var aliases = actors
+            .SelectMany(actor => actor.Aliases.Select(alias => (Key: GazetteerBuilder.Key(alias), Actor: actor)))
+            .Where(pair => pair.Key.Length > 0)
+            .DistinctBy(pair => pair.Key, StringComparer.Ordinal)
+            .ToList();
+        _byAlias = aliases.ToFrozenDictionary(pair => pair.Key, pair => pair.Actor, StringComparer.Ordinal);
+        _acronyms = actors
+            .SelectMany(actor => actor.Aliases)
+            .Where(alias => alias.Length <= 5 && alias.All(char.IsUpper))
+            .Select(GazetteerBuilder.Key)
+            .ToFrozenSet(StringComparer.Ordinal);
+
+        // Raw aliases are stems too: "Kurti" is the stem the declined "Kurtija", "Kurtiju" come to.
+        _byStem = aliases
+            .SelectMany(pair => new[] { (pair.Key, pair.Actor), (Inflection.StemPhrase(pair.Key), pair.Actor) })
+            .DistinctBy(pair => pair.Item1, StringComparer.Ordinal)
+            .ToFrozenDictionary(pair => pair.Item1, pair => pair.Actor, StringComparer.Ordinal);
+        _firstWords = _byStem.Keys.Select(key => key.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+        _longestAlias = aliases.Count == 0 ? 1 : aliases.Max(pair => pair.Key.Count(c => c == ' ') + 1);
+    }
+
+    public (IReadOnlyList<PersonTag> People, IReadOnlyList<OrganisationTag> Organisations) Tag(ArticleText text, string language)
+    {
+        var tokens = text.Tokens;
+        var inflected = !language.StartsWith("en", StringComparison.Ordinal);
+        var found = new Dictionary<Actor, List<(string Surface, TextSpan Span)>>();
+        var covered = new HashSet<int>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (Match(tokens, i, inflected) is not { } hit)
+            {
+                i++;
+                continue;
+            }
+
+            if (!found.TryGetValue(hit.Actor, out var list))
+            {
+                found[hit.Actor] = list = [];
+            }
+
+            list.Add((Token.Quote(tokens, i, hit.Length), Token.Span(tokens, i, hit.Length)));
+            for (var k = i; k < i + hit.Length; k++)
+            {
+                covered.Add(k);
+            }
+
+            i += hit.Length;
+        }
+
+        var curatedPeople = found
+            .Where(pair => pair.Key.Kind == ActorKind.Person)
+            .Select(pair => new PersonTag(pair.Key.Name, pair.Value.Count)
+            {
+                CountryCode = pair.Key.CountryCode,
+                Evidence = pair.Value.Select(item => item.Surface).Distinct(StringComparer.Ordinal).ToList(),
+                Positions = pair.Value.Select(item => item.Span).ToList(),
+            });
+        var otherPeople = _heuristic.Tag(text.Title, text.Body)
+            .Where(person => !Tokenizer.Tokenize(person.Name).Any(word => _byAlias.ContainsKey(word.Key)));
+        var people = curatedPeople
+            .Concat(otherPeople)
+            .OrderByDescending(person => person.Mentions)
+            .ThenBy(person => person.Name, StringComparer.Ordinal)
+            .ToList();
+        var organisations = found
+            .Where(pair => pair.Key.Kind == ActorKind.Organisation)
+            .Select(pair => new OrganisationTag(pair.Key.Name, pair.Value.Count, pair.Value.Select(item => item.Surface).Distinct(StringComparer.Ordinal).ToList())
+            {
+                CountryCode = pair.Key.CountryCode,
+                Positions = pair.Value.Select(item => item.Span).ToList(),
+            })
+            .OrderByDescending(organisation => organisation.Mentions)
+            .ThenBy(organisation => organisation.Name, StringComparer.Ordinal)
+            .ToList();
+        return (people, organisations);
+    }
+
+    private (Actor Actor, int Length)? Match(IReadOnlyList<Token> tokens, int start, bool inflected)
+    {
+        var first = tokens[start];
+        if (!first.StartsUpper || !(_firstWords.Contains(first.Key) || (inflected && _firstWords.Contains(Inflection.Stem(first.Key)))))
+        {
+            return null;
+        }
+
+        for (var length = Math.Min(_longestAlias, tokens.Count - start); length >= 1; length--)
+        {
+            if (length > 1 && tokens[start + length - 1].AfterPunctuation)
+            {
+                continue;
+            }
+
+            var key = length == 1 ? first.Key : string.Join(' ', tokens.Skip(start).Take(length).Select(token => token.Key));
+            // Acronyms must be written as acronyms: "EU" the union, not "Eu" in a headline.
+            if (length == 1 && _acronyms.Contains(key) && !first.Text.All(char.IsUpper))
+            {
+                continue;
+            }
+
+            if (_byAlias.TryGetValue(key, out var actor) || (inflected && _byStem.TryGetValue(Inflection.StemPhrase(key), out actor)))
+            {
+                return (actor, length);
+            }
+        }
+
+        return null;
+    }
+}

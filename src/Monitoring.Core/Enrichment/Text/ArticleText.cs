@@ -1,0 +1,61 @@
+using Monitoring.Core.Articles;
+
+namespace Monitoring.Core.Enrichment.Text;
+
+/// <summary>
+/// An article as the taggers read it: the title's words, then the body's, with where the lead (the first
+/// paragraph, at most <see cref="MaxLeadWords"/> words) ends. Built once per article; every tagger reads the
+/// same tokens, so enrichment is one tokenisation and one pass per tagger.
+/// </summary>
+internal sealed class ArticleText
+{
+    /// <summary>A first paragraph longer than this is not all lead.</summary>
+    public const int MaxLeadWords = 60;
+
+    private ArticleText(List<Token> tokens, int titleCount, int leadEnd)
+    {
+        Tokens = tokens;
+        TitleCount = titleCount;
+        LeadEnd = leadEnd;
+    }
+
+    /// <summary>Title words first, then body words; the first body word starts a sentence.</summary>
+    public IReadOnlyList<Token> Tokens { get; }
+
+    public int TitleCount { get; }
+
+    /// <summary>Index one past the last word of the lead.</summary>
+    public int LeadEnd { get; }
+
+    public IReadOnlyList<Token> Title => Tokens.Take(TitleCount).ToList();
+
+    public IReadOnlyList<Token> Body => Tokens.Skip(TitleCount).ToList();
+
+    public static ArticleText Read(Article article)
+    {
+        var tokens = Tokenizer.Tokenize(article.Title).Select(token => token with { InTitle = true }).ToList();
+        var titleCount = tokens.Count;
+        var leadEnd = titleCount;
+        var offset = 0;
+        for (var p = 0; p < article.Paragraphs.Count; p++)
+        {
+            var paragraph = Tokenizer.Tokenize(article.Paragraphs[p]);
+            for (var k = 0; k < paragraph.Count; k++)
+            {
+                var token = paragraph[k] with { Start = paragraph[k].Start + offset };
+
+                // A paragraph starts a new sentence whatever the previous one ended with.
+                tokens.Add(k == 0 ? token with { StartsSentence = true, AfterPunctuation = true } : token);
+            }
+
+            if (p == 0 || leadEnd == titleCount)
+            {
+                leadEnd = Math.Min(tokens.Count, titleCount + MaxLeadWords);
+            }
+
+            offset += article.Paragraphs[p].Length + 2;
+        }
+
+        return new ArticleText(tokens, titleCount, leadEnd);
+    }
+}

@@ -1,0 +1,178 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitoring.Core.Articles;
+using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search;
+using Monitoring.Ingestion.Store;
+
+namespace Monitoring.Ingestion.Inbox;
+
+/// <summary>
+/// Normalises, deduplicates, enriches and indexes pending inbox items in batches. Re-entrant: an item
+/// leaves the Pending state in the same transaction that records its article, and articles the index
+/// already holds (a run that died after indexing) are not written again. So a run killed at any point
+/// and started again loses nothing and indexes nothing twice.
+/// </summary>
+public sealed partial class InboxProcessingJob(
+    IDbContextFactory<IngestionDbContext> store,
+    IArticleIndex index,
+    ArticleEnricher enricher,
+    IOptions<IngestionOptions> options,
+    TimeProvider clock,
+    ILogger<InboxProcessingJob> logger)
+{
+    /// <summary>
+    /// Processes the pending items with ids in [<paramref name="firstId"/>, <paramref name="lastId"/>];
+    /// (0, <see cref="long.MaxValue"/>) is every pending item. One method for all runs, so Hangfire's
+    /// lock keeps them from overlapping.
+    /// </summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 10)]
+    public async Task<InboxRunSummary> ProcessAsync(long firstId, long lastId, CancellationToken cancellationToken)
+    {
+        var summary = new InboxRunSummary();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using (db.ConfigureAwait(false))
+            {
+                var batch = await db.InboxItems
+                    .Where(item => item.State == InboxItemState.Pending && item.Id >= firstId && item.Id <= lastId)
+                    .OrderBy(item => item.Id)
+                    .Take(options.Value.BatchSize)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                await ProcessBatchAsync(db, batch, summary, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (summary.Read > 0)
+        {
+            LogProcessed(logger, summary.Read, summary.Indexed, summary.Duplicates, summary.Quarantined);
+        }
+
+        return summary;
+    }
+
+    private async Task ProcessBatchAsync(IngestionDbContext db, List<InboxItem> batch, InboxRunSummary summary, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var candidates = new List<(InboxItem Item, NormalisedArticle Normalised)>();
+        foreach (var item in batch)
+        {
+            summary.Read++;
+            var normalised = ArticleNormaliser.TryNormalise(item.Payload, options.Value.MaxItemBytes, now, out var reason);
+            if (normalised is null)
+            {
+                Quarantine(item, reason!, now, summary);
+                continue;
+            }
+
+            candidates.Add((item, normalised));
+        }
+
+        var ids = candidates.Select(candidate => candidate.Normalised.Article.Id.Value).Distinct().ToList();
+        var keys = candidates.Select(candidate => candidate.Normalised.ContentKey).Distinct().ToList();
+        var known = await db.KnownArticles
+            .Where(article => ids.Contains(article.Id) || keys.Contains(article.ContentKey))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byId = known.ToDictionary(article => article.Id, StringComparer.Ordinal);
+        var byContent = known.ToDictionary(article => article.ContentKey, StringComparer.Ordinal);
+
+        var fresh = new List<EnrichedArticle>();
+        foreach (var (item, normalised) in candidates)
+        {
+            var article = normalised.Article;
+            if (byId.TryGetValue(article.Id.Value, out var same) || byContent.TryGetValue(normalised.ContentKey, out same))
+            {
+                item.State = InboxItemState.Duplicate;
+                item.ArticleId = same.Id;
+                item.ProcessedAt = now;
+                summary.Duplicates++;
+                continue;
+            }
+
+            EnrichedArticle enriched;
+            try
+            {
+                enriched = enricher.Enrich(article);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One article that breaks a tagger must not hold back the batch.
+                Quarantine(item, $"enrichment failed: {ex.GetType().Name}: {ex.Message}", now, summary);
+                continue;
+            }
+
+            var record = new KnownArticle
+            {
+                Id = article.Id.Value,
+                ContentKey = normalised.ContentKey,
+                CanonicalUrl = normalised.CanonicalUrl?.AbsoluteUri,
+                Source = article.Source,
+                InboxItemId = item.Id,
+                IndexedAt = now,
+            };
+            db.KnownArticles.Add(record);
+            byId[record.Id] = record;
+            byContent[record.ContentKey] = record;
+            item.State = InboxItemState.Indexed;
+            item.ArticleId = record.Id;
+            item.Reason = normalised.Warning;
+            item.ProcessedAt = now;
+            fresh.Add(enriched);
+            summary.Indexed++;
+        }
+
+        if (fresh.Count > 0)
+        {
+            // A previous run may have died between writing the index and committing below.
+            var alreadyIndexed = await index.FindExistingAsync(fresh.Select(article => article.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            var toIndex = fresh.Where(article => !alreadyIndexed.Contains(article.Id)).ToList();
+            summary.AlreadyIndexed += fresh.Count - toIndex.Count;
+            if (toIndex.Count > 0)
+            {
+                await index.IndexAsync(toIndex, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Quarantine(InboxItem item, string reason, DateTimeOffset now, InboxRunSummary summary)
+    {
+        item.State = InboxItemState.Quarantined;
+        item.Reason = reason;
+        item.ProcessedAt = now;
+        summary.Quarantined++;
+        LogQuarantined(logger, item.Id, item.Channel, reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox: {Read} processed, {Indexed} indexed, {Duplicates} duplicates, {Quarantined} quarantined")]
+    private static partial void LogProcessed(ILogger logger, int read, int indexed, int duplicates, int quarantined);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox item {ItemId} from {Channel} quarantined: {Reason}")]
+    private static partial void LogQuarantined(ILogger logger, long itemId, string channel, string reason);
+}
+
+/// <summary>What one run of <see cref="InboxProcessingJob"/> did.</summary>
+public sealed class InboxRunSummary
+{
+    public int Read { get; set; }
+
+    public int Indexed { get; set; }
+
+    public int Duplicates { get; set; }
+
+    public int Quarantined { get; set; }
+
+    /// <summary>Of <see cref="Indexed"/>, articles found in the index already (a previous run died before committing).</summary>
+    public int AlreadyIndexed { get; set; }
+}

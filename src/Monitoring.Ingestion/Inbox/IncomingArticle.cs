@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Monitoring.Core.Articles;
+
+namespace Monitoring.Ingestion.Inbox;
+
+/// <summary>
+/// An article as senders describe it: the JSON of the push API, of NDJSON imports, and what feed
+/// polling makes of a feed item. Either <see cref="Text"/> or <see cref="Html"/> carries the body.
+/// </summary>
+public sealed record IncomingArticle
+{
+    /// <summary>Longest accepted title; anything longer is a body sent in the wrong field.</summary>
+    public const int MaxTitleLength = 1_000;
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string? Title { get; init; }
+
+    /// <summary>Plain text; paragraphs separated by blank lines.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>HTML of the body, reduced to text during normalisation (scripts and styles dropped).</summary>
+    public string? Html { get; init; }
+
+    /// <summary>The article's absolute http(s) URL, if it has one.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The outlet, e.g. "Balkan Insight".</summary>
+    public string? Source { get; init; }
+
+    /// <summary>ISO 639-1 code; <see cref="ArticleSidecar.DefaultLanguage"/> when absent.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>RFC 822 or ISO 8601; without a zone the time is taken as UTC.</summary>
+    public string? Published { get; init; }
+
+    /// <summary>A byline or credit line, kept apart from the body.</summary>
+    public string? Credit { get; init; }
+
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
+    /// <summary>What is wrong with this item, field by field; empty when it can become an article.</summary>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            errors.Add(new("title", "is required"));
+        }
+        else if (Title.Length > MaxTitleLength)
+        {
+            errors.Add(new("title", $"is longer than {MaxTitleLength} characters"));
+        }
+
+        if (string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Html))
+        {
+            errors.Add(new("text", "is required (or html)"));
+        }
+
+        if (string.IsNullOrWhiteSpace(Source))
+        {
+            errors.Add(new("source", "is required"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Url) && !CanonicalUrl.TryNormalise(Url, null, out _))
+        {
+            errors.Add(new("url", $"'{Url}' is not an absolute http(s) URL"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Language) && (Language.Trim().Length is < 2 or > 3 || !Language.Trim().All(char.IsAsciiLetter)))
+        {
+            errors.Add(new("language", $"'{Language}' is not an ISO 639 code such as \"sr\""));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Published) && PublicationDate.Parse(Published) is null)
+        {
+            errors.Add(new("published", $"'{Published}' is not an RFC 822 or ISO 8601 date"));
+        }
+
+        return errors;
+    }
+}
+
+/// <param name="Field">The JSON field, e.g. "title".</param>
+/// <param name="Message">What is wrong with it, e.g. "is required".</param>
+public sealed record FieldError(string Field, string Message)
+{
+    public override string ToString() => $"{Field} {Message}";
+}

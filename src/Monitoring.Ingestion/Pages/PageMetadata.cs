@@ -1,0 +1,291 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Monitoring.Ingestion.Pages;
+
+/// <summary>Title, byline, site, time and language of a page, each with the place it was read from.</summary>
+internal sealed record PageMetadata(
+    string? Title,
+    string? Byline,
+    string? SiteName,
+    DateTimeOffset? Published,
+    string? Language,
+    IReadOnlyDictionary<string, string> Sources);
+
+/// <summary>
+/// Reads metadata in order of trust: JSON-LD (NewsArticle and kin), then OpenGraph / Dublin Core / named meta
+/// tags, then the markup itself (&lt;html lang&gt;, &lt;time datetime&gt;, author links, &lt;title&gt;).
+/// </summary>
+internal static class PageMetadataReader
+{
+    private static readonly string[] TitleMetas = ["og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"];
+
+    private static readonly string[] BylineMetas = ["author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "article:author", "twitter:creator"];
+
+    private static readonly string[] PublishedMetas =
+    [
+        "article:published_time", "og:article:published_time", "datepublished", "parsely-pub-date", "dc.date.issued",
+        "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "sailthru.date", "pubdate",
+        "publish-date", "publish_date", "date", "og:published_time",
+    ];
+
+    private static readonly string[] LanguageMetas = ["content-language", "dc.language", "dcterms.language", "language", "og:locale"];
+
+    private static readonly string[] BylineSelectors = ["[itemprop~=author] [itemprop~=name]", "[itemprop~=author]", "[rel~=author]", ".byline", "[class*=byline]", ".author", "[class*=author-name]"];
+
+    public static PageMetadata Read(IHtmlDocument document)
+    {
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var metas = ReadMetaTags(document);
+        var linkedData = LinkedData.Read(document);
+        var siteName = First(sources, "siteName",
+            ("og:site_name", Meta(metas, "og:site_name")),
+            ("json-ld publisher", linkedData?.Publisher),
+            ("application-name", Meta(metas, "application-name")));
+        var headline = linkedData?.Headline;
+        if (linkedData?.Name is { } name && document.Title is { } documentTitle && headline is not null
+            && PageText.Normalize(documentTitle).StartsWith(PageText.Normalize(name), StringComparison.OrdinalIgnoreCase)
+            && TitleCleaner.HasSeparatorAround(PageText.Normalize(documentTitle), PageText.Normalize(name))
+            && !documentTitle.Contains(headline, StringComparison.OrdinalIgnoreCase))
+        {
+            headline = name; // Wikipedia's "headline" is a one-line description; its "name" is the page's title.
+        }
+
+        var headings = document.QuerySelectorAll("h1, h2").Select(heading => PageText.Normalize(heading.TextContent))
+            .Where(text => text.Length > 0).Take(20).ToList();
+        var rawTitle = First(sources, "title",
+            [("json-ld headline", headline ?? linkedData?.Name), .. TitleMetas.Select(name => (name, Meta(metas, name))), ("<title>", document.Title), ("<h1>", headings.FirstOrDefault())]);
+        var title = rawTitle is null ? null : TitleCleaner.Clean(rawTitle, siteName, headings);
+
+        var byline = First(sources, "byline",
+            [("json-ld author", CleanByline(linkedData?.Author)), .. BylineMetas.Select(name => (name, CleanByline(Meta(metas, name)))), ("author element", BylineFromMarkup(document))]);
+
+        DateTimeOffset? published = null;
+        foreach (var (where, value) in PublishedCandidates(linkedData, metas, document))
+        {
+            published = PageDates.Parse(value);
+            if (published is not null)
+            {
+                sources["published"] = where;
+                break;
+            }
+        }
+
+        var language = First(sources, "language",
+            [("json-ld inLanguage", LanguageCode(linkedData?.Language)), ("<html lang>", LanguageCode(document.DocumentElement?.GetAttribute("lang"))),
+             ("<html xml:lang>", LanguageCode(document.DocumentElement?.GetAttribute("xml:lang"))), .. LanguageMetas.Select(name => (name, LanguageCode(Meta(metas, name))))]);
+
+        return new PageMetadata(title, byline, siteName, published, language, sources);
+    }
+
+    /// <summary>"en-US", "en_GB", "EN" → "en"; anything that is not a language tag → null.</summary>
+    internal static string? LanguageCode(string? tag)
+    {
+        var text = PageText.Normalize(tag).Split(',', ';')[0].Trim();
+        var primary = text.Split('-', '_')[0].ToLowerInvariant();
+        return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
+    }
+
+    private static IEnumerable<(string Where, string? Value)> PublishedCandidates(LinkedData? linkedData, Dictionary<string, string> metas, IHtmlDocument document)
+    {
+        yield return ("json-ld datePublished", linkedData?.Published);
+        foreach (var name in PublishedMetas)
+        {
+            yield return (name, Meta(metas, name));
+        }
+
+        foreach (var element in document.QuerySelectorAll("[itemprop~=datePublished]"))
+        {
+            yield return ("itemprop datePublished", element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent);
+        }
+
+        foreach (var time in document.QuerySelectorAll("time[datetime]").Take(3))
+        {
+            yield return ("<time datetime>", time.GetAttribute("datetime"));
+        }
+
+        yield return ("json-ld dateCreated", linkedData?.Created);
+    }
+
+    private static string? BylineFromMarkup(IHtmlDocument document)
+    {
+        foreach (var selector in BylineSelectors)
+        {
+            foreach (var element in document.QuerySelectorAll(selector).Take(5))
+            {
+                var text = CleanByline(element.GetAttribute("content") ?? element.TextContent);
+                if (text is not null)
+                {
+                    return text;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Drops "By ", URLs and texts too long to be a name list.</summary>
+    internal static string? CleanByline(string? value)
+    {
+        var text = PageText.Normalize(value);
+        if (text.StartsWith("by ", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[3..].TrimStart();
+        }
+
+        var isUrl = text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith('@');
+        return text.Length is >= 2 and <= 100 && !isUrl ? text : null;
+    }
+
+    private static string? First(Dictionary<string, string> sources, string field, params (string Where, string? Value)[] candidates)
+    {
+        foreach (var (where, value) in candidates)
+        {
+            var text = PageText.Normalize(value);
+            if (text.Length > 0)
+            {
+                sources[field] = where;
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, string> ReadMetaTags(IHtmlDocument document)
+    {
+        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var meta in document.QuerySelectorAll("meta[content]"))
+        {
+            var content = meta.GetAttribute("content");
+            if (string.IsNullOrWhiteSpace(content))
+            {
+                continue;
+            }
+
+            // One tag may carry several names ("og:title twitter:title"), and "dc:title" means "dc.title".
+            var keys = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? meta.GetAttribute("http-equiv");
+            foreach (var key in (keys ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                metas.TryAdd(key.Replace(':', '.').Replace("og.", "og:", StringComparison.Ordinal).Replace("article.", "article:", StringComparison.Ordinal)
+                    .Replace("twitter.", "twitter:", StringComparison.Ordinal), content);
+            }
+        }
+
+        return metas;
+    }
+
+    private static string? Meta(Dictionary<string, string> metas, string name) => metas.GetValueOrDefault(name);
+
+    /// <summary>The fields of the first JSON-LD object that describes an article.</summary>
+    private sealed record LinkedData(string? Headline, string? Name, string? Author, string? Published, string? Created, string? Language, string? Publisher)
+    {
+        public static LinkedData? Read(IHtmlDocument document)
+        {
+            foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+            {
+                var article = Parse(script.TextContent);
+                if (article is not null)
+                {
+                    return article;
+                }
+            }
+
+            return null;
+        }
+
+        private static LinkedData? Parse(string json)
+        {
+            // Pages written as XHTML wrap the JSON in <![CDATA[ ... ]]>, which a browser's JSON parser never sees.
+            json = json.Trim();
+            if (json.StartsWith("<![CDATA[", StringComparison.Ordinal) && json.EndsWith("]]>", StringComparison.Ordinal))
+            {
+                json = json[9..^3];
+            }
+
+            try
+            {
+                using var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                var article = Objects(parsed.RootElement).FirstOrDefault(IsArticle);
+                return article.ValueKind == JsonValueKind.Object
+                    ? new LinkedData(
+                        Text(article, "headline"),
+                        Text(article, "name"),
+                        Names(article, "author") ?? Names(article, "creator"),
+                        Text(article, "datePublished"),
+                        Text(article, "dateCreated"),
+                        Text(article, "inLanguage"),
+                        Names(article, "publisher"))
+                    : null;
+            }
+            catch (JsonException)
+            {
+                return null; // Broken JSON-LD is common; the meta tags still speak.
+            }
+        }
+
+        private static IEnumerable<JsonElement> Objects(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray().SelectMany(Objects))
+                {
+                    yield return item;
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Object)
+            {
+                yield return element;
+                if (element.TryGetProperty("@graph", out var graph))
+                {
+                    foreach (var item in Objects(graph))
+                    {
+                        yield return item;
+                    }
+                }
+            }
+        }
+
+        private static bool IsArticle(JsonElement element)
+        {
+            if (!element.TryGetProperty("@type", out var type))
+            {
+                return false;
+            }
+
+            var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(item => item.ToString()) : [type.ToString()];
+            return types.Any(name => name.EndsWith("Article", StringComparison.Ordinal) || name.EndsWith("Posting", StringComparison.Ordinal) || name == "Report");
+        }
+
+        private static string? Text(JsonElement element, string property) =>
+            element.TryGetProperty(property, out var value) ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Array => value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : null).FirstOrDefault(text => text is not null),
+                JsonValueKind.Object => Text(value, "name") ?? Text(value, "@value"),
+                _ => null,
+            } : null;
+
+        private static string? Names(JsonElement element, string property)
+        {
+            if (!element.TryGetProperty(property, out var value))
+            {
+                return null;
+            }
+
+            var items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
+            var names = items.Select(item => item.ValueKind switch
+                {
+                    JsonValueKind.String => item.GetString(),
+                    JsonValueKind.Object => Text(item, "name"),
+                    _ => null,
+                })
+                .Select(PageText.Normalize)
+                .Where(name => name.Length > 0)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return names.Count > 0 ? string.Join(", ", names) : null;
+        }
+    }
+}

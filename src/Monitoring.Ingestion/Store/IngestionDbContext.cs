@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Monitoring.Ingestion.Inbox;
+
+namespace Monitoring.Ingestion.Store;
+
+/// <summary>
+/// Ingestion's own durable state: the inbox of accepted items and the register of known articles that
+/// deduplication reads. SQLite file by default; the provider is the seam for PostgreSQL later.
+/// </summary>
+public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> options) : DbContext(options)
+{
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+
+    public DbSet<KnownArticle> KnownArticles => Set<KnownArticle>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<InboxItem>(item =>
+        {
+            item.Property(i => i.State).HasConversion<string>().HasMaxLength(16);
+            item.Property(i => i.Channel).HasMaxLength(200);
+            item.HasIndex(i => i.State);
+        });
+        modelBuilder.Entity<KnownArticle>(article =>
+        {
+            article.HasKey(a => a.Id);
+            article.Property(a => a.Id).HasMaxLength(16);
+            article.HasIndex(a => a.ContentKey).IsUnique();
+            article.HasIndex(a => a.CanonicalUrl);
+        });
+    }
+}

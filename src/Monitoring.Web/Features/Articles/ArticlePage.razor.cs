@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Monitoring.Core.Articles;
+using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search;
+using MudBlazor;
+
+namespace Monitoring.Web.Features.Articles;
+
+/// <summary>One article, its clean text and the evidence behind each tag. The focused tag lives in the URL.</summary>
+public sealed partial class ArticlePage
+{
+    private EnrichedArticle? _article;
+    private EvidenceMarker? _marker;
+    private bool _loading = true;
+    private string? _focus;
+
+    [Inject]
+    private IArticleSearch Search { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Parameter]
+    public string Id { get; set; } = "";
+
+    /// <summary>The tag whose evidence is shown alone, e.g. "country:RS".</summary>
+    [SupplyParameterFromQuery(Name = "why")]
+    public string? Why { get; set; }
+
+    private string FocusLabel => _focus switch
+    {
+        null => "",
+        "tension" => "the tension score",
+        _ => TagItems().FirstOrDefault(item => item.Key == _focus)?.Label ?? _focus,
+    };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _focus = string.IsNullOrWhiteSpace(Why) ? null : Why;
+        if (_article?.Id.Value == Id)
+        {
+            return;
+        }
+
+        _loading = true;
+        _article = ArticleId.TryParse(Id, out var id) ? await Search.GetAsync(id) : null;
+        _marker = _article is null ? null : EvidenceMarker.For(_article.Tags);
+        _loading = false;
+    }
+
+    private Task FocusAsync(string? tagKey)
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("why", tagKey), replace: true);
+        return Task.CompletedTask;
+    }
+
+    private async Task GoBackAsync() => await JS.InvokeVoidAsync("history.back");
+
+    private IEnumerable<TagItem> TagItems() => _article is null
+        ? []
+        : [.. CountryItems(_article.Tags), .. TopicItems(_article.Tags), .. PersonItems(_article.Tags)];
+
+    private static List<TagItem> CountryItems(ArticleTags tags) =>
+    [
+        .. tags.Countries
+            .OrderByDescending(country => country.IsAbout)
+            .ThenByDescending(country => country.Mentions)
+            .Select(country => new TagItem(
+                "country:" + country.Code,
+                country.Name,
+                country.IsAbout ? "about" : null,
+                $"{Times(country.Mentions)}: {string.Join(", ", country.Evidence)}")),
+    ];
+
+    private static List<TagItem> TopicItems(ArticleTags tags) =>
+    [
+        .. tags.Topics.Select(topic => new TagItem(
+            "topic:" + topic.Id,
+            topic.Label,
+            null,
+            $"score {topic.Score:0.#}: {string.Join(", ", topic.Evidence)}")),
+    ];
+
+    private static List<TagItem> PersonItems(ArticleTags tags) =>
+    [
+        .. tags.People.Select(person => new TagItem("person:" + person.Name, person.Name, person.CountryCode, Times(person.Mentions))),
+    ];
+
+    /// <summary>The words the lexicon term matched, as the article writes them ("tensions" for "tension*").</summary>
+    private string AsWritten(TensionEvidence evidence)
+    {
+        if (_article is null || evidence.Positions.Count == 0)
+        {
+            return evidence.Term;
+        }
+
+        var span = evidence.Positions[0];
+        var text = span.Field == TextSpan.TitleField ? _article.Article.Title : _article.Article.Body;
+        return span.Start >= 0 && span.Start + span.Length <= text.Length ? text.Substring(span.Start, span.Length) : evidence.Term;
+    }
+
+    private static string Times(int count) => count == 1 ? "once" : $"{count} times";
+
+    private static Color TensionColor(double value) => value switch
+    {
+        >= 60 => Color.Error,
+        >= 30 => Color.Warning,
+        _ => Color.Success,
+    };
+}
+
+/// <param name="Key">The tag key used to focus its evidence, e.g. "country:RS".</param>
+/// <param name="Badge">A short qualifier such as "about".</param>
+/// <param name="Explanation">Why the tag was given, in words.</param>
+public sealed record TagItem(string Key, string Label, string? Badge, string Explanation);

@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Monitoring.Ingestion.Inbox;
+
+namespace Monitoring.Web.Features.Ingest;
+
+/// <summary>
+/// <c>POST /api/articles</c>: one article (a JSON object) or a batch (an array) from a trusted sender.
+/// Answers 202 only once every item is committed to the inbox; processing follows in the background.
+/// </summary>
+public static class IngestEndpoints
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public static IServiceCollection AddIngestApi(this IServiceCollection services)
+    {
+        services.AddOptions<IngestApiOptions>()
+            .BindConfiguration(IngestApiOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static WebApplication MapIngestApi(this WebApplication app)
+    {
+        app.MapPost("/api/articles", AcceptAsync).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> AcceptAsync(HttpContext http, ArticleInbox inbox, IOptions<IngestApiOptions> options, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!HasValidKey(http.Request.Headers[ApiKeyHeader], settings.ApiKeys))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"Missing or wrong API key (header {ApiKeyHeader}).");
+        }
+
+        var body = await ReadBodyAsync(http.Request, settings.MaxRequestBytes, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The request is larger than {settings.MaxRequestBytes:N0} bytes (IngestApi:MaxRequestBytes).");
+        }
+
+        var (articles, errors) = Read(body, settings.MaxItemsPerRequest);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "Some articles are not valid; nothing was stored.");
+        }
+
+        var ids = await inbox.AcceptAsync("api", articles.Select(article => article.ToUtf8Json()).ToList(), cancellationToken);
+        return Results.Accepted(value: new AcceptedArticles(ids.Count, ids));
+    }
+
+    private static bool HasValidKey(string? presented, IList<string> keys)
+    {
+        if (string.IsNullOrEmpty(presented))
+        {
+            return false;
+        }
+
+        var presentedBytes = Encoding.UTF8.GetBytes(presented);
+        var matched = false;
+        foreach (var key in keys.Where(key => !string.IsNullOrEmpty(key)))
+        {
+            // Compared in constant time, and every key compared, so timing says nothing about the keys.
+            matched |= CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key));
+        }
+
+        return matched;
+    }
+
+    /// <summary>The body, or null when it is larger than <paramref name="limit"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The articles, or errors keyed by field: "title" for one article, "items[2].title" in a batch.</summary>
+    private static (List<IncomingArticle> Articles, Dictionary<string, string[]> Errors) Read(byte[] body, int maxItems)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var articles = new List<IncomingArticle>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            errors["body"] = [$"is not valid JSON: {ex.Message}"];
+            return (articles, errors);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var (elements, isBatch) = root.ValueKind switch
+            {
+                JsonValueKind.Array => (root.EnumerateArray().ToList(), true),
+                JsonValueKind.Object => ([root], false),
+                _ => (new List<JsonElement>(), false),
+            };
+            if (root.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object) || elements.Count == 0)
+            {
+                errors["body"] = ["must be an article (a JSON object) or a non-empty array of articles"];
+            }
+            else if (elements.Count > maxItems)
+            {
+                errors["body"] = [$"holds {elements.Count} articles, more than {maxItems} (IngestApi:MaxItemsPerRequest)"];
+            }
+
+            for (var i = 0; i < elements.Count && !errors.ContainsKey("body"); i++)
+            {
+                var prefix = isBatch ? $"items[{i}]" : string.Empty;
+                var article = ReadOne(elements[i], prefix, errors);
+                if (article is not null)
+                {
+                    articles.Add(article);
+                }
+            }
+        }
+
+        return (articles, errors);
+    }
+
+    private static IncomingArticle? ReadOne(JsonElement element, string prefix, Dictionary<string, string[]> errors)
+    {
+        string Key(string field) => prefix.Length == 0 ? field : $"{prefix}.{field}";
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors[prefix.Length == 0 ? "body" : prefix] = ["must be a JSON object"];
+            return null;
+        }
+
+        IncomingArticle? article;
+        try
+        {
+            article = element.Deserialize<IncomingArticle>(IncomingArticle.Json);
+        }
+        catch (JsonException ex)
+        {
+            // ex.Path is "$.title" for a field of the wrong type.
+            var field = ex.Path is { Length: > 2 } path ? path[2..] : "body";
+            errors[Key(field)] = [$"has the wrong type: {ex.Message}"];
+            return null;
+        }
+
+        foreach (var error in article!.Validate())
+        {
+            errors[Key(error.Field)] = [error.Message];
+        }
+
+        return article;
+    }
+
+    private sealed record AcceptedArticles(int Accepted, IReadOnlyList<long> InboxIds);
+}

@@ -1,0 +1,149 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Monitoring.Core.Articles;
+using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search;
+using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Store;
+using Monitoring.Search.Lucene;
+using Monitoring.Tests;
+
+namespace Monitoring.Ingestion.Tests.Inbox;
+
+/// <summary>
+/// A real inbox (SQLite file), a real Lucene index and Hangfire's in-memory storage in a temporary
+/// folder; the index is observed so tests can see every write and make it fail at a chosen step.
+/// </summary>
+internal sealed class InboxHarness : IDisposable
+{
+    public static readonly ArticleEnricher Enricher = new(EnrichmentModel.LoadFrom(RepositoryPaths.Seeds));
+    public static readonly DateTimeOffset Now = new(2026, 1, 10, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-inbox-").FullName;
+
+    public InboxHarness()
+    {
+        StorePath = Path.Combine(_folder, "ingestion.db");
+        Lucene = new LuceneArticleIndex(Path.Combine(_folder, "index"));
+        Index = new ObservedIndex(Lucene);
+        using var db = IngestionStore.Open(StorePath);
+    }
+
+    public string StorePath { get; }
+
+    public LuceneArticleIndex Lucene { get; }
+
+    public ObservedIndex Index { get; }
+
+    public InMemoryStorage JobStorage { get; } = new(new InMemoryStorageOptions());
+
+    public IngestionOptions Options { get; } = new();
+
+    public IngestionDbContext OpenStore() => IngestionStore.Open(StorePath);
+
+    public ArticleInbox CreateInbox() => new(new StoreFactory(StorePath), new BackgroundJobClient(JobStorage), new FixedClock(Now));
+
+    public InboxProcessingJob CreateJob(IArticleIndex? index = null) => new(
+        new StoreFactory(StorePath),
+        index ?? Index,
+        Enricher,
+        Microsoft.Extensions.Options.Options.Create(Options),
+        new FixedClock(Now),
+        NullLogger<InboxProcessingJob>.Instance);
+
+    public Task<InboxRunSummary> ProcessAllAsync(CancellationToken cancellationToken = default) =>
+        CreateJob().ProcessAsync(0, long.MaxValue, cancellationToken);
+
+    public async Task<List<InboxItem>> ItemsAsync()
+    {
+        using var db = OpenStore();
+        return await db.InboxItems.OrderBy(item => item.Id).ToListAsync();
+    }
+
+    public static IncomingArticle Story(int number, string? url = null) => new()
+    {
+        Title = $"Story {number}: Serbia and Kosovo talks in Brussels",
+        Text = $"Belgrade and Pristina negotiators met in Brussels for round {number} of the EU-facilitated dialogue.\n\nThe talks ended without agreement.",
+        Source = "Test Wire",
+        Url = url ?? $"https://news.example.org/story/{number}",
+        Published = "2025-11-03T10:00:00Z",
+        Language = "en",
+    };
+
+    public void Dispose()
+    {
+        Lucene.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private sealed class StoreFactory(string path) : IDbContextFactory<IngestionDbContext>
+    {
+        public IngestionDbContext CreateDbContext() => IngestionStore.Open(path);
+    }
+}
+
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>Where a simulated crash happens, counted in calls to <see cref="IArticleIndex.IndexAsync"/>.</summary>
+public enum CrashPoint
+{
+    None,
+    BeforeLookup,
+    BeforeIndexWrite,
+    AfterIndexWrite,
+    CancelledAfterIndexWrite,
+}
+
+/// <summary>The real index, with every write recorded and an optional crash on the n-th batch.</summary>
+internal sealed class ObservedIndex(IArticleIndex inner) : IArticleIndex
+{
+    private int _batches;
+
+    public List<ArticleId> Written { get; } = [];
+
+    public CrashPoint Crash { get; set; }
+
+    /// <summary>The batch (1-based) at which <see cref="Crash"/> happens.</summary>
+    public int CrashOnBatch { get; set; } = 1;
+
+    /// <summary>Cancelled at <see cref="CrashPoint.CancelledAfterIndexWrite"/>, as a host shutting down would.</summary>
+    public CancellationTokenSource Shutdown { get; } = new();
+
+    public async Task<IReadOnlySet<ArticleId>> FindExistingAsync(IReadOnlyCollection<ArticleId> ids, CancellationToken cancellationToken = default)
+    {
+        if (Crash == CrashPoint.BeforeLookup && _batches + 1 == CrashOnBatch)
+        {
+            throw new IOException("simulated crash before the lookup");
+        }
+
+        return await inner.FindExistingAsync(ids, cancellationToken);
+    }
+
+    public async Task IndexAsync(IReadOnlyCollection<Core.Enrichment.EnrichedArticle> articles, CancellationToken cancellationToken = default)
+    {
+        var batch = ++_batches;
+        var crashesHere = batch == CrashOnBatch;
+        if (crashesHere && Crash == CrashPoint.BeforeIndexWrite)
+        {
+            throw new IOException("simulated crash before the index write");
+        }
+
+        await inner.IndexAsync(articles, cancellationToken);
+        Written.AddRange(articles.Select(article => article.Id));
+        if (crashesHere && Crash == CrashPoint.AfterIndexWrite)
+        {
+            throw new IOException("simulated crash after the index write");
+        }
+
+        if (crashesHere && Crash == CrashPoint.CancelledAfterIndexWrite)
+        {
+            await Shutdown.CancelAsync();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using Monitoring.Core.Articles;
+using Monitoring.Core.Search;
+using Monitoring.Ingestion.Inbox;
+
+namespace Monitoring.Ingestion.Tests.Inbox;
+
+public sealed class InboxProcessingJobTests : IDisposable
+{
+    private readonly InboxHarness _harness = new();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Accept_CommitsTheItems_BeforeReturning_AndEnqueuesTheirProcessing()
+    {
+        var ids = await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);
+
+        // A fresh connection, as a restarted process would open, sees both items.
+        var items = await _harness.ItemsAsync();
+        Assert.Equal(ids, items.Select(item => item.Id));
+        Assert.All(items, item => Assert.Equal(InboxItemState.Pending, item.State));
+        Assert.Equal(1, _harness.JobStorage.GetMonitoringApi().EnqueuedCount("default"));
+    }
+
+    [Fact]
+    public async Task Processing_IndexesEachItem_EnrichedAndSearchable()
+    {
+        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);
+
+        var summary = await _harness.ProcessAllAsync(Cancel);
+
+        Assert.Equal((2, 2, 0, 0), (summary.Read, summary.Indexed, summary.Duplicates, summary.Quarantined));
+        var hits = (await _harness.Lucene.SearchAsync(new ArticleQuery { Text = "Brussels", Countries = ["XK"] }, Cancel)).Hits;
+        Assert.Equal(2, hits.Count);
+        var story = hits.Single(hit => hit.Article.Article.Title.StartsWith("Story 1:", StringComparison.Ordinal)).Article.Article;
+        Assert.Equal(ArticleId.ForUrl(new Uri("https://news.example.org/story/1")), story.Id);
+        Assert.Equal(new DateTimeOffset(2025, 11, 3, 10, 0, 0, TimeSpan.Zero), story.Published);
+        Assert.All(await _harness.ItemsAsync(), item => Assert.Equal(InboxItemState.Indexed, item.State));
+    }
+
+    [Fact]
+    public async Task SameCanonicalUrl_OrSameContent_BecomesOneArticle()
+    {
+        var original = InboxHarness.Story(1, "https://news.example.org/story/1?utm_source=rss");
+        var sameUrl = InboxHarness.Story(1, "https://NEWS.example.org/story/1#comments") with { Text = "A shorter rewrite." };
+        var sameText = original with { Url = "https://other.example.net/copy", Source = "Other Outlet" };
+        await _harness.CreateInbox().AcceptAsync("api", [original, sameUrl], Cancel);
+        await _harness.ProcessAllAsync(Cancel);
+
+        await _harness.CreateInbox().AcceptAsync("api", [sameText], Cancel);
+        var second = await _harness.ProcessAllAsync(Cancel);
+
+        Assert.Equal(1, second.Duplicates);
+        Assert.Equal(1, await _harness.Lucene.CountAsync(Cancel));
+        var items = await _harness.ItemsAsync();
+        Assert.Equal([InboxItemState.Indexed, InboxItemState.Duplicate, InboxItemState.Duplicate], items.Select(item => item.State));
+        Assert.All(items, item => Assert.Equal(items[0].ArticleId, item.ArticleId));
+    }
+
+    [Fact]
+    public async Task ASecondRun_FindsNothingPending_AndIndexesNothingTwice()
+    {
+        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);
+        await _harness.ProcessAllAsync(Cancel);
+
+        var second = await _harness.ProcessAllAsync(Cancel);
+
+        Assert.Equal(0, second.Read);
+        Assert.Equal(2, _harness.Index.Written.Count);
+    }
+
+    [Fact]
+    public async Task PoisonedItems_AreQuarantinedWithTheirReason_WhileTheRestOfTheBatchGoesThrough()
+    {
+        _harness.Options.MaxItemBytes = 4_096;
+        var enormous = (InboxHarness.Story(2) with { Text = new string('x', 10_000) }).ToUtf8Json();
+        var wrongEncoding = Encoding.Latin1.GetBytes("""{"title":"Vučić","text":"Beograd – Priština","source":"Test"}""".Replace('č', 'è'));
+        var notJson = Encoding.UTF8.GetBytes("<html><body>Object moved</body></html>");
+        var noTitle = (InboxHarness.Story(3) with { Title = " " }).ToUtf8Json();
+        var scriptOnly = (InboxHarness.Story(4) with { Text = null, Html = "<script>alert(1)</script>" }).ToUtf8Json();
+        await _harness.CreateInbox().AcceptAsync(
+            "import:test",
+            [InboxHarness.Story(1).ToUtf8Json(), enormous, wrongEncoding, notJson, noTitle, scriptOnly, InboxHarness.Story(5).ToUtf8Json()],
+            Cancel);
+
+        var summary = await _harness.ProcessAllAsync(Cancel);
+
+        Assert.Equal((7, 2, 5), (summary.Read, summary.Indexed, summary.Quarantined));
+        var items = await _harness.ItemsAsync();
+        Assert.Equal(InboxItemState.Indexed, items[0].State);
+        Assert.Equal(InboxItemState.Indexed, items[6].State);
+        Assert.Contains("over the limit of 4,096", items[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("not valid UTF-8", items[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("not a JSON article", items[3].Reason, StringComparison.Ordinal);
+        Assert.Equal("title is required", items[4].Reason);
+        Assert.Equal("text is empty once markup is removed", items[5].Reason);
+        Assert.All(items.Skip(1).Take(5), item => Assert.Equal(InboxItemState.Quarantined, item.State));
+        Assert.Equal(2, await _harness.Lucene.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task ADateInTheFuture_IsNotCharted_ButKeptUndatedAndFlagged()
+    {
+        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1) with { Published = "2099-01-01T00:00:00Z" }], Cancel);
+
+        await _harness.ProcessAllAsync(Cancel);
+
+        var item = Assert.Single(await _harness.ItemsAsync());
+        Assert.Equal(InboxItemState.Indexed, item.State);
+        Assert.Equal("published 2099-01-01T00:00Z is in the future; kept undated", item.Reason);
+        var article = await _harness.Lucene.GetAsync(ArticleId.Parse(item.ArticleId!), Cancel);
+        Assert.True(article!.Article.IsUndated);
+    }
+
+    [Theory]
+    [InlineData(CrashPoint.BeforeLookup, 1)]
+    [InlineData(CrashPoint.BeforeIndexWrite, 1)]
+    [InlineData(CrashPoint.AfterIndexWrite, 1)]
+    [InlineData(CrashPoint.CancelledAfterIndexWrite, 1)]
+    [InlineData(CrashPoint.BeforeIndexWrite, 2)]
+    [InlineData(CrashPoint.AfterIndexWrite, 2)]
+    [InlineData(CrashPoint.CancelledAfterIndexWrite, 3)]
+    public async Task ARunKilledMidBatch_AndStartedAgain_LosesNothing_AndIndexesNothingTwice(CrashPoint crash, int batch)
+    {
+        _harness.Options.BatchSize = 2;
+        var stories = Enumerable.Range(1, 5).Select(number => InboxHarness.Story(number)).ToList();
+        await _harness.CreateInbox().AcceptAsync("api", stories, Cancel);
+        _harness.Index.Crash = crash;
+        _harness.Index.CrashOnBatch = batch;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => _harness.CreateJob().ProcessAsync(0, long.MaxValue, _harness.Index.Shutdown.Token));
+        _harness.Index.Crash = CrashPoint.None;
+        var restart = await _harness.ProcessAllAsync(Cancel);
+
+        Assert.All(await _harness.ItemsAsync(), item => Assert.Equal(InboxItemState.Indexed, item.State));
+        Assert.Equal(5, await _harness.Lucene.CountAsync(Cancel));
+        Assert.Equal(5, _harness.Index.Written.Count);
+        Assert.Equal(5, _harness.Index.Written.Distinct().Count());
+        var diedAfterWriting = crash is CrashPoint.AfterIndexWrite or CrashPoint.CancelledAfterIndexWrite;
+        var crashedBatchSize = Math.Min(2, 5 - (2 * (batch - 1)));
+        Assert.Equal(diedAfterWriting ? crashedBatchSize : 0, restart.AlreadyIndexed);
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
