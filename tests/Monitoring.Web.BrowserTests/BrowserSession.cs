@@ -12,6 +12,8 @@ public sealed class BrowserSession : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Chromium.EnsureInstalledAsync();
+        // The 5 s default is too short for a circuit to come up on a busy 2-core CI machine.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
