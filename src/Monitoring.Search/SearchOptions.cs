@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Monitoring.Search.Elasticsearch;
 
 namespace Monitoring.Search;
 
@@ -15,24 +16,33 @@ public sealed class SearchOptions : IValidatableObject
     [Required]
     public LuceneSearchOptions Lucene { get; set; } = new();
 
+    /// <summary>Settings of the Elasticsearch engine ("Search:Elasticsearch"), checked only when it is the engine.</summary>
+    [Required]
+    public ElasticsearchSearchOptions Elasticsearch { get; set; } = new();
+
     /// <summary>
-    /// Data annotations do not descend into nested objects, so the Lucene settings are validated here.
+    /// Data annotations do not descend into nested objects, so the engine settings are validated here.
     /// </summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Lucene is null)
+        var nested = Engine == SearchEngine.Elasticsearch
+            ? ValidateNested(Elasticsearch, nameof(Elasticsearch))
+            : [];
+        return ValidateNested(Lucene, nameof(Lucene)).Concat(nested);
+    }
+
+    private static IEnumerable<ValidationResult> ValidateNested(object? settings, string section)
+    {
+        if (settings is null)
         {
-            yield break;
+            return [];
         }
 
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(Lucene, new ValidationContext(Lucene), results, validateAllProperties: true);
-        foreach (var result in results)
-        {
-            yield return new ValidationResult(
-                result.ErrorMessage,
-                result.MemberNames.Select(member => $"{nameof(Lucene)}:{member}"));
-        }
+        Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true);
+        return results.Select(result => new ValidationResult(
+            result.ErrorMessage,
+            result.MemberNames.Select(member => $"{section}:{member}")));
     }
 }
 
@@ -41,7 +51,7 @@ public enum SearchEngine
     /// <summary>Embedded Lucene.Net index on local disk; no server needed.</summary>
     Lucene,
 
-    /// <summary>An Elasticsearch cluster (not available yet).</summary>
+    /// <summary>An Elasticsearch cluster ("Search:Elasticsearch" settings).</summary>
     Elasticsearch,
 }
 

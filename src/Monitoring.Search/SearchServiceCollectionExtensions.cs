@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Search;
+using Monitoring.Search.Elasticsearch;
 using Monitoring.Search.Lucene;
 
 namespace Monitoring.Search;
@@ -32,6 +33,12 @@ public static class SearchServiceCollectionExtensions
                 services.AddSingleton(provider => new LuceneArticleIndex(ResolveIndexPath(provider)));
                 services.AddSingleton<IArticleIndex>(provider => provider.GetRequiredService<LuceneArticleIndex>());
                 services.AddSingleton<IArticleSearch>(provider => provider.GetRequiredService<LuceneArticleIndex>());
+                break;
+            case SearchEngine.Elasticsearch:
+                services.AddSingleton(provider =>
+                    new ElasticsearchArticleIndex(provider.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch));
+                services.AddSingleton<IArticleIndex>(provider => provider.GetRequiredService<ElasticsearchArticleIndex>());
+                services.AddSingleton<IArticleSearch>(provider => provider.GetRequiredService<ElasticsearchArticleIndex>());
                 break;
             default:
                 throw new NotSupportedException($"Search engine '{engine}' is not available yet; use '{SearchEngine.Lucene}'.");

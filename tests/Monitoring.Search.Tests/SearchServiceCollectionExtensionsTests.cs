@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Search;
+using Monitoring.Search.Elasticsearch;
 using Monitoring.Search.Lucene;
 
 namespace Monitoring.Search.Tests;
@@ -22,11 +23,31 @@ public sealed class SearchServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddSearch_RefusesAnEngineThatIsNotAvailable()
+    public void AddSearch_RegistersOneElasticsearchSingleton_ForIndexAndSearch()
     {
         var services = new ServiceCollection();
 
-        Assert.Throws<NotSupportedException>(() => services.AddSearch(Configuration(("Search:Engine", "Elasticsearch"))));
+        services.AddSearch(Configuration(("Search:Engine", "Elasticsearch"), ("Search:Elasticsearch:Urls:0", "http://es1:9200")));
+
+        Assert.Contains(services, d => d.ServiceType == typeof(ElasticsearchArticleIndex) && d.Lifetime == ServiceLifetime.Singleton);
+        Assert.Contains(services, d => d.ServiceType == typeof(IArticleIndex) && d.Lifetime == ServiceLifetime.Singleton);
+        Assert.Contains(services, d => d.ServiceType == typeof(IArticleSearch) && d.Lifetime == ServiceLifetime.Singleton);
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(LuceneArticleIndex));
+    }
+
+    [Fact]
+    public void ElasticsearchOptions_AreCheckedOnlyWhenItIsTheEngine()
+    {
+        var bad = new ElasticsearchSearchOptions { Urls = ["localhost:9200"], Username = "elastic", Alias = "Articles" };
+
+        var failures = Validate(new SearchOptions { Engine = SearchEngine.Elasticsearch, Elasticsearch = bad });
+
+        Assert.Contains(failures, failure => failure.Contains("Alias", StringComparison.Ordinal));
+        Assert.Empty(Validate(new SearchOptions { Engine = SearchEngine.Lucene, Elasticsearch = bad }));
+        bad.Alias = "articles";
+        failures = Validate(new SearchOptions { Engine = SearchEngine.Elasticsearch, Elasticsearch = bad });
+        Assert.Contains(failures, failure => failure.Contains("not an http(s) URL", StringComparison.Ordinal));
+        Assert.Contains(failures, failure => failure.Contains("Username and Password go together", StringComparison.Ordinal));
     }
 
     [Fact]

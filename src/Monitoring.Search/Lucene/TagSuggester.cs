@@ -76,7 +76,8 @@ internal static class TagSuggester
         }
     }
 
-    private static bool AnyWordStartsWith(string value, string foldedPrefix) =>
+    /// <summary>Whether a word of the folded value starts with the folded prefix (shared with the Elasticsearch engine).</summary>
+    internal static bool AnyWordStartsWith(string value, string foldedPrefix) =>
         ArticleTextAnalyzer.Fold(value)
             .Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries)
             .Any(word => word.StartsWith(foldedPrefix, StringComparison.Ordinal));

@@ -1,0 +1,331 @@
+using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search;
+using Monitoring.Search.Elasticsearch;
+using HttpMethod = Elastic.Transport.HttpMethod;
+
+namespace Monitoring.Search.Tests.Elasticsearch;
+
+/// <summary>
+/// How the engine reads Elasticsearch's answers and survives its failures. Responses are built from the
+/// Elastic-written examples (see <see cref="ElasticExamples"/>). The examples' aggregations use plain
+/// names; the client always asks for typed_keys, so the tests derive typed copies ("sterms#country",
+/// "date_histogram#over_time", "avg#tension", "filter#tense") of the same shapes.
+/// </summary>
+public sealed class ElasticsearchResponseTests : IDisposable
+{
+    private const string Search = "/articles/_search";
+    private const string Bulk = "/articles/_bulk";
+    private const string Refresh = "/articles/_refresh";
+    private const string RefreshOk = """{ "_shards": { "total": 1, "successful": 1, "failed": 0 } }""";
+
+    private readonly ScriptedCluster _cluster = new();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Search_ReadsHits_HighlightsAsPlainParts_AndTypedFacets()
+    {
+        var highlighted = DemoCorpus.Articles.First(a => DemoCorpus.Mentions(a, "Kosovo"));
+        var plain = DemoCorpus.Articles.First(a => a != highlighted);
+        var at = highlighted.Article.Body.IndexOf("Kosovo", StringComparison.Ordinal);
+        var before = highlighted.Article.Body[Math.Max(0, at - 40)..at];
+        var fragment = $"{before}\uE000Kosovo\uE001 <b>&";
+        var aggregations = new JsonObject
+        {
+            // Each facet is a filter aggregation (other facets' filters) around the terms aggregation "values".
+            ["filter#country"] = Facet(12, ElasticExamples.Terms(("XK", 7, null), ("RS", 3, null))),
+            ["filter#topic"] = Facet(10, ElasticExamples.Terms()),
+            ["filter#person"] = Facet(10, ElasticExamples.Terms(("Aleksandar Vučić", 2, null))),
+            ["filter#source"] = Facet(10, ElasticExamples.Terms(("Wikipedia", 10, null))),
+            ["filter#language"] = Facet(10, ElasticExamples.Terms(("en", 10, null))),
+        };
+        _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse(
+            [
+                (ArticleSearchDocument.From(highlighted), 3.5, new JsonObject { ["body"] = new JsonArray(fragment) }),
+                (ArticleSearchDocument.From(plain), 1.25, null),
+            ],
+            total: 10,
+            aggregations));
+        using var index = _cluster.CreateIndex();
+
+        var result = await index.SearchAsync(new ArticleQuery { Text = "Kosovo" }, Cancel);
+
+        Assert.Equal(10, result.Total);
+        Assert.Equal([highlighted.Id, plain.Id], result.Hits.Select(hit => hit.Article.Id));
+        Assert.Equal([3.5, 1.25], result.Hits.Select(hit => hit.Score));
+        Assert.Equal(highlighted.Tags.Tension.Value, result.Hits[0].Article.Tags.Tension.Value);
+        var snippet = Assert.Single(result.Hits[0].Snippets);
+        Assert.Equal([new SnippetPart(before.TrimStart(), false), new SnippetPart("Kosovo", true), new SnippetPart(" <b>&", false)], snippet.Parts);
+        var lead = Assert.Single(Assert.Single(result.Hits[1].Snippets).Parts);
+        Assert.False(lead.IsMatch);
+        Assert.StartsWith(lead.Text, plain.Article.Body, StringComparison.Ordinal);
+        Assert.Equal([new FacetCount("XK", 7), new FacetCount("RS", 3)], result.Facets.Countries);
+        Assert.Empty(result.Facets.Topics);
+        Assert.Equal([new FacetCount("Wikipedia", 10)], result.Facets.Sources);
+        Assert.Equal([new FacetCount("en", 10)], result.Facets.Languages);
+        Assert.Equal([new FacetCount("Aleksandar Vučić", 2)], result.Facets.People);
+        Assert.Null(result.NextCursor);
+    }
+
+    [Fact]
+    public async Task Coverage_ReadsTypedHistogram_FillsEmptyBuckets_AndCountsUndated()
+    {
+        // The docs' date_histogram example: monthly buckets for January to March 2015 with a metric
+        // sub-aggregation. Its "sales" metric becomes our average tension; February is taken out to
+        // show the gap being filled, and each bucket gets a tense-count filter.
+        var example = ElasticExamples.Load("es-docs/aggs_date_histogram_sum_subagg_avg_bucket_fragment_untyped.json");
+        var monthly = example["aggregations"]!["sales_per_month"]!.DeepClone();
+        var buckets = monthly["buckets"]!.AsArray();
+        buckets.RemoveAt(1);
+        foreach (var bucket in buckets.Select(b => b!.AsObject()))
+        {
+            // The request asks for format yyyy-MM-dd; the example used its own format.
+            bucket["key_as_string"] = DateTimeOffset.FromUnixTimeMilliseconds(bucket["key"]!.GetValue<long>()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            bucket["avg#tension"] = bucket["sales"]!.DeepClone();
+            bucket.Remove("sales");
+            bucket["filter#tense"] = new JsonObject { ["doc_count"] = 1 };
+        }
+
+        var marchOnly = monthly.DeepClone();
+        marchOnly["buckets"]!.AsArray().RemoveAt(0);
+        var aggregations = new JsonObject
+        {
+            ["date_histogram#over_time"] = monthly,
+            ["filter#undated"] = new JsonObject { ["doc_count"] = 2 },
+            ["sterms#countries"] = ElasticExamples.Terms(("XK", 2, new JsonObject { ["date_histogram#over_time"] = marchOnly })),
+        };
+        _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse([], 5, aggregations));
+        using var index = _cluster.CreateIndex();
+
+        var trend = await index.GetCoverageAsync(new CoverageQuery(new ArticleQuery(), DateInterval.Month), Cancel);
+
+        // Keys 1420070400000 and 1425168000000 are 2015-01-01 and 2015-03-01; counts and values as in the example.
+        Assert.Equal(
+            [
+                new DateBucket(new DateOnly(2015, 1, 1), 3, 550.0) { TenseCount = 1 },
+                new DateBucket(new DateOnly(2015, 2, 1), 0, null),
+                new DateBucket(new DateOnly(2015, 3, 1), 2, 375.0) { TenseCount = 1 },
+            ],
+            trend.Total);
+        var kosovo = Assert.Single(trend.Countries);
+        Assert.Equal("XK", kosovo.CountryCode);
+        Assert.Equal([0L, 0L, 2L], kosovo.Buckets.Select(bucket => bucket.Count));
+        Assert.Equal(2, trend.UndatedCount);
+    }
+
+    [Fact]
+    public async Task Bulk_ItemErrors_AreRaisedWithTheirReasons_AfterTheRestIsIndexedAndRefreshed()
+    {
+        var articles = DemoCorpus.Articles.Take(3).ToList();
+        _cluster
+            .On(HttpMethod.POST, Bulk, 200, BulkWithErrors(articles[0].Id.Value, articles[1].Id.Value, createdId: articles[2].Id.Value))
+            .On(HttpMethod.POST, Refresh, 200, RefreshOk);
+        using var index = _cluster.CreateIndex();
+
+        var error = await Assert.ThrowsAsync<ElasticsearchIndexingException>(() => index.IndexAsync(articles, Cancel));
+
+        Assert.Equal([articles[0].Id.Value, articles[1].Id.Value], error.Failures.Select(failure => failure.ArticleId));
+        Assert.All(error.Failures, failure => Assert.Equal((404, "document_missing_exception"), (failure.Status, failure.ErrorType)));
+        Assert.Contains("document missing", error.Message, StringComparison.Ordinal);
+        Assert.Single(_cluster.CallsTo(HttpMethod.POST, Bulk));
+        Assert.Single(_cluster.CallsTo(HttpMethod.POST, Refresh));
+    }
+
+    [Fact]
+    public async Task Bulk_RefusedWith429_IsSentAgain_AndSucceeds()
+    {
+        var articles = DemoCorpus.Articles.Take(2).ToList();
+        _cluster
+            .On(HttpMethod.POST, Bulk, 429, ErrorBody(429, "es_rejected_execution_exception", "rejected execution of coordinating operation"),
+                (200, ElasticsearchRequestTests.BulkAllOk(articles.Select(a => a.Id.Value))))
+            .On(HttpMethod.POST, Refresh, 200, RefreshOk);
+        using var index = _cluster.CreateIndex();
+
+        await index.IndexAsync(articles, Cancel);
+
+        var bulks = _cluster.CallsTo(HttpMethod.POST, Bulk);
+        Assert.Equal(2, bulks.Count);
+        Assert.Equal(ScriptedCluster.LinesOf(bulks[0]).Count, ScriptedCluster.LinesOf(bulks[1]).Count);
+    }
+
+    [Fact]
+    public async Task Bulk_ItemsRefusedWith429_AreSentAgainAlone()
+    {
+        var articles = DemoCorpus.Articles.Take(3).ToList();
+        var firstAnswer = JsonNode.Parse(ElasticsearchRequestTests.BulkAllOk(articles.Select(a => a.Id.Value)))!;
+        firstAnswer["errors"] = true;
+        var refused = firstAnswer["items"]![1]!["index"]!;
+        refused["status"] = 429;
+        refused["error"] = new JsonObject { ["type"] = "es_rejected_execution_exception", ["reason"] = "rejected execution" };
+        _cluster
+            .On(HttpMethod.POST, Bulk, 200, firstAnswer.ToJsonString(), (200, ElasticsearchRequestTests.BulkAllOk([articles[1].Id.Value])))
+            .On(HttpMethod.POST, Refresh, 200, RefreshOk);
+        using var index = _cluster.CreateIndex();
+
+        await index.IndexAsync(articles, Cancel);
+
+        var retry = ScriptedCluster.LinesOf(_cluster.CallsTo(HttpMethod.POST, Bulk)[1]);
+        Assert.Equal(2, retry.Count);
+        Assert.Equal(articles[1].Id.Value, retry[0]["index"]!["_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Bulk_StillRefusedAfterTheRetryBudget_FailsClearly()
+    {
+        var articles = DemoCorpus.Articles.Take(2).ToList();
+        _cluster
+            .On(HttpMethod.POST, Bulk, 429, ErrorBody(429, "es_rejected_execution_exception", "rejected execution of coordinating operation"))
+            .On(HttpMethod.POST, Refresh, 200, RefreshOk);
+        using var index = _cluster.CreateIndex();
+
+        var error = await Assert.ThrowsAsync<ElasticsearchIndexingException>(() => index.IndexAsync(articles, Cancel));
+
+        Assert.Equal(ScriptedCluster.Options.RetryCount + 1, _cluster.CallsTo(HttpMethod.POST, Bulk).Count);
+        Assert.Equal(2, error.Failures.Count);
+        Assert.Contains("es_rejected_execution_exception", error.Message, StringComparison.Ordinal);
+        Assert.Contains("still refused after 2 retries", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadSyntax_IsRefusedBeforeAnyRequest_WithTheLuceneEnginesMessage()
+    {
+        using var index = _cluster.CreateIndex();
+
+        var error = await Assert.ThrowsAsync<InvalidQueryException>(() => index.SearchAsync(new ArticleQuery { Text = "Kosovo AND (Serbia" }, Cancel));
+
+        Assert.Equal(12, error.Position);
+        Assert.Contains("cannot be understood at character 12", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_cluster.Calls);
+    }
+
+    [Fact]
+    public async Task BadQuery_400_BecomesInvalidQueryException_WithTheClustersReason()
+    {
+        const string Text = "k* AND s*";
+        _cluster.On(HttpMethod.POST, Search, 400, TooManyClausesBody());
+        using var index = _cluster.CreateIndex();
+
+        var error = await Assert.ThrowsAsync<InvalidQueryException>(() => index.SearchAsync(new ArticleQuery { Text = Text }, Cancel));
+
+        Assert.Equal(Text, error.QueryText);
+        Assert.Contains("cannot be run by Elasticsearch: too many clauses", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingIndex_IsCreatedAgain_AndTheReadRepeated()
+    {
+        var article = DemoCorpus.Articles[0];
+        _cluster
+            .On(HttpMethod.HEAD, "/_alias/articles", 200, string.Empty, (404, string.Empty))
+            .On(HttpMethod.PUT, "/articles-v2", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v2" }""")
+            .On(HttpMethod.POST, Search, 404, ErrorBody(404, "index_not_found_exception", "no such index [articles]"),
+                (200, ElasticExamples.SearchResponse([(ArticleSearchDocument.From(article), 1, null)], 1).ToJsonString()));
+        using var index = _cluster.CreateIndex();
+
+        var result = await index.SearchAsync(new ArticleQuery(), Cancel);
+
+        Assert.Equal(article.Id, Assert.Single(result.Hits).Article.Id);
+        Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v2"));
+        Assert.Equal(2, _cluster.CallsTo(HttpMethod.POST, Search).Count);
+    }
+
+    [Fact]
+    public async Task OtherRefusals_NameTheUrlStatusAndReason()
+    {
+        _cluster.On(HttpMethod.POST, "/articles/_count", 403, ErrorBody(403, "security_exception", "action [indices:data/read/search] is unauthorized"));
+        using var index = _cluster.CreateIndex();
+
+        var error = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => index.CountAsync(Cancel));
+
+        Assert.Equal(403, error.StatusCode);
+        Assert.Contains($"{ScriptedCluster.NodeUrl}/articles/_count", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is unauthorized", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ReturnsTheArticle_OrNullWhenNotFound()
+    {
+        var article = DemoCorpus.Articles[3];
+        var found = ElasticExamples.Found(article);
+        _cluster.On(HttpMethod.GET, $"/articles/_doc/{article.Id.Value}", 200, found);
+        var unknown = DemoCorpus.Articles[4].Id;
+        _cluster.On(HttpMethod.GET, $"/articles/_doc/{unknown.Value}", 404, $$"""{ "_index": "articles-v1", "_id": "{{unknown.Value}}", "found": false }""");
+        using var index = _cluster.CreateIndex();
+
+        var read = await index.GetAsync(article.Id, Cancel);
+
+        Assert.Equal(article.Article with { Paragraphs = [] }, read!.Article with { Paragraphs = [] });
+        Assert.Equal(article.Article.Paragraphs, read.Article.Paragraphs);
+        Assert.Null(await index.GetAsync(unknown, Cancel));
+    }
+
+    [Fact]
+    public async Task ANodeThatDoesNotAnswer_GivesAClearErrorNamingTheUrl()
+    {
+        // Port 1 on the loopback interface: nothing listens, the connection is refused at once.
+        var options = new ElasticsearchSearchOptions { Urls = ["http://127.0.0.1:1"], RequestTimeout = TimeSpan.FromSeconds(5) };
+        using var index = new ElasticsearchArticleIndex(options);
+
+        var error = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => index.CountAsync(Cancel));
+
+        Assert.Null(error.StatusCode);
+        Assert.Contains("did not answer", error.Message, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:1/", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _cluster.Dispose();
+
+    /// <summary>The docs' 400 error body (error.root_cause, type, reason, caused_by, status) with our type and reason.</summary>
+    private static string ErrorBody(int status, string type, string reason)
+    {
+        var body = ElasticExamples.Load("es-docs/error_illegal_argument_400_error_trace.json");
+        var error = body["error"]!;
+        foreach (var cause in (JsonNode?[])[error["root_cause"]![0], error])
+        {
+            cause!["type"] = type;
+            cause["reason"] = reason;
+            cause.AsObject().Remove("stack_trace");
+        }
+
+        error.AsObject().Remove("caused_by");
+        body["status"] = status;
+        return body.ToJsonString();
+    }
+
+    /// <summary>
+    /// The docs' 400 error shape as a search answers it when a valid query is too big to run: a
+    /// search_phase_execution_exception whose root cause says why.
+    /// </summary>
+    private static string TooManyClausesBody()
+    {
+        var body = JsonNode.Parse(ErrorBody(400, "search_phase_execution_exception", "all shards failed"))!;
+        var rootCause = body["error"]!["root_cause"]![0]!;
+        rootCause["type"] = "too_many_nested_clauses";
+        rootCause["reason"] = "too many clauses";
+        return body.ToJsonString();
+    }
+
+    private static JsonObject Facet(long docCount, JsonNode values) =>
+        new() { ["doc_count"] = docCount, ["sterms#values"] = values };
+
+    /// <summary>The spec's bulk response with item errors (document_missing, 404) for our ids, and one created item.</summary>
+    private static string BulkWithErrors(string firstMissing, string secondMissing, string createdId)
+    {
+        var body = ElasticExamples.Load("spec-apache2/bulk_response_item_errors_document_missing.json");
+        var items = body["items"]!.AsArray();
+        var ids = new[] { firstMissing, secondMissing, createdId };
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i]!.AsObject();
+            var (operation, result) = item.Single();
+            item.Remove(operation);
+            result!["_id"] = ids[i];
+            result["_index"] = "articles-v1";
+            item["index"] = result;
+        }
+
+        return body.ToJsonString();
+    }
+}
