@@ -82,11 +82,13 @@ public static class ArticleNormaliser
         CanonicalUrl.TryNormalise(incoming.Url, null, out var url);
 
         string? warning = null;
+        DateTimeOffset? implausible = null;
         var published = PublicationDate.Parse(incoming.Published);
-        if (published is { } date && PublicationDate.Implausibility(date, now) is { } implausible)
+        if (published is { } date && PublicationDate.Implausibility(date, now) is { } why)
         {
-            // Charted by ingest date instead, and said so in the item's record.
-            warning = implausible + "; kept undated";
+            // Kept and searchable, flagged on the article; histograms leave it out and count it apart.
+            warning = why + "; flagged, not charted";
+            implausible = date;
             published = null;
         }
 
@@ -100,6 +102,7 @@ public static class ArticleNormaliser
             Language = string.IsNullOrWhiteSpace(incoming.Language) ? ArticleSidecar.DefaultLanguage : incoming.Language.Trim().ToLowerInvariant(),
             Url = url,
             Published = published,
+            ImplausiblePublished = implausible,
             IngestedAt = now,
         };
         reason = null;
