@@ -10,6 +10,7 @@ return args switch
     ["eval", "countries", .. var rest] => EvalCountriesCommand.Run(rest),
     ["eval", "language", .. var rest] => EvalLanguageCommand.Run(rest),
     ["eval", "mentions", .. var rest] => EvalMentionsCommand.Run(rest),
+    ["eval", "stories", .. var rest] => EvalStoriesCommand.Run(rest),
     ["tag", .. var rest] => TagCommand.Run(rest),
     _ => Usage(),
 };

@@ -23,8 +23,11 @@ public sealed class StorySignature
 
     public const int RowsPerBand = 3;
 
-    /// <summary>Fewer shingles than this (a headline, a one-line item) say too little to match on.</summary>
-    public const int MinShingles = 8;
+    /// <summary>
+    /// Fewer shingles than this (about 40 words) say too little to match on: on Reuters-21578, short templated
+    /// items (fund payouts, dividends) of different companies share half their shingles.
+    /// </summary>
+    public const int MinShingles = 40;
 
     private static readonly ulong[] Seeds = Enumerable.Range(1, HashCount)
         .Select(i => Mix((ulong)i * 0x9E3779B97F4A7C15UL))
