@@ -94,11 +94,12 @@ public static class ArticleNormaliser
 
         var article = new Article
         {
-            Id = url is not null ? ArticleId.ForUrl(url) : ArticleId.ForContent(source, title, body),
+            Id = url is not null && !incoming.UrlShared ? ArticleId.ForUrl(url) : ArticleId.ForContent(source, title, body),
             Title = title,
             Paragraphs = paragraphs,
             Credit = string.IsNullOrWhiteSpace(incoming.Credit) ? null : HtmlText.ToPlainText(incoming.Credit),
             Source = source,
+            Attribution = string.IsNullOrWhiteSpace(incoming.Attribution) ? null : HtmlText.ToPlainText(incoming.Attribution),
             Language = string.IsNullOrWhiteSpace(incoming.Language) ? ArticleSidecar.DefaultLanguage : incoming.Language.Trim().ToLowerInvariant(),
             Url = url,
             Published = published,
@@ -106,7 +107,7 @@ public static class ArticleNormaliser
             IngestedAt = now,
         };
         reason = null;
-        return new NormalisedArticle(article, ContentKeyOf(title, body), url, warning);
+        return new NormalisedArticle(article, ContentKeyOf(title, body), incoming.UrlShared ? null : url, warning);
     }
 
     /// <summary>The same title and body give the same key whichever outlet carried them.</summary>
