@@ -130,7 +130,8 @@ public sealed partial class BulkImport(
     [GeneratedRegex(@"'[^']*'", RegexOptions.CultureInvariant)]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"\d[\d,.]*\d|\d", RegexOptions.CultureInvariant)]
+    // Not the digits of a name such as UTF-8.
+    [GeneratedRegex(@"(?<![\w-])(\d[\d,.]*\d|\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 }
 
