@@ -10,7 +10,9 @@ return args switch
     ["eval", "countries", .. var rest] => EvalCountriesCommand.Run(rest),
     ["eval", "language", .. var rest] => EvalLanguageCommand.Run(rest),
     ["eval", "mentions", .. var rest] => EvalMentionsCommand.Run(rest),
+    ["eval", "stories", .. var rest] => EvalStoriesCommand.Run(rest),
     ["tag", .. var rest] => TagCommand.Run(rest),
+    ["import", .. var rest] => await ImportCommand.RunAsync(rest, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
     _ => Usage(),
 };
 
@@ -32,6 +34,11 @@ static int Usage()
 
           eval extraction [--pages <shared/data/readability/test-pages>] [--pages-detail]
               Measures page extraction on test pages: text F1 against expected.html, metadata accuracy.
+          import PATH... [--data <data>] [--seeds <seeds>] [--Section:Key value]...
+              Imports files and folders (.txt with .meta.json, .json, .ndjson/.jsonl, .xml/.rss/.atom, Reuters .sgm)
+              through the app's pipeline into its store and index (default data/; --data DIR for another).
+              Progress on standard error; a summary (read, new, duplicate, rejected by reason) on standard output.
+
           tag INPUT... [--out <file.jsonl>] [--seeds <seeds>]
               Enriches .txt articles, .jsonl corpora and Reuters SGML (.sgm or a folder of reut2-*.sgm) and writes
               one JSON line per article with every tag and its evidence.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Enrichment;
+using Monitoring.Ingestion.Import;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Seeds;
 using Monitoring.Ingestion.Store;
@@ -36,8 +37,10 @@ public static class IngestionServiceCollectionExtensions
         services.AddDbContextFactory<IngestionDbContext>((provider, db) => db.UseIngestionSqlite(Path.GetFullPath(
             provider.GetRequiredService<IOptions<IngestionOptions>>().Value.StorePath,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton<InboxRecorder>();
         services.AddSingleton<ArticleInbox>();
         services.AddTransient<InboxProcessingJob>();
+        services.AddTransient<BulkImport>();
         services.AddHostedService<InboxStarter>();
         return services;
     }

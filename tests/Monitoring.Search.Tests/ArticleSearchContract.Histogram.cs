@@ -76,4 +76,31 @@ public abstract partial class ArticleSearchContract
         Assert.Equal(Corpus.Count(article => DemoCorpus.IsAbout(article, "XK")), kosovo.Buckets.Sum(bucket => bucket.Count));
         Assert.Equal(Corpus.Count, trend.Total.Sum(bucket => bucket.Count));
     }
+
+    [Fact]
+    public async Task Histogram_LeavesOutImplausibleDates_CountingThemApart_WhileSearchStillFindsThem()
+    {
+        var engine = await CreateEmptyEngineAsync();
+        var ingested = new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero);
+        var dated = AtInstant("Dated: Kosovo talks resume", new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.Zero), ingested);
+        var undated = Headline("Undated: Kosovo talks adjourned");
+        undated = undated with { Article = undated.Article with { Published = null, IngestedAt = ingested } };
+        var future = Headline("Future: Kosovo talks in 2099");
+        future = future with { Article = future.Article with { Published = null, ImplausiblePublished = new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), IngestedAt = ingested } };
+        var ancient = Headline("Ancient: Kosovo talks in 1066");
+        ancient = ancient with { Article = ancient.Article with { Published = null, ImplausiblePublished = new DateTimeOffset(1066, 10, 14, 0, 0, 0, TimeSpan.Zero), IngestedAt = ingested } };
+        await engine.Index.IndexAsync([dated, undated, future, ancient], Cancel);
+
+        var trend = await engine.Search.GetCoverageAsync(new CoverageQuery(new ArticleQuery(), DateInterval.Day), Cancel);
+        var found = await engine.Search.SearchAsync(new ArticleQuery { Text = "Kosovo" }, Cancel);
+        var stored = await engine.Search.GetAsync(future.Id, Cancel);
+
+        // One bucket for 1 June (dated) and 2 June (undated, by ingest date); the flagged two are in none.
+        Assert.Equal([1L, 1], trend.Total.Select(bucket => bucket.Count));
+        Assert.Equal(1, trend.UndatedCount);
+        Assert.Equal(2, trend.ImplausibleDateCount);
+        Assert.Equal(4, found.Total);
+        Assert.Equal(new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), stored!.Article.ImplausiblePublished);
+        Assert.True(stored.Article.HasImplausibleDate);
+    }
 }

@@ -36,11 +36,22 @@ public sealed record Article
     /// <summary>When the outlet published it; null when nobody knows (never invented).</summary>
     public DateTimeOffset? Published { get; init; }
 
+    /// <summary>
+    /// The publication date the source gave when it cannot be true (<see cref="PublicationDate.Implausibility"/>:
+    /// in the future beyond a tolerance, or before 1900). <see cref="Published"/> is then null. The article is
+    /// kept, searchable and shown as flagged, but date histograms leave it out and count it apart
+    /// (<c>CoverageTrend.ImplausibleDateCount</c>) rather than chart it on a date nobody published it.
+    /// </summary>
+    public DateTimeOffset? ImplausiblePublished { get; init; }
+
     /// <summary>When this product took it in.</summary>
     public required DateTimeOffset IngestedAt { get; init; }
 
     /// <summary>True when the publication date is unknown; such articles are charted by ingest date.</summary>
     public bool IsUndated => Published is null;
+
+    /// <summary>True when the source gave a date that cannot be true (<see cref="ImplausiblePublished"/>).</summary>
+    public bool HasImplausibleDate => ImplausiblePublished is not null;
 
     /// <summary>The date the article is charted and filtered by: published, else ingested.</summary>
     public DateTimeOffset EffectiveDate => Published ?? IngestedAt;

@@ -19,7 +19,10 @@ public enum DateInterval
 }
 
 /// <param name="Total">All matching articles per bucket, whatever their country.</param>
-/// <param name="UndatedCount">Matching articles without a publication date, charted by ingest date.</param>
+/// <param name="UndatedCount">
+/// Matching articles without a publication date, charted by ingest date; not those with an impossible date
+/// (<see cref="ImplausibleDateCount"/>), which are charted on no date.
+/// </param>
 /// <param name="Countries">
 /// One series per country, largest first, on the same buckets as <paramref name="Total"/>; countries in
 /// the sense of <c>Filter.CountryMode</c>, the country filter applying.
@@ -31,6 +34,12 @@ public sealed record CoverageTrend(
     long UndatedCount)
 {
     public static CoverageTrend Empty(DateInterval interval) => new(interval, [], [], 0);
+
+    /// <summary>
+    /// Matching articles whose source gave an impossible publication date (<c>Article.ImplausiblePublished</c>):
+    /// in no bucket, in neither <see cref="Total"/> nor <see cref="Countries"/> nor <see cref="UndatedCount"/>.
+    /// </summary>
+    public long ImplausibleDateCount { get; init; }
 }
 
 public sealed record CountrySeries(string CountryCode, IReadOnlyList<DateBucket> Buckets);

@@ -82,28 +82,32 @@ public static class ArticleNormaliser
         CanonicalUrl.TryNormalise(incoming.Url, null, out var url);
 
         string? warning = null;
+        DateTimeOffset? implausible = null;
         var published = PublicationDate.Parse(incoming.Published);
-        if (published is { } date && PublicationDate.Implausibility(date, now) is { } implausible)
+        if (published is { } date && PublicationDate.Implausibility(date, now) is { } why)
         {
-            // Charted by ingest date instead, and said so in the item's record.
-            warning = implausible + "; kept undated";
+            // Kept and searchable, flagged on the article; histograms leave it out and count it apart.
+            warning = why + "; flagged, not charted";
+            implausible = date;
             published = null;
         }
 
         var article = new Article
         {
-            Id = url is not null ? ArticleId.ForUrl(url) : ArticleId.ForContent(source, title, body),
+            Id = url is not null && !incoming.UrlShared ? ArticleId.ForUrl(url) : ArticleId.ForContent(source, title, body),
             Title = title,
             Paragraphs = paragraphs,
             Credit = string.IsNullOrWhiteSpace(incoming.Credit) ? null : HtmlText.ToPlainText(incoming.Credit),
             Source = source,
+            Attribution = string.IsNullOrWhiteSpace(incoming.Attribution) ? null : HtmlText.ToPlainText(incoming.Attribution),
             Language = string.IsNullOrWhiteSpace(incoming.Language) ? ArticleSidecar.DefaultLanguage : incoming.Language.Trim().ToLowerInvariant(),
             Url = url,
             Published = published,
+            ImplausiblePublished = implausible,
             IngestedAt = now,
         };
         reason = null;
-        return new NormalisedArticle(article, ContentKeyOf(title, body), url, warning);
+        return new NormalisedArticle(article, ContentKeyOf(title, body), incoming.UrlShared ? null : url, warning);
     }
 
     /// <summary>The same title and body give the same key whichever outlet carried them.</summary>

@@ -6,6 +6,7 @@ using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion.Store;
+using Monitoring.Ingestion.Stories;
 
 namespace Monitoring.Ingestion.Inbox;
 
@@ -86,7 +87,7 @@ public sealed partial class InboxProcessingJob(
         var byId = known.ToDictionary(article => article.Id, StringComparer.Ordinal);
         var byContent = known.ToDictionary(article => article.ContentKey, StringComparer.Ordinal);
 
-        var fresh = new List<EnrichedArticle>();
+        var unseen = new List<(InboxItem Item, NormalisedArticle Normalised)>();
         foreach (var (item, normalised) in candidates)
         {
             var article = normalised.Article;
@@ -99,6 +100,26 @@ public sealed partial class InboxProcessingJob(
                 continue;
             }
 
+            var record = new KnownArticle
+            {
+                Id = article.Id.Value,
+                ContentKey = normalised.ContentKey,
+                CanonicalUrl = normalised.CanonicalUrl?.AbsoluteUri,
+                Source = article.Source,
+                InboxItemId = item.Id,
+                IndexedAt = now,
+            };
+            byId[record.Id] = record;
+            byContent[record.ContentKey] = record;
+            unseen.Add((item, normalised));
+        }
+
+        var stories = await StoryClustering.AssignAsync(db, unseen.Select(candidate => candidate.Normalised.Article).ToList(), cancellationToken).ConfigureAwait(false);
+        var fresh = new List<EnrichedArticle>();
+        for (var i = 0; i < unseen.Count; i++)
+        {
+            var (item, normalised) = unseen[i];
+            var article = normalised.Article with { StoryId = stories[i] };
             EnrichedArticle enriched;
             try
             {
@@ -111,24 +132,14 @@ public sealed partial class InboxProcessingJob(
                 continue;
             }
 
-            var record = new KnownArticle
-            {
-                Id = article.Id.Value,
-                ContentKey = normalised.ContentKey,
-                CanonicalUrl = normalised.CanonicalUrl?.AbsoluteUri,
-                Source = article.Source,
-                InboxItemId = item.Id,
-                IndexedAt = now,
-            };
-            db.KnownArticles.Add(record);
-            byId[record.Id] = record;
-            byContent[record.ContentKey] = record;
+            db.KnownArticles.Add(byId[article.Id.Value]);
             item.State = InboxItemState.Indexed;
-            item.ArticleId = record.Id;
+            item.ArticleId = article.Id.Value;
             item.Reason = normalised.Warning;
             item.ProcessedAt = now;
             fresh.Add(enriched);
             summary.Indexed++;
+            summary.Clustered += stories[i] is null ? 0 : 1;
         }
 
         if (fresh.Count > 0)
@@ -172,6 +183,9 @@ public sealed class InboxRunSummary
     public int Duplicates { get; set; }
 
     public int Quarantined { get; set; }
+
+    /// <summary>Of <see cref="Indexed"/>, articles that joined the story of an earlier near-duplicate.</summary>
+    public int Clustered { get; set; }
 
     /// <summary>Of <see cref="Indexed"/>, articles found in the index already (a previous run died before committing).</summary>
     public int AlreadyIndexed { get; set; }

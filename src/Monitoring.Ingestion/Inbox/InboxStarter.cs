@@ -21,7 +21,7 @@ public sealed class InboxStarter(
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await db.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         }
 
         jobs.Enqueue<InboxProcessingJob>(job => job.ProcessAsync(0, long.MaxValue, CancellationToken.None));

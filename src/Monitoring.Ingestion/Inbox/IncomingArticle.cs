@@ -42,6 +42,15 @@ public sealed record IncomingArticle
     /// <summary>A byline or credit line, kept apart from the body.</summary>
     public string? Credit { get; init; }
 
+    /// <summary>Outlets the item itself cites ("Reuters, BBC"), when the source is not the original reporter.</summary>
+    public string? Attribution { get; init; }
+
+    /// <summary>
+    /// True when <see cref="Url"/> is a page holding many items (a portal, a live blog), so it does not
+    /// identify the article: the id then comes from source, title and text.
+    /// </summary>
+    public bool UrlShared { get; init; }
+
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
     /// <summary>What is wrong with this item, field by field; empty when it can become an article.</summary>

@@ -1,17 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Stories;
 
 namespace Monitoring.Ingestion.Store;
 
 /// <summary>
 /// Ingestion's own durable state: the inbox of accepted items and the register of known articles that
-/// deduplication reads. SQLite file by default; the provider is the seam for PostgreSQL later.
+/// deduplication reads, and the story signatures near-duplicate clustering compares. SQLite file by default; the provider is the seam for PostgreSQL later.
 /// </summary>
 public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> options) : DbContext(options)
 {
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
     public DbSet<KnownArticle> KnownArticles => Set<KnownArticle>();
+
+    public DbSet<StoryMember> StoryMembers => Set<StoryMember>();
+
+    public DbSet<StoryBand> StoryBands => Set<StoryBand>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +33,17 @@ public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> opti
             article.Property(a => a.Id).HasMaxLength(16);
             article.HasIndex(a => a.ContentKey).IsUnique();
             article.HasIndex(a => a.CanonicalUrl);
+        });
+        modelBuilder.Entity<StoryMember>(member =>
+        {
+            member.HasKey(m => m.ArticleId);
+            member.Property(m => m.ArticleId).HasMaxLength(16);
+            member.Property(m => m.StoryId).HasMaxLength(16);
+        });
+        modelBuilder.Entity<StoryBand>(band =>
+        {
+            band.HasKey(b => new { b.BandKey, b.ArticleId });
+            band.Property(b => b.ArticleId).HasMaxLength(16);
         });
     }
 }

@@ -24,9 +24,38 @@ public static class IngestionStore
         var options = new DbContextOptionsBuilder<IngestionDbContext>();
         options.UseIngestionSqlite(path);
         var context = new IngestionDbContext(options.Options);
-        context.Database.EnsureCreated();
+        context.EnsureSchema();
         return context;
     }
+
+    /// <summary>
+    /// Creates the store, or in a store written by an earlier version the tables added since. Additive
+    /// only (no column of an existing table changes) until the store gets migrations with PostgreSQL.
+    /// </summary>
+    public static void EnsureSchema(this IngestionDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.EnsureCreated())
+        {
+            db.Database.ExecuteSqlRaw(AdditiveScript(db));
+        }
+    }
+
+    /// <inheritdoc cref="EnsureSchema"/>
+    public static async Task EnsureSchemaAsync(this IngestionDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await db.Database.ExecuteSqlRawAsync(AdditiveScript(db), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // EF's creation script with IF NOT EXISTS: SQLite then creates only what is missing.
+    private static string AdditiveScript(IngestionDbContext db) => db.Database.GenerateCreateScript()
+        .Replace("CREATE TABLE \"", "CREATE TABLE IF NOT EXISTS \"", StringComparison.Ordinal)
+        .Replace("CREATE INDEX \"", "CREATE INDEX IF NOT EXISTS \"", StringComparison.Ordinal)
+        .Replace("CREATE UNIQUE INDEX \"", "CREATE UNIQUE INDEX IF NOT EXISTS \"", StringComparison.Ordinal);
 
     // WAL lets the API write while a job reads; synchronous=FULL makes every commit reach the disk (fsync)
     // before SaveChanges returns, which is what "recorded before acknowledged" needs.

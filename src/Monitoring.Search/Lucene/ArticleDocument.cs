@@ -24,6 +24,7 @@ internal static class ArticleDocument
             new Int64Field(ArticleFields.Ingested, ingested, Field.Store.NO),
             new NumericDocValuesField(ArticleFields.Ingested, ingested),
             new NumericDocValuesField(ArticleFields.Undated, article.IsUndated ? 1 : 0),
+            new NumericDocValuesField(ArticleFields.ImplausibleDate, article.HasImplausibleDate ? 1 : 0),
             new DoubleField(ArticleFields.Tension, tags.Tension.Value, Field.Store.NO),
             new NumericDocValuesField(ArticleFields.Tension, BitConverter.DoubleToInt64Bits(tags.Tension.Value)),
             new NumericDocValuesField(ArticleFields.Tense, tags.Tension.IsTense ? 1 : 0),

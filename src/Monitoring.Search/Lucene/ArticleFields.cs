@@ -57,6 +57,9 @@ internal static class ArticleFields
     /// <summary>1 when the publication date is unknown (doc values).</summary>
     public const string Undated = "undated";
 
+    /// <summary>1 when the source gave an impossible publication date (<c>Article.ImplausiblePublished</c>; doc values).</summary>
+    public const string ImplausibleDate = "implausible_date";
+
     /// <summary>Tension value: indexed as a double for ranges, doc values as the bits of a double for sorting and averages.</summary>
     public const string Tension = "tension";
 

@@ -16,11 +16,13 @@ internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone
     private readonly Dictionary<string, Dictionary<DateOnly, Tally>> _byCountry = new(StringComparer.Ordinal);
     private readonly BytesRef _scratch = new();
     private long _undated;
+    private long _implausible;
 
     private NumericDocValues? _dates;
     private NumericDocValues? _tensions;
     private NumericDocValues? _tenseFlags;
     private NumericDocValues? _undatedFlags;
+    private NumericDocValues? _implausibleFlags;
     private SortedSetDocValues? _countries;
     private string?[] _countryNames = [];
 
@@ -37,6 +39,9 @@ internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone
         _tensions = reader.GetNumericDocValues(ArticleFields.Tension);
         _tenseFlags = reader.GetNumericDocValues(ArticleFields.Tense);
         _undatedFlags = reader.GetNumericDocValues(ArticleFields.Undated);
+
+        // Absent from segments written before the field existed: none of their articles is flagged.
+        _implausibleFlags = reader.GetNumericDocValues(ArticleFields.ImplausibleDate);
         _countries = reader.GetSortedSetDocValues(countryField);
         _countryNames = new string?[_countries?.ValueCount ?? 0];
     }
@@ -45,6 +50,13 @@ internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone
     {
         if (_dates is null)
         {
+            return;
+        }
+
+        if (_implausibleFlags?.Get(doc) == 1)
+        {
+            // Charted on no date: counted apart, so the chart can say how many it leaves out.
+            _implausible++;
             return;
         }
 
@@ -84,7 +96,7 @@ internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone
         DateOnly? last = to is { } t ? interval.BucketStart(t) : _total.Count > 0 ? _total.Keys.Max() : null;
         if (first is null || last is null)
         {
-            return CoverageTrend.Empty(interval) with { UndatedCount = _undated };
+            return CoverageTrend.Empty(interval) with { UndatedCount = _undated, ImplausibleDateCount = _implausible };
         }
 
         var axis = new List<DateOnly>();
@@ -101,7 +113,7 @@ internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone
             .Select(country => new CountrySeries(country.Code, Series(axis, country.Buckets)))
             .ToList();
 
-        return new CoverageTrend(interval, Series(axis, _total), countries, _undated);
+        return new CoverageTrend(interval, Series(axis, _total), countries, _undated) { ImplausibleDateCount = _implausible };
     }
 
     private static List<DateBucket> Series(List<DateOnly> axis, Dictionary<DateOnly, Tally> tallies) =>

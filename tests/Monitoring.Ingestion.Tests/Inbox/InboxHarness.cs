@@ -44,7 +44,9 @@ internal sealed class InboxHarness : IDisposable
 
     public IngestionDbContext OpenStore() => IngestionStore.Open(StorePath);
 
-    public ArticleInbox CreateInbox() => new(new StoreFactory(StorePath), new BackgroundJobClient(JobStorage), new FixedClock(Now));
+    public ArticleInbox CreateInbox() => new(CreateRecorder(), new BackgroundJobClient(JobStorage));
+
+    public InboxRecorder CreateRecorder() => new(new StoreFactory(StorePath), new FixedClock(Now));
 
     public InboxProcessingJob CreateJob(IArticleIndex? index = null) => new(
         new StoreFactory(StorePath),

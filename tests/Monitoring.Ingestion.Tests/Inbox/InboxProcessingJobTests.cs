@@ -100,7 +100,7 @@ public sealed class InboxProcessingJobTests : IDisposable
     }
 
     [Fact]
-    public async Task ADateInTheFuture_IsNotCharted_ButKeptUndatedAndFlagged()
+    public async Task ADateInTheFuture_IsKeptAndFlagged_ButNotCharted()
     {
         await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1) with { Published = "2099-01-01T00:00:00Z" }], Cancel);
 
@@ -108,9 +108,28 @@ public sealed class InboxProcessingJobTests : IDisposable
 
         var item = Assert.Single(await _harness.ItemsAsync());
         Assert.Equal(InboxItemState.Indexed, item.State);
-        Assert.Equal("published 2099-01-01T00:00Z is in the future; kept undated", item.Reason);
+        Assert.Equal("published 2099-01-01T00:00Z is in the future; flagged, not charted", item.Reason);
         var article = await _harness.Lucene.GetAsync(ArticleId.Parse(item.ArticleId!), Cancel);
-        Assert.True(article!.Article.IsUndated);
+        Assert.Null(article!.Article.Published);
+        Assert.Equal(new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), article.Article.ImplausiblePublished);
+        var trend = await _harness.Lucene.GetCoverageAsync(new CoverageQuery(new ArticleQuery(), DateInterval.Day), Cancel);
+        Assert.Empty(trend.Total);
+        Assert.Equal(1, trend.ImplausibleDateCount);
+    }
+
+    [Fact]
+    public async Task ADateBefore1900_IsKeptAndFlagged_ButNotCharted()
+    {
+        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1) with { Published = "1899-12-31T10:00:00Z" }], Cancel);
+
+        await _harness.ProcessAllAsync(Cancel);
+
+        var item = Assert.Single(await _harness.ItemsAsync());
+        Assert.Equal("published 1899-12-31 is before 1900; flagged, not charted", item.Reason);
+        var trend = await _harness.Lucene.GetCoverageAsync(new CoverageQuery(new ArticleQuery(), DateInterval.Year), Cancel);
+        Assert.Equal(1, trend.ImplausibleDateCount);
+        Assert.Equal(0, trend.UndatedCount);
+        Assert.Equal(1, (await _harness.Lucene.SearchAsync(new ArticleQuery { Text = "Brussels" }, Cancel)).Total);
     }
 
     [Theory]

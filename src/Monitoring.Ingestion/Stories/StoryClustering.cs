@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Monitoring.Core.Articles;
+using Monitoring.Ingestion.Store;
+
+namespace Monitoring.Ingestion.Stories;
+
+/// <summary>
+/// Puts near-duplicates (wire copies carried by several outlets, a story re-sent with a corrected word)
+/// into one story: an article whose estimated shingle similarity to an earlier one reaches
+/// <see cref="SimilarityThreshold"/> joins that article's story, whose id is the id of its first article.
+/// Exact duplicates never get here: deduplication has made them one article already.
+/// </summary>
+public static class StoryClustering
+{
+    /// <summary>
+    /// Estimated Jaccard similarity of 3-word shingles from which two articles are one story. Measured on
+    /// Reuters-21578 (docs/ingestion.md): above it, pairs are the same report re-sent or reworded.
+    /// </summary>
+    public const double SimilarityThreshold = 0.5;
+
+    /// <summary>
+    /// The story of each article, in order (null: a story of its own), comparing with every member the
+    /// store knows and with the articles before it in the list. New members and their bands are added to
+    /// <paramref name="db"/> for the caller to commit with the articles.
+    /// </summary>
+    public static async Task<IReadOnlyList<ArticleId?>> AssignAsync(IngestionDbContext db, IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(articles);
+        var signatures = articles.Select(article => StorySignature.Of(article.Title, article.Body)).ToList();
+        var bands = signatures.Select(signature => signature.IsComparable ? signature.BandKeys() : []).ToList();
+        var keys = bands.SelectMany(keys => keys).Distinct().ToList();
+
+        var candidatesByBand = new Dictionary<long, List<string>>();
+        var members = new Dictionary<string, (string StoryId, StorySignature Signature)>(StringComparer.Ordinal);
+        if (keys.Count > 0)
+        {
+            var stored = await db.StoryBands.AsNoTracking()
+                .Where(band => keys.Contains(band.BandKey))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var band in stored)
+            {
+                AddCandidate(candidatesByBand, band.BandKey, band.ArticleId);
+            }
+
+            var ids = stored.Select(band => band.ArticleId).Distinct().ToList();
+            var loaded = await db.StoryMembers.AsNoTracking()
+                .Where(member => ids.Contains(member.ArticleId))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var member in loaded)
+            {
+                members[member.ArticleId] = (member.StoryId, StorySignature.FromBytes(member.Signature));
+            }
+        }
+
+        var stories = new ArticleId?[articles.Count];
+        for (var i = 0; i < articles.Count; i++)
+        {
+            if (!signatures[i].IsComparable)
+            {
+                continue;
+            }
+
+            var id = articles[i].Id.Value;
+            if (members.TryGetValue(id, out var placed))
+            {
+                // A rerun over an article the store placed already: its story does not move.
+                stories[i] = placed.StoryId == id ? null : ArticleId.Parse(placed.StoryId);
+                continue;
+            }
+
+            var best = bands[i]
+                .SelectMany(key => candidatesByBand.TryGetValue(key, out var list) ? list : [])
+                .Distinct(StringComparer.Ordinal)
+                .Where(candidate => candidate != id && members.ContainsKey(candidate))
+                .Select(candidate => (members[candidate].StoryId, Similarity: signatures[i].Similarity(members[candidate].Signature)))
+                .Where(match => match.Similarity >= SimilarityThreshold)
+                .OrderByDescending(match => match.Similarity)
+                .ThenBy(match => match.StoryId, StringComparer.Ordinal)
+                .FirstOrDefault();
+            var storyId = best.StoryId ?? id;
+            stories[i] = best.StoryId is null ? null : ArticleId.Parse(storyId);
+
+            members[id] = (storyId, signatures[i]);
+            db.StoryMembers.Add(new StoryMember { ArticleId = id, StoryId = storyId, Signature = signatures[i].ToBytes() });
+            foreach (var key in bands[i].Distinct())
+            {
+                db.StoryBands.Add(new StoryBand { BandKey = key, ArticleId = id });
+                AddCandidate(candidatesByBand, key, id);
+            }
+        }
+
+        return stories;
+    }
+
+    private static void AddCandidate(Dictionary<long, List<string>> candidates, long key, string articleId)
+    {
+        if (!candidates.TryGetValue(key, out var list))
+        {
+            list = [];
+            candidates[key] = list;
+        }
+
+        list.Add(articleId);
+    }
+}

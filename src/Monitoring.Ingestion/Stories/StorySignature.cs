@@ -1,0 +1,216 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Monitoring.Ingestion.Stories;
+
+/// <summary>
+/// MinHash of an article's word shingles, so that two articles' share of common shingles (their Jaccard
+/// similarity) can be estimated from 96 numbers each, and candidates found by LSH bands without comparing
+/// every pair. The constants are measured on Reuters-21578 (docs/ingestion.md, "Story clusters").
+/// </summary>
+public sealed class StorySignature
+{
+    /// <summary>Words per shingle: one changed word changes at most this many shingles.</summary>
+    public const int ShingleWords = 3;
+
+    public const int HashCount = Bands * RowsPerBand;
+
+    /// <summary>
+    /// 32 bands of 3 rows: two articles with Jaccard similarity s share a band with probability
+    /// 1 − (1 − s³)³², 0.986 at s = 0.5 and 0.58 at s = 0.3 (those candidates are then checked).
+    /// </summary>
+    public const int Bands = 32;
+
+    public const int RowsPerBand = 3;
+
+    /// <summary>
+    /// Fewer shingles than this (about 40 words) say too little to match on: on Reuters-21578, short templated
+    /// items (fund payouts, dividends) of different companies share half their shingles.
+    /// </summary>
+    public const int MinShingles = 40;
+
+    private static readonly ulong[] Seeds = Enumerable.Range(1, HashCount)
+        .Select(i => Mix((ulong)i * 0x9E3779B97F4A7C15UL))
+        .ToArray();
+
+    private StorySignature(uint[] minHashes, int shingleCount)
+    {
+        MinHashes = minHashes;
+        ShingleCount = shingleCount;
+    }
+
+    public IReadOnlyList<uint> MinHashes { get; }
+
+    public int ShingleCount { get; }
+
+    /// <summary>True when there is enough text to compare; shorter articles are stories of their own.</summary>
+    public bool IsComparable => ShingleCount >= MinShingles;
+
+    public static StorySignature Of(string title, string body)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(body);
+        var shingles = Shingles(title + "\n" + body);
+        var minHashes = new uint[HashCount];
+        Array.Fill(minHashes, uint.MaxValue);
+        foreach (var shingle in shingles)
+        {
+            for (var i = 0; i < HashCount; i++)
+            {
+                var hash = (uint)(Mix(shingle ^ Seeds[i]) >> 32);
+                if (hash < minHashes[i])
+                {
+                    minHashes[i] = hash;
+                }
+            }
+        }
+
+        return new StorySignature(minHashes, shingles.Count);
+    }
+
+    public static StorySignature FromBytes(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length != HashCount * sizeof(uint))
+        {
+            throw new ArgumentException($"A story signature is {HashCount * sizeof(uint)} bytes, not {bytes.Length}.", nameof(bytes));
+        }
+
+        var minHashes = new uint[HashCount];
+        for (var i = 0; i < HashCount; i++)
+        {
+            minHashes[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * sizeof(uint)));
+        }
+
+        // Only comparable signatures are stored, so a stored one is comparable.
+        return new StorySignature(minHashes, MinShingles);
+    }
+
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[HashCount * sizeof(uint)];
+        for (var i = 0; i < HashCount; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * sizeof(uint)), MinHashes[i]);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The estimated Jaccard similarity of the two shingle sets: the share of equal min-hashes.</summary>
+    public double Similarity(StorySignature other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var equal = 0;
+        for (var i = 0; i < HashCount; i++)
+        {
+            equal += MinHashes[i] == other.MinHashes[i] ? 1 : 0;
+        }
+
+        return (double)equal / HashCount;
+    }
+
+    /// <summary>One key per band; articles sharing any key are candidates for one story.</summary>
+    public IReadOnlyList<long> BandKeys()
+    {
+        var keys = new long[Bands];
+        for (var band = 0; band < Bands; band++)
+        {
+            var key = (ulong)band * 0x9E3779B97F4A7C15UL;
+            for (var row = 0; row < RowsPerBand; row++)
+            {
+                key = Mix(key ^ MinHashes[(band * RowsPerBand) + row]);
+            }
+
+            keys[band] = (long)key;
+        }
+
+        return keys;
+    }
+
+    /// <summary>The exact Jaccard similarity of two texts' shingle sets; for measuring the estimate.</summary>
+    public static double ExactSimilarity(string first, string second)
+    {
+        var a = Shingles(first);
+        var b = Shingles(second);
+        if (a.Count == 0 && b.Count == 0)
+        {
+            return 1;
+        }
+
+        var common = a.Count(b.Contains);
+        return (double)common / (a.Count + b.Count - common);
+    }
+
+    /// <summary>Hashes of every run of <see cref="ShingleWords"/> words, letters and digits only, case folded.</summary>
+    public static HashSet<ulong> Shingles(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = Words(text);
+        var shingles = new HashSet<ulong>();
+        for (var i = 0; i + ShingleWords <= words.Count; i++)
+        {
+            var hash = 14695981039346656037UL;
+            for (var w = i; w < i + ShingleWords; w++)
+            {
+                hash = Mix(hash ^ words[w]);
+            }
+
+            shingles.Add(hash);
+        }
+
+        if (shingles.Count == 0 && words.Count > 0)
+        {
+            shingles.Add(words.Aggregate(14695981039346656037UL, (hash, word) => Mix(hash ^ word)));
+        }
+
+        return shingles;
+    }
+
+    private static List<ulong> Words(string text)
+    {
+        var words = new List<ulong>();
+        var current = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                current.Append(char.ToLowerInvariant(c));
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(Fnv(current));
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(Fnv(current));
+        }
+
+        return words;
+    }
+
+    private static ulong Fnv(StringBuilder word)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var chunk in word.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+        }
+
+        return hash;
+    }
+
+    // SplitMix64's finaliser: a cheap, well-mixed 64-bit permutation.
+    private static ulong Mix(ulong value)
+    {
+        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
+        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
+        return value ^ (value >> 31);
+    }
+}
