@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Sources;
 
 namespace Monitoring.Ingestion.Store;
 
@@ -12,6 +13,10 @@ public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> opti
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
     public DbSet<KnownArticle> KnownArticles => Set<KnownArticle>();
+
+    public DbSet<FeedSource> FeedSources => Set<FeedSource>();
+
+    public DbSet<FeedItemRecord> FeedItemRecords => Set<FeedItemRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,5 +34,6 @@ public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> opti
             article.HasIndex(a => a.ContentKey).IsUnique();
             article.HasIndex(a => a.CanonicalUrl);
         });
+        FeedSourceModel.Configure(modelBuilder);
     }
 }
