@@ -132,6 +132,9 @@ public sealed class WebFetcher(HttpClient http, IOptions<FeedPollingOptions> opt
         UseCookies = false,
         ConnectTimeout = settings.RequestTimeout,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+        // An answer abandoned half-way (too large) closes its connection instead of being read to the end.
+        MaxResponseDrainSize = 0,
     };
 
     internal static void Configure(HttpClient client, FeedPollingOptions settings)
