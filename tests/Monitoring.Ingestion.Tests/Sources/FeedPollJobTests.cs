@@ -193,6 +193,45 @@ public sealed class FeedPollJobTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero), PublicationDate.Parse(Assert.Single(await _harness.InboxArticlesAsync(source.Id)).Published));
     }
 
+    [Fact]
+    public async Task Health_CountsItemsPerDay_AndTheMedianLagFromPublicationToSearchable_LeavingOutTheFirstPollsBacklog()
+    {
+        var start = PollingHarness.Start;
+        var items = new List<string> { Dated(1, start - TimeSpan.FromDays(1)) };
+        var source = await _harness.AddAsync(_server.Handle("/dated.xml", context => WriteAsync(context, Rss(items))));
+        await _harness.PollAsync(source.Id);
+        await MarkIndexedAsync(source.Id, start + TimeSpan.FromMinutes(1)); // the backlog: a day late
+
+        items.Add(Dated(2, start + TimeSpan.FromMinutes(10)));
+        items.Add(Dated(3, start + TimeSpan.FromMinutes(12)));
+        _harness.Clock.Now = start + TimeSpan.FromMinutes(15);
+        await _harness.PollAsync(source.Id);
+        await MarkIndexedAsync(source.Id, start + TimeSpan.FromMinutes(20));
+        _harness.Clock.Now = start + TimeSpan.FromMinutes(30);
+        await _harness.PollAsync(source.Id);
+
+        var health = await _harness.SourceAsync(source.Id);
+        Assert.Equal(3 / 7.0, health.ItemsPerDay, precision: 6);
+        Assert.Equal(TimeSpan.FromMinutes(9), health.MedianLag); // lags 10 and 8 minutes
+    }
+
+    private static string Dated(int number, DateTimeOffset published) =>
+        $"<item><title>Story {number}</title><link>https://news.example.org/dated/{number}</link><pubDate>{published.ToString("R", CultureInfo.InvariantCulture)}</pubDate><description>{new string('d', 500)}</description></item>";
+
+    // What InboxProcessingJob records when it indexes an item.
+    private async Task MarkIndexedAsync(int sourceId, DateTimeOffset processedAt)
+    {
+        var channel = FeedPollJob.ChannelOf(sourceId);
+        using var db = _harness.OpenStore();
+        foreach (var item in db.InboxItems.Where(item => item.Channel == channel && item.State == Monitoring.Ingestion.Inbox.InboxItemState.Pending))
+        {
+            item.State = Monitoring.Ingestion.Inbox.InboxItemState.Indexed;
+            item.ProcessedAt = processedAt;
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
     internal static Task WriteAsync(HttpContext context, string body, string contentType = "application/rss+xml")
     {
         context.Response.ContentType = contentType;
