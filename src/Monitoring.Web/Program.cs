@@ -1,4 +1,5 @@
 using Monitoring.Ingestion;
+using Monitoring.Ingestion.Sources;
 using Monitoring.Search;
 using Monitoring.Web.Components;
 using Monitoring.Web.Features.Ingest;
@@ -14,6 +15,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddIngestion();
+builder.Services.AddFeedPolling();
 builder.Services.AddJobs();
 builder.Services.AddIngestApi();
 

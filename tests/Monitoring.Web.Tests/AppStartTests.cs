@@ -36,6 +36,8 @@ public sealed class AppStartTests : IAsyncDisposable
         Assert.Contains("Search coverage", search, StringComparison.Ordinal);
         var trends = await client.GetAsync(new Uri("/trends", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, trends.StatusCode);
+        var sources = await client.GetStringAsync(new Uri("/sources", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Balkan Insight (BIRN)", sources, StringComparison.Ordinal); // seeds/sources.json, loaded on first start
     }
 
     [Fact]

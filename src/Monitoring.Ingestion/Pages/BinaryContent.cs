@@ -19,13 +19,14 @@ internal static class BinaryContent
     private static readonly byte[][] TextByteOrderMarks = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]];
 
     /// <summary>Why the bytes look binary, or null when they look like text.</summary>
-    public static string? Describe(ReadOnlySpan<byte> content)
+    /// <param name="expected">What the content should have been, for the message, e.g. "a feed".</param>
+    public static string? Describe(ReadOnlySpan<byte> content, string expected = "an HTML page")
     {
         foreach (var (name, magic) in Signatures)
         {
             if (content.StartsWith(magic))
             {
-                return $"binary content ({name}), not an HTML page";
+                return $"binary content ({name}), not {expected}";
             }
         }
 
@@ -43,13 +44,13 @@ internal static class BinaryContent
         {
             if (value == 0)
             {
-                return "binary content (zero bytes), not an HTML page";
+                return $"binary content (zero bytes), not {expected}";
             }
 
             controls += IsControl(value) ? 1 : 0;
         }
 
-        return IsMostlyControls(controls, sample.Length) ? "binary content (control characters), not an HTML page" : null;
+        return IsMostlyControls(controls, sample.Length) ? $"binary content (control characters), not {expected}" : null;
     }
 
     /// <summary>The same test for text that has already been decoded.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Stories;
+using Monitoring.Ingestion.Sources;
 
 namespace Monitoring.Ingestion.Store;
 
@@ -17,6 +18,9 @@ public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> opti
     public DbSet<StoryMember> StoryMembers => Set<StoryMember>();
 
     public DbSet<StoryBand> StoryBands => Set<StoryBand>();
+    public DbSet<FeedSource> FeedSources => Set<FeedSource>();
+
+    public DbSet<FeedItemRecord> FeedItemRecords => Set<FeedItemRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -45,5 +49,6 @@ public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> opti
             band.HasKey(b => new { b.BandKey, b.ArticleId });
             band.Property(b => b.ArticleId).HasMaxLength(16);
         });
+        FeedSourceModel.Configure(modelBuilder);
     }
 }

@@ -1,0 +1,305 @@
+using System.Globalization;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitoring.Core.Articles;
+using Monitoring.Ingestion.Feeds;
+using Monitoring.Ingestion.Fetching;
+using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Pages;
+using Monitoring.Ingestion.Store;
+
+namespace Monitoring.Ingestion.Sources;
+
+/// <summary>
+/// Polls one source: a conditional GET of its feed, the parse, the pages of summary-only items, the new
+/// items into the durable inbox, and the source's health. Whatever the feed does wrong (no answer, an
+/// error status, too large, binary, not XML, an entity bomb) ends as a recorded error on that source and
+/// a back-off, never as an exception that would touch another source.
+/// </summary>
+public sealed partial class FeedPollJob(
+    IDbContextFactory<IngestionDbContext> store,
+    WebFetcher fetcher,
+    ArticlePageExtractor extractor,
+    ArticleInbox inbox,
+    IOptions<FeedPollingOptions> options,
+    IOptions<PageExtractionOptions> pageOptions,
+    TimeProvider clock,
+    ILogger<FeedPollJob> logger)
+{
+    /// <summary>Whatever the outcome, the source's health is updated; a missing source is nothing to do.</summary>
+    [AutomaticRetry(Attempts = 0)] // failures are recorded on the source and retried on its back-off schedule
+    public async Task<FeedPollOutcome> PollAsync(int sourceId, CancellationToken cancellationToken)
+    {
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var source = await db.FeedSources.FindAsync([sourceId], cancellationToken).ConfigureAwait(false);
+            if (source is null)
+            {
+                return FeedPollOutcome.Missing;
+            }
+
+            var started = clock.GetUtcNow();
+            source.LastFetchAt = started;
+            FeedPollOutcome outcome;
+            try
+            {
+                outcome = await FetchAndTakeInAsync(db, source, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Anything a feed can provoke stays with this source; a shutdown is not the feed's fault.
+                outcome = new FeedPollOutcome(FeedPollStatus.Failed, 0, ex is FetchException or FeedFormatException ? ex.Message : $"unexpected {ex.GetType().Name}: {ex.Message}");
+            }
+
+            var finished = clock.GetUtcNow();
+            if (outcome.Status == FeedPollStatus.Failed)
+            {
+                source.ConsecutiveFailures++;
+                source.LastError = outcome.Error;
+                source.NextDueAt = finished + Backoff(source.PollInterval, source.ConsecutiveFailures, options.Value.MaxBackoff);
+                LogFailed(logger, source.Id, source.Name, source.ConsecutiveFailures, outcome.Error!);
+            }
+            else
+            {
+                source.ConsecutiveFailures = 0;
+                source.LastSuccessAt = finished;
+                source.LastError = outcome.Error; // a feed that broke off part-way: its items were kept
+                source.LastNewItems = outcome.NewItems;
+                source.NextDueAt = finished + source.PollInterval;
+            }
+
+            await SourceHealth.UpdateAsync(db, source, finished, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }
+    }
+
+    /// <summary>
+    /// How long to wait after <paramref name="failures"/> failed polls in a row: the interval after the
+    /// first, then doubling, never more than <paramref name="cap"/> (unless the interval itself is longer).
+    /// </summary>
+    public static TimeSpan Backoff(TimeSpan interval, int failures, TimeSpan cap)
+    {
+        var doublings = Math.Clamp(failures - 1, 0, 30);
+        var delay = interval.TotalSeconds * Math.Pow(2, doublings);
+        return TimeSpan.FromSeconds(Math.Max(interval.TotalSeconds, Math.Min(delay, cap.TotalSeconds)));
+    }
+
+    private async Task<FeedPollOutcome> FetchAndTakeInAsync(IngestionDbContext db, FeedSource source, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var feedUrl))
+        {
+            throw new FetchException($"'{source.Url}' is not an absolute address");
+        }
+
+        var response = await fetcher.GetAsync(
+            feedUrl,
+            settings.MaxFeedBytes,
+            WebFetcher.SourcesSetting(nameof(FeedPollingOptions.MaxFeedBytes)),
+            source.ETag,
+            source.LastModified,
+            cancellationToken).ConfigureAwait(false);
+        if (response.NotModified)
+        {
+            return new FeedPollOutcome(FeedPollStatus.NotModified, 0, null);
+        }
+
+        var body = response.Body;
+        var isGzip = body is [0x1F, 0x8B, ..]; // FeedParser unpacks a gzipped document itself
+        if (!isGzip && BinaryContent.Describe(body, "a feed") is { } binary)
+        {
+            throw new FeedFormatException(response.MediaType is null ? binary : $"{binary} (served as {response.MediaType})");
+        }
+
+        var feed = FeedParser.Parse(body, response.Url, settings.MaxFeedBytes);
+        var seen = await db.FeedItemRecords
+            .Where(record => record.SourceId == source.Id)
+            .ToDictionaryAsync(record => record.Key, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var zone = FindZone(source.TimeZone);
+        var now = clock.GetUtcNow();
+        var fresh = new List<(FeedItemRecord Record, IncomingArticle Article)>();
+        var pages = new PageBudget(settings.MaxPagesPerPoll);
+        foreach (var item in feed.Items)
+        {
+            var key = KeyOf(item);
+            if (seen.ContainsKey(key) || fresh.Any(candidate => candidate.Record.Key == key))
+            {
+                continue;
+            }
+
+            var published = Published(item, zone);
+            var article = await ToArticleAsync(source, item, published, pages, cancellationToken).ConfigureAwait(false);
+            fresh.Add((new FeedItemRecord { SourceId = source.Id, Key = key, FirstSeenAt = now, Published = published }, article));
+        }
+
+        if (pages.Fetched > 0)
+        {
+            source.LastPageError = pages.LastError;
+        }
+
+        if (fresh.Count > 0)
+        {
+            var ids = await inbox.AcceptAsync(ChannelOf(source.Id), fresh.Select(candidate => candidate.Article), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                fresh[i].Record.InboxItemId = ids[i];
+            }
+
+            db.FeedItemRecords.AddRange(fresh.Select(candidate => candidate.Record));
+        }
+
+        // Only after the items are safely in the inbox: a crash before this re-reads the feed in full.
+        source.ETag = response.ETag;
+        source.LastModified = response.LastModified;
+        ForgetOldItems(db, seen.Values, feed.Items.Select(KeyOf).ToHashSet(StringComparer.Ordinal), now);
+        var partly = feed.Error is null ? null : $"feed read only in part: {feed.Error}";
+        return new FeedPollOutcome(FeedPollStatus.Fetched, fresh.Count, partly);
+    }
+
+    private async Task<IncomingArticle> ToArticleAsync(FeedSource source, FeedItem item, DateTimeOffset? published, PageBudget pages, CancellationToken cancellationToken)
+    {
+        var html = item.Content ?? item.Summary;
+        var article = new IncomingArticle
+        {
+            Title = item.Title,
+            Html = html,
+            Url = item.Link?.AbsoluteUri,
+            Source = source.Name,
+            Language = LanguageCode(item.Language) ?? source.Language,
+            Published = published?.ToString("O", CultureInfo.InvariantCulture),
+            Credit = item.Author,
+        };
+
+        var textLength = html is null ? 0 : HtmlText.ToPlainText(html).Length;
+        if (textLength >= options.Value.SummaryOnlyBelowCharacters || item.Link is null || !pages.TryTake())
+        {
+            return article;
+        }
+
+        ExtractedPage page;
+        try
+        {
+            var fetched = await fetcher.GetAsync(
+                item.Link,
+                pageOptions.Value.MaxPageBytes,
+                $"{PageExtractionOptions.SectionName}:{nameof(PageExtractionOptions.MaxPageBytes)}",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            page = extractor.Extract(fetched.Body, fetched.Url);
+        }
+        catch (FetchException ex)
+        {
+            pages.Failed($"{item.Link}: {ex.Message}");
+            return article;
+        }
+
+        if (!page.Succeeded || page.Text.Length <= textLength)
+        {
+            pages.Failed($"{item.Link}: {page.Error ?? "the page holds no more text than the feed"}");
+            return article;
+        }
+
+        return article with
+        {
+            Title = article.Title ?? page.Title,
+            Html = null,
+            Text = page.Text,
+            Language = LanguageCode(item.Language) ?? page.Language ?? source.Language,
+            Published = article.Published ?? page.Published?.ToString("O", CultureInfo.InvariantCulture),
+            Credit = article.Credit ?? page.Byline,
+        };
+    }
+
+    /// <summary>The inbox channel of a source's items.</summary>
+    public static string ChannelOf(int sourceId) => string.Create(CultureInfo.InvariantCulture, $"feed:{sourceId}");
+
+    /// <summary>What identifies an item across polls: its canonical URL, else its guid, else its text.</summary>
+    internal static string KeyOf(FeedItem item)
+    {
+        if (item.Link is not null && CanonicalUrl.TryNormalise(item.Link.AbsoluteUri, null, out var canonical))
+        {
+            return canonical!.AbsoluteUri;
+        }
+
+        return item.Id is { Length: > 0 } id
+            ? "id:" + id
+            : "text:" + ArticleNormaliser.ContentKeyOf(item.Title ?? string.Empty, item.Summary ?? item.Content ?? string.Empty);
+    }
+
+    /// <summary>The item's date, read in the source's zone when the feed gives none.</summary>
+    internal static DateTimeOffset? Published(FeedItem item, TimeZoneInfo? zone)
+    {
+        if (zone is null || item.Published is not { } asUtc)
+        {
+            return item.Published;
+        }
+
+        var offset = zone.GetUtcOffset(DateTime.SpecifyKind(asUtc.UtcDateTime, DateTimeKind.Unspecified));
+        return PublicationDate.Parse(item.PublishedText, offset);
+    }
+
+    private static TimeZoneInfo? FindZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+
+    // Feeds write "en-us", "sr-Latn-RS" or "EN"; articles carry the two- or three-letter language.
+    private static string? LanguageCode(string? tag)
+    {
+        var code = tag?.Trim().Split('-', '_')[0];
+        return code is { Length: 2 or 3 } && code.All(char.IsAsciiLetter) ? code.ToLowerInvariant() : null;
+    }
+
+    // An item gone from the feed and older than a month will not come back; its record can go.
+    private static void ForgetOldItems(IngestionDbContext db, IEnumerable<FeedItemRecord> records, HashSet<string> inFeed, DateTimeOffset now)
+    {
+        var horizon = now - TimeSpan.FromDays(30);
+        db.FeedItemRecords.RemoveRange(records.Where(record => record.FirstSeenAt < horizon && !inFeed.Contains(record.Key)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {SourceId} ({Name}) failed {Failures} time(s) in a row: {Error}")]
+    private static partial void LogFailed(ILogger logger, int sourceId, string name, int failures, string error);
+
+    private sealed class PageBudget(int limit)
+    {
+        public int Fetched { get; private set; }
+
+        public string? LastError { get; private set; }
+
+        public bool TryTake()
+        {
+            if (Fetched >= limit)
+            {
+                return false;
+            }
+
+            Fetched++;
+            return true;
+        }
+
+        public void Failed(string error) => LastError = error;
+    }
+}
+
+public enum FeedPollStatus
+{
+    /// <summary>The source no longer exists.</summary>
+    Missing,
+
+    /// <summary>304: nothing new since the last poll.</summary>
+    NotModified,
+
+    /// <summary>The feed was read; <see cref="FeedPollOutcome.NewItems"/> went to the inbox.</summary>
+    Fetched,
+
+    /// <summary>Nothing usable; <see cref="FeedPollOutcome.Error"/> says why.</summary>
+    Failed,
+}
+
+/// <summary>What one poll did.</summary>
+/// <param name="Error">Why it failed, or a warning about a feed read only in part.</param>
+public sealed record FeedPollOutcome(FeedPollStatus Status, int NewItems, string? Error)
+{
+    public static readonly FeedPollOutcome Missing = new(FeedPollStatus.Missing, 0, null);
+}

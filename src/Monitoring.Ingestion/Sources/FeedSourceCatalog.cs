@@ -1,0 +1,106 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Store;
+
+namespace Monitoring.Ingestion.Sources;
+
+/// <summary>What editors do with sources: list, add (validated), pause, resume, remove, poll now.</summary>
+public sealed class FeedSourceCatalog(IDbContextFactory<IngestionDbContext> store, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    /// <summary>Every source, by name.</summary>
+    public async Task<IReadOnlyList<FeedSource>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var sources = await db.FeedSources.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+            return sources.OrderBy(source => source.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(source => source.Id).ToList();
+        }
+    }
+
+    /// <summary>Adds the source, enabled and due at the next dispatch, unless the draft is invalid or its URL is taken.</summary>
+    public async Task<AddSourceResult> AddAsync(NewFeedSource draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = draft.Validate().ToList();
+        if (errors.Count > 0)
+        {
+            return new AddSourceResult(null, errors);
+        }
+
+        var url = new Uri(draft.Url!.Trim()).AbsoluteUri;
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var existing = await db.FeedSources.AsNoTracking().FirstOrDefaultAsync(source => source.Url == url, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return new AddSourceResult(null, [new FieldError("url", $"is already followed as \"{existing.Name}\"")]);
+            }
+
+            var source = draft.ToSource(clock.GetUtcNow());
+            source.Url = url;
+            db.FeedSources.Add(source);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return new AddSourceResult(source, []);
+        }
+    }
+
+    /// <summary>Pauses (the dispatcher skips it) or resumes (due at the next dispatch) a source.</summary>
+    /// <returns>False when no such source exists.</returns>
+    public async Task<bool> SetEnabledAsync(int sourceId, bool enabled, CancellationToken cancellationToken = default)
+    {
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var source = await db.FeedSources.FindAsync([sourceId], cancellationToken).ConfigureAwait(false);
+            if (source is null)
+            {
+                return false;
+            }
+
+            source.Enabled = enabled;
+            source.NextDueAt = null;
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
+
+    /// <summary>Removes the source and its item records; the articles it delivered stay searchable.</summary>
+    public async Task<bool> RemoveAsync(int sourceId, CancellationToken cancellationToken = default)
+    {
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            await db.FeedItemRecords.Where(record => record.SourceId == sourceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            return await db.FeedSources.Where(source => source.Id == sourceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }
+    }
+
+    /// <summary>Enqueues a poll of the source now, paused or not, and holds off the dispatcher for one interval.</summary>
+    public async Task<bool> PollNowAsync(int sourceId, CancellationToken cancellationToken = default)
+    {
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var source = await db.FeedSources.FindAsync([sourceId], cancellationToken).ConfigureAwait(false);
+            if (source is null)
+            {
+                return false;
+            }
+
+            source.NextDueAt = clock.GetUtcNow() + source.PollInterval;
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        jobs.Enqueue<FeedPollJob>(job => job.PollAsync(sourceId, CancellationToken.None));
+        return true;
+    }
+}
+
+/// <summary>The added source, or what is wrong with the draft, field by field.</summary>
+public sealed record AddSourceResult(FeedSource? Source, IReadOnlyList<FieldError> Errors)
+{
+    public bool Succeeded => Source is not null;
+}

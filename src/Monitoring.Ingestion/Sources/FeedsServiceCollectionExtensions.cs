@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Monitoring.Ingestion.Fetching;
+using Monitoring.Ingestion.Pages;
+
+namespace Monitoring.Ingestion.Sources;
+
+public static class FeedsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers feed polling (section "Ingestion:Feeds"): the sources store, the minutely dispatcher,
+    /// the poll job, article-page extraction, and the one HttpClient every outgoing request uses. Needs
+    /// <see cref="IngestionServiceCollectionExtensions.AddIngestion"/> (the inbox) and Hangfire.
+    /// </summary>
+    public static IServiceCollection AddFeedPolling(this IServiceCollection services)
+    {
+        services.AddOptions<FeedPollingOptions>()
+            .BindConfiguration(FeedPollingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddPageExtraction();
+
+        // The single place outgoing HTTP is configured: a destination guard goes into this handler.
+        services.AddHttpClient<WebFetcher>((provider, client) => WebFetcher.Configure(client, provider.GetRequiredService<IOptions<FeedPollingOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(provider => WebFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedPollingOptions>>().Value));
+
+        services.AddSingleton<FeedSourceCatalog>();
+        services.AddTransient<FeedPollDispatcher>();
+        services.AddTransient<FeedPollJob>();
+        services.AddHostedService<FeedPollingStarter>();
+        return services;
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Components;
+using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Sources;
+using MudBlazor;
+
+namespace Monitoring.Web.Features.Sources;
+
+/// <summary>Editors' view of the feeds: their health, and add, pause, resume, remove and poll now.</summary>
+public sealed partial class SourcesPage
+{
+    private IReadOnlyList<FeedSource>? _sources;
+    private string? _loadError;
+    private IReadOnlyList<FieldError> _errors = [];
+    private bool _busy;
+    private string? _draftName;
+    private string? _draftUrl;
+    private int _draftMinutes = 15;
+    private string? _draftLanguage;
+    private string? _draftCountry;
+    private string? _draftTimeZone;
+
+    [Inject]
+    private FeedSourceCatalog Catalog { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    private DateTimeOffset Now => Clock.GetUtcNow();
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _sources = await Catalog.ListAsync();
+            _loadError = null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            _loadError = ex.Message;
+        }
+    }
+
+    private bool HasError(string field) => _errors.Any(error => error.Field == field);
+
+    private string? ErrorOf(string field) => _errors.FirstOrDefault(error => error.Field == field)?.Message;
+
+    private async Task AddAsync()
+    {
+        _busy = true;
+        try
+        {
+            var result = await Catalog.AddAsync(new NewFeedSource
+            {
+                Name = _draftName,
+                Url = _draftUrl,
+                PollInterval = TimeSpan.FromMinutes(_draftMinutes),
+                Language = _draftLanguage,
+                Country = _draftCountry,
+                TimeZone = _draftTimeZone,
+            });
+            _errors = result.Errors;
+            if (result.Succeeded)
+            {
+                Snackbar.Add($"Added {result.Source!.Name}; it is polled within a minute.", Severity.Success);
+                (_draftName, _draftUrl, _draftLanguage, _draftCountry, _draftTimeZone, _draftMinutes) = (null, null, null, null, null, 15);
+                await LoadAsync();
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ToggleAsync(FeedSource source)
+    {
+        await Catalog.SetEnabledAsync(source.Id, !source.Enabled);
+        Snackbar.Add(source.Enabled ? $"Paused {source.Name}." : $"Resumed {source.Name}; it is polled within a minute.", Severity.Info);
+        await LoadAsync();
+    }
+
+    private async Task PollNowAsync(FeedSource source)
+    {
+        await Catalog.PollNowAsync(source.Id);
+        Snackbar.Add($"Polling {source.Name}; refresh to see the result.", Severity.Info);
+        await LoadAsync();
+    }
+
+    private async Task RemoveAsync(FeedSource source)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Remove source",
+            $"Stop following {source.Name}? Articles it delivered stay searchable.",
+            yesText: "Remove",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        await Catalog.RemoveAsync(source.Id);
+        Snackbar.Add($"Removed {source.Name}.", Severity.Info);
+        await LoadAsync();
+    }
+}
