@@ -1,6 +1,7 @@
 using Monitoring.Ingestion;
 using Monitoring.Search;
 using Monitoring.Web.Components;
+using Monitoring.Web.Data;
 using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Status;
@@ -15,6 +16,8 @@ builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddIngestion();
 builder.Services.AddJobs();
 builder.Services.AddIngestApi();
+builder.Services.AddAppData();
+builder.Services.AddTrends();
 
 var app = builder.Build();
 
