@@ -61,8 +61,10 @@ public sealed partial class TimeChart
 
     private void Rescale()
     {
-        _niceStep = NiceStep(MaxValue);
-        _niceMax = Math.Ceiling(MaxValue / _niceStep) * _niceStep;
+        // Rounded so that float noise (a stack of shares summing to 1.0000000000000002) does not add a step.
+        var max = Math.Round(MaxValue, 9);
+        _niceStep = NiceStep(max);
+        _niceMax = Math.Ceiling(max / _niceStep) * _niceStep;
     }
 
     private double MaxValue
@@ -111,7 +113,6 @@ public sealed partial class TimeChart
     {
         var rough = maxValue / 5;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
-        // Rounded so that float noise (a stack of shares summing to 1.0000000002) does not jump a step.
         var normalised = Math.Round(rough / magnitude, 6);
         var nice = normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 5 ? 5 : 10;
         var step = nice * magnitude;

@@ -59,6 +59,14 @@ public sealed partial class TrendsPage
     protected override async Task OnInitializedAsync()
     {
         Navigation.LocationChanged += OnLocationChanged;
+        State = TrendState.FromUri(new Uri(Navigation.Uri));
+        if (!RendererInfo.IsInteractive)
+        {
+            // The prerendered page shows the progress bar only: the charts' searches run once, when the circuit is up.
+            _loading = true;
+            return;
+        }
+
         await LoadAnnotationsAsync();
         await LoadAsync();
     }

@@ -51,6 +51,7 @@ public sealed class TrendsPageTests : MudTestContext, IClassFixture<SeedIndex>
         Services.AddDbContextFactory<AppDbContext>(db => db.UseAppSqlite(_appDatabase));
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
         db.Database.Migrate();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
