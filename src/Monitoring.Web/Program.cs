@@ -2,6 +2,7 @@ using Monitoring.Ingestion;
 using Monitoring.Ingestion.Sources;
 using Monitoring.Search;
 using Monitoring.Web.Components;
+using Monitoring.Web.Data;
 using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Search;
@@ -18,6 +19,8 @@ builder.Services.AddIngestion();
 builder.Services.AddFeedPolling();
 builder.Services.AddJobs();
 builder.Services.AddIngestApi();
+builder.Services.AddAppData();
+builder.Services.AddTrends();
 
 var app = builder.Build();
 

@@ -57,6 +57,7 @@ public sealed class AppProcess : IAsyncDisposable
             "--Search:Lucene:IndexPath", Path.Combine(dataFolder, "index"),
             "--Jobs:SqlitePath", Path.Combine(dataFolder, "jobs.db"),
             "--Ingestion:StorePath", Path.Combine(dataFolder, "ingestion.db"),
+            "--AppData:SqlitePath", Path.Combine(dataFolder, "app.db"),
         })
         {
             start.ArgumentList.Add(argument);

@@ -65,7 +65,7 @@ public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
     public async Task ClickingAPointOnTheTrendsChart_ShowsTheArticlesBehindIt()
     {
         var page = await OpenAsync("/trends?interval=month");
-        var point = page.Locator("circle[data-series=XK][data-bucket='2008-02-01']");
+        var point = page.Locator("#coverage-svg circle[data-series=XK][data-bucket='2008-02-01']");
         var tooltip = await point.Locator("title").TextContentAsync();
         var expected = int.Parse(tooltip!.Split(": ")[^1], System.Globalization.CultureInfo.InvariantCulture);
 

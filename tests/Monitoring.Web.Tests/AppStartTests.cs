@@ -23,6 +23,7 @@ public sealed class AppStartTests : IAsyncDisposable
             host.UseSetting("Ingestion:SeedsPath", RepositoryPaths.Seeds);
             host.UseSetting("Search:Lucene:IndexPath", Path.Combine(_dataFolder, "index"));
             host.UseSetting("Ingestion:StorePath", Path.Combine(_dataFolder, "ingestion.db"));
+            host.UseSetting("AppData:SqlitePath", Path.Combine(_dataFolder, "app.db"));
         });
 
     [Fact]

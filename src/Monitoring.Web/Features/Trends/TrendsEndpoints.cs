@@ -2,44 +2,56 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Core.Enrichment;
-using Monitoring.Core.Search;
 
 namespace Monitoring.Web.Features.Trends;
 
 public static class TrendsEndpoints
 {
-    /// <summary>GET /api/trends/coverage.csv: the chart's data with the query and time basis written into the file.</summary>
+    /// <summary>
+    /// GET /api/trends/{coverage|tension|topics}.csv with the trends page's query parameters: each chart's
+    /// data with its query and parameters written into the file.
+    /// </summary>
     public static WebApplication MapTrends(this WebApplication app)
     {
-        app.MapGet("/api/trends/coverage.csv", ExportCoverageAsync);
+        app.MapGet("/api/trends/{chart}.csv", ExportAsync);
         return app;
     }
 
-    public static string CsvPath(string? text, DateInterval interval) =>
-        $"/api/trends/coverage.csv?interval={interval.ToString().ToLowerInvariant()}"
-        + (string.IsNullOrWhiteSpace(text) ? "" : "&q=" + Uri.EscapeDataString(text));
-
-    private static async Task<Results<FileContentHttpResult, BadRequest<string>>> ExportCoverageAsync(
-        string? q, string? interval, IArticleSearch search, EnrichmentModel enrichment, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The CSV of <paramref name="chart"/> for the view <paramref name="state"/>.</summary>
+    public static string CsvPath(TrendChart chart, TrendState state)
     {
-        var bucket = DateInterval.Month;
-        if (interval is not null && !Enum.TryParse(interval, ignoreCase: true, out bucket))
+        ArgumentNullException.ThrowIfNull(state);
+        var query = state.ToQueryString();
+        return $"/api/trends/{TrendState.Lower(chart)}.csv" + (query.Length == 0 ? "" : "?" + query);
+    }
+
+    private static async Task<Results<FileContentHttpResult, BadRequest<string>, NotFound>> ExportAsync(
+        string chart, HttpRequest request, TrendsLoader loader, EnrichmentModel enrichment, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<TrendChart>(chart, ignoreCase: true, out var which) || !Enum.IsDefined(which))
         {
-            return TypedResults.BadRequest($"Unknown interval '{interval}'; use day, week, month or year.");
+            return TypedResults.NotFound();
         }
 
-        CoverageTrend trend;
+        var state = TrendState.FromUri(new Uri("http://localhost/" + request.QueryString.Value));
+        TrendsData data;
         try
         {
-            trend = await search.GetCoverageAsync(new CoverageQuery(new ArticleQuery { Text = q }, bucket), cancellationToken);
+            data = await loader.LoadAsync(state, cancellationToken);
         }
         catch (ArgumentException invalid)
         {
             return TypedResults.BadRequest(invalid.Message);
         }
 
-        var csv = CoverageCsv.Write(trend, q, code => enrichment.CountryName(code), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var csv = which switch
+        {
+            TrendChart.Tension => TrendsCsv.Tension(data, enrichment.CountryName, now),
+            TrendChart.Topics => TrendsCsv.Topics(data, enrichment.TopicLabel, now),
+            _ => TrendsCsv.Coverage(data, enrichment.CountryName, now),
+        };
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv",
-            $"coverage-{bucket.ToString().ToLowerInvariant()}-{clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv");
+            $"{TrendState.Lower(which)}-{TrendState.Lower(state.Interval)}-{now.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv");
     }
 }

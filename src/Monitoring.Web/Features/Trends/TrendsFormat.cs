@@ -13,6 +13,8 @@ internal static class TrendsFormat
         _ => start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
     };
 
+    public static string DayLabel(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>The last day of the bucket that starts on <paramref name="start"/>.</summary>
     public static DateOnly BucketEnd(DateOnly start, DateInterval interval) => interval.NextBucket(start).AddDays(-1);
 }

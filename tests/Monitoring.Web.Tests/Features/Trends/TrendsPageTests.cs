@@ -1,31 +1,109 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Search.Lucene;
 using Monitoring.Tests;
+using Monitoring.Web.Data;
 using Monitoring.Web.Features.Trends;
 
 namespace Monitoring.Web.Tests.Features.Trends;
 
-/// <summary>The trends page over a real Lucene index holding the shipped seeds.</summary>
-public sealed class TrendsPageTests : MudTestContext
+/// <summary>The shipped seeds in a real Lucene index, built once for the test class.</summary>
+public sealed class SeedIndex : IDisposable
 {
-    private static readonly EnrichmentModel Model = EnrichmentModel.LoadFrom(RepositoryPaths.Seeds);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "monitoring-bunit-" + Guid.NewGuid().ToString("N"));
 
-    private readonly string _indexFolder = Path.Combine(Path.GetTempPath(), "monitoring-bunit-" + Guid.NewGuid().ToString("N"));
+    public SeedIndex()
+    {
+        Index = new LuceneArticleIndex(_folder);
+        var enricher = new ArticleEnricher(Model);
+        Index.IndexAsync([.. SeedFolder.ReadArticles(RepositoryPaths.Seeds, DateTimeOffset.UtcNow).Select(enricher.Enrich)])
+            .GetAwaiter().GetResult();
+    }
+
+    public static EnrichmentModel Model { get; } = EnrichmentModel.LoadFrom(RepositoryPaths.Seeds);
+
+    public LuceneArticleIndex Index { get; }
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+/// <summary>The trends page over a real Lucene index holding the shipped seeds, with a migrated app database.</summary>
+public sealed class TrendsPageTests : MudTestContext, IClassFixture<SeedIndex>
+{
+    private readonly string _appDatabase = Path.Combine(Path.GetTempPath(), "monitoring-bunit-app-" + Guid.NewGuid().ToString("N") + ".db");
     private readonly LuceneArticleIndex _index;
 
-    public TrendsPageTests()
+    public TrendsPageTests(SeedIndex seeds)
     {
-        _index = new LuceneArticleIndex(_indexFolder);
+        _index = seeds.Index;
         Services.AddSingleton<IArticleSearch>(_index);
-        Services.AddSingleton(Model);
-        var enricher = new ArticleEnricher(Model);
-        _index.IndexAsync([.. SeedFolder.ReadArticles(RepositoryPaths.Seeds, DateTimeOffset.UtcNow).Select(enricher.Enrich)])
-            .GetAwaiter().GetResult();
+        Services.AddSingleton(SeedIndex.Model);
+        Services.AddTrends();
+        Services.AddDbContextFactory<AppDbContext>(db => db.UseAppSqlite(_appDatabase));
+        using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        db.Database.Migrate();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void ThePinnedEvents_AreMarkedOnEveryTimeChart()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends?interval=year");
+
+        page.WaitForElement("#topics-svg");
+        foreach (var chart in new[] { "#coverage-svg", "#tension-svg", "#topics-svg" })
+        {
+            // The first migration pins three real events of the demo period.
+            var dates = page.FindAll($"{chart} g.annotation").Select(marker => marker.GetAttribute("data-annotation-date"));
+            Assert.Equal(["2006-06-03", "2008-02-17", "2013-04-19"], dates);
+        }
+    }
+
+    [Fact]
+    public void TheWholeViewState_IsReadFromTheUrl()
+    {
+        const string Url = "/trends?q=Kosovo&interval=week&measure=share&layout=stacked&tz=UTC&basis=ingested&mode=about&from=2000-01-01&to=2030-12-31&bfrom=2008-01-01&bto=2008-03-31";
+
+        var page = RenderPageAt<TrendsPage>(Url);
+
+        page.WaitForElement("#coverage-svg");
+        Assert.Equal(Url, "/trends?" + page.Instance.State.ToQueryString());
+        Assert.Contains("100 = the average share from 1 Jan 2008 to 31 Mar 2008", page.Find("#tension-base").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll("#coverage-svg polygon.series-area"));
+    }
+
+    [Fact]
+    public void ChangingTheInterval_WritesItIntoTheUrl_AndRedrawsByThatInterval()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends?q=Kosovo");
+        page.WaitForElement("#coverage-svg");
+
+        page.FindAll("#interval button").Single(button => button.TextContent.Contains("Year", StringComparison.Ordinal)).Click();
+
+        Assert.EndsWith("/trends?q=Kosovo&interval=year", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#coverage-svg circle[data-bucket='2008-01-01']")));
+    }
+
+    [Fact]
+    public void ClickingATopicBand_OpensTheSearchForThatTopicAndYear()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends?interval=year");
+
+        var band = page.WaitForElement("#topics-svg circle.hit[data-bucket='2008-01-01']:not([data-series=total])");
+        var topic = band.GetAttribute("data-series");
+        band.Click();
+
+        var uri = Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.EndsWith($"/search?topic={topic}&from=2008-01-01&to=2008-12-31", uri, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +118,7 @@ public sealed class TrendsPageTests : MudTestContext
         var rows = page.FindAll("#comparison-table tbody tr").Select(row => row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim()).ToArray()).ToList();
         Assert.Equal(["Kosovo", "Croatia"], rows.Select(row => row[0]));
         Assert.Equal([kosovo.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), croatia.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)], rows.Select(row => row[1]));
-        Assert.Equal(["Kosovo", "Croatia"], page.FindAll("polyline title").Select(title => title.TextContent));
+        Assert.Equal(["Kosovo", "Croatia"], page.FindAll("#coverage-svg polyline title").Select(title => title.TextContent));
     }
 
     [Fact]
@@ -69,7 +147,7 @@ public sealed class TrendsPageTests : MudTestContext
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();
-        _index.Dispose();
-        Directory.Delete(_indexFolder, recursive: true);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_appDatabase);
     }
 }

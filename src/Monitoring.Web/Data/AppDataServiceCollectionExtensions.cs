@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Monitoring.Web.Data;
+
+public static class AppDataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> (through a factory: Blazor Server components outlive a request,
+    /// so each operation takes its own short-lived context) and applies pending migrations at start-up.
+    /// </summary>
+    public static IServiceCollection AddAppData(this IServiceCollection services)
+    {
+        services.AddOptions<AppDataOptions>()
+            .BindConfiguration(AppDataOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddDbContextFactory<AppDbContext>((provider, db) => db.UseAppSqlite(Path.GetFullPath(
+            provider.GetRequiredService<IOptions<AppDataOptions>>().Value.SqlitePath,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddHostedService<AppDataMigrator>();
+        return services;
+    }
+
+    /// <summary>SQLite on <paramref name="path"/>, creating its folder.</summary>
+    public static DbContextOptionsBuilder UseAppSqlite(this DbContextOptionsBuilder options, string path)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        return options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString());
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Monitoring.Core.Search;
+
+namespace Monitoring.Web.Features.Trends;
+
+public enum TrendMeasure
+{
+    /// <summary>Articles per bucket.</summary>
+    Count,
+
+    /// <summary>A series' articles as a share of all matching articles in the bucket.</summary>
+    Share,
+}
+
+public enum TrendLayout
+{
+    /// <summary>One line per series.</summary>
+    Lines,
+
+    /// <summary>Series stacked as areas.</summary>
+    Stacked,
+}
+
+/// <summary>
+/// Everything the trends page shows, as it is written in its URL so that a link reproduces the view.
+/// Defaults are left out of the URL.
+/// </summary>
+public sealed record TrendState
+{
+    public const int MaxCompared = 4;
+
+    /// <summary>Query text (analyst syntax); null charts everything.</summary>
+    public string? Text { get; init; }
+
+    public DateInterval Interval { get; init; } = DateInterval.Month;
+
+    public TrendMeasure Measure { get; init; } = TrendMeasure.Count;
+
+    public TrendLayout Layout { get; init; } = TrendLayout.Lines;
+
+    /// <summary>IANA id; buckets and the date range are calendar days in this zone.</summary>
+    public string TimeZone { get; init; } = ArticleQuery.DefaultTimeZone;
+
+    public DateBasis Basis { get; init; } = DateBasis.Published;
+
+    public CountryMode CountryMode { get; init; } = CountryMode.Mentioned;
+
+    /// <summary>First day charted (inclusive); null = from the first matching article.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Last day charted (inclusive); null = to the last matching article.</summary>
+    public DateOnly? To { get; init; }
+
+    /// <summary>First day of the tension index's base period; null = the first bucket charted.</summary>
+    public DateOnly? BaseFrom { get; init; }
+
+    /// <summary>Last day of the tension index's base period; null = the last bucket charted.</summary>
+    public DateOnly? BaseTo { get; init; }
+
+    /// <summary>Saved queries compared side by side, at most <see cref="MaxCompared"/>; empty = per-country view.</summary>
+    public IReadOnlyList<string> Compare { get; init; } = [];
+
+    public bool Comparing => Compare.Count > 0;
+
+    /// <summary>The search filter behind every chart of this view, for <paramref name="text"/>.</summary>
+    public ArticleQuery Filter(string? text) => new()
+    {
+        Text = text,
+        From = From,
+        To = To,
+        DateBasis = Basis,
+        TimeZone = TimeZone,
+        CountryMode = CountryMode,
+        Take = 0,
+    };
+
+    /// <summary>Reads the state from a URL's query string; unknown or malformed values fall back to their defaults.</summary>
+    public static TrendState FromUri(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        var query = QueryHelpers.ParseQuery(uri.Query);
+        string? One(string key) => query.TryGetValue(key, out var values) && !string.IsNullOrWhiteSpace(values[^1]) ? values[^1] : null;
+        TEnum Enum<TEnum>(string key, TEnum fallback)
+            where TEnum : struct, Enum =>
+            System.Enum.TryParse<TEnum>(One(key), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) ? parsed : fallback;
+        DateOnly? Date(string key) =>
+            DateOnly.TryParseExact(One(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+        var timeZone = One("tz") ?? ArticleQuery.DefaultTimeZone;
+        return new TrendState
+        {
+            Text = One("q"),
+            Interval = Enum("interval", DateInterval.Month),
+            Measure = Enum("measure", TrendMeasure.Count),
+            Layout = Enum("layout", TrendLayout.Lines),
+            TimeZone = TimeZoneChoices.IsKnown(timeZone) ? timeZone : ArticleQuery.DefaultTimeZone,
+            Basis = Enum("basis", DateBasis.Published),
+            CountryMode = Enum("mode", CountryMode.Mentioned),
+            From = Date("from"),
+            To = Date("to"),
+            BaseFrom = Date("bfrom"),
+            BaseTo = Date("bto"),
+            Compare = query.TryGetValue("cmp", out var compared)
+                ? [.. compared.Where(text => !string.IsNullOrWhiteSpace(text)).Select(text => text!).Distinct(StringComparer.Ordinal).Take(MaxCompared)]
+                : [],
+        };
+    }
+
+    /// <summary>The URL query parameters of this state, defaults as null (left out), for <c>NavigationManager.GetUriWithQueryParameters</c>.</summary>
+    public IReadOnlyDictionary<string, object?> ToQueryParameters() => new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["q"] = string.IsNullOrWhiteSpace(Text) ? null : Text,
+        ["interval"] = Interval == DateInterval.Month ? null : Lower(Interval),
+        ["measure"] = Measure == TrendMeasure.Count ? null : Lower(Measure),
+        ["layout"] = Layout == TrendLayout.Lines ? null : Lower(Layout),
+        ["tz"] = TimeZone == ArticleQuery.DefaultTimeZone ? null : TimeZone,
+        ["basis"] = Basis == DateBasis.Published ? null : Lower(Basis),
+        ["mode"] = CountryMode == CountryMode.Mentioned ? null : Lower(CountryMode),
+        ["from"] = Day(From),
+        ["to"] = Day(To),
+        ["bfrom"] = Day(BaseFrom),
+        ["bto"] = Day(BaseTo),
+        ["cmp"] = Compare.Count == 0 ? null : Compare.ToArray(),
+    };
+
+    /// <summary>The query string of this state (without "?"), as the CSV endpoints take it.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        foreach (var (key, value) in ToQueryParameters())
+        {
+            switch (value)
+            {
+                case string text:
+                    parts.Add(key + "=" + Uri.EscapeDataString(text));
+                    break;
+                case string[] texts:
+                    parts.AddRange(texts.Select(text => key + "=" + Uri.EscapeDataString(text)));
+                    break;
+            }
+        }
+
+        return string.Join('&', parts);
+    }
+
+    internal static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Lower<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+}

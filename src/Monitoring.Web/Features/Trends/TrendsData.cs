@@ -1,0 +1,26 @@
+using Monitoring.Core.Search;
+
+namespace Monitoring.Web.Features.Trends;
+
+/// <summary>What the trends charts are drawn from, for one <see cref="TrendState"/>.</summary>
+/// <param name="Coverage">
+/// The view's coverage: for <c>State.Text</c>, or all articles when comparing (the axis and the denominator
+/// of the compared shares).
+/// </param>
+/// <param name="Compared">Each compared query on <paramref name="Coverage"/>'s buckets.</param>
+/// <param name="Topics">Every topic that occurs in <paramref name="Coverage"/>, on its buckets, most articles first.</param>
+public sealed record TrendsData(TrendState State, CoverageTrend Coverage, IReadOnlyList<ComparedQuery> Compared, IReadOnlyList<TopicTrend> Topics)
+{
+    public IReadOnlyList<DateOnly> BucketStarts { get; } = [.. Coverage.Total.Select(bucket => bucket.Start)];
+
+    public bool IsEmpty => Coverage.Total.Count == 0;
+}
+
+/// <param name="Buckets">Articles (and tense articles) per bucket, aligned with the view's buckets.</param>
+public sealed record ComparedQuery(string Text, IReadOnlyList<DateBucket> Buckets)
+{
+    public long Total => Buckets.Sum(bucket => bucket.Count);
+}
+
+/// <param name="Counts">Articles with the topic per bucket, aligned with the view's buckets.</param>
+public sealed record TopicTrend(string TopicId, IReadOnlyList<long> Counts);

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Monitoring.Web.BrowserTests;
+
+/// <summary>An analyst reading the trends and the overview, in a real browser against the real app.</summary>
+public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession browser)
+    : IClassFixture<RunningApp>, IClassFixture<BrowserSession>
+{
+    [Fact]
+    public async Task FocusingAPointAndPressingEnter_ShowsAsManyArticlesAsThePointCounts()
+    {
+        var page = await OpenAsync("/trends?interval=year");
+        var point = page.Locator("#coverage-svg circle[data-series=RS][data-bucket='2008-01-01']");
+        var expected = CountIn(await point.GetAttributeAsync("aria-label"));
+
+        await point.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/search\\?country=RS&from=2008-01-01&to=2008-12-31$"));
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync($"{expected} articles");
+    }
+
+    [Fact]
+    public async Task TheCoverageCsv_HasOneRowPerBucket_WithTheCountsTheChartShows()
+    {
+        var page = await OpenAsync("/trends?interval=year&q=Kosovo");
+        var kosovo2008 = CountIn(await page.Locator("#coverage-svg circle[data-series=XK][data-bucket='2008-01-01']").GetAttributeAsync("aria-label"));
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#coverage-chart-csv").ClickAsync());
+        var path = await download.PathAsync();
+        var lines = (await File.ReadAllLinesAsync(path!, TestContext.Current.CancellationToken)).Select(line => line.TrimStart('\uFEFF')).ToList();
+
+        Assert.Matches(@"^coverage-year-\d{8}\.csv$", download.SuggestedFilename);
+        Assert.Equal("# query: Kosovo", lines[0]);
+        Assert.Contains("# view: /trends?q=Kosovo&interval=year", lines);
+        var header = lines.FindIndex(line => line.StartsWith("bucket_start,", StringComparison.Ordinal));
+        var columns = lines[header].Split(',');
+        var rows = lines.Skip(header + 1).Select(line => line.Split(',')).ToList();
+        var row2008 = rows.Single(row => row[0] == "2008-01-01");
+        Assert.Equal(kosovo2008.ToString(CultureInfo.InvariantCulture), row2008[Array.IndexOf(columns, "Kosovo (XK)")]);
+        // One row per year from the first to the last Kosovo article, none skipped.
+        var years = rows.Select(row => int.Parse(row[0][..4], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(years[0], years.Count), years);
+    }
+
+    [Fact]
+    public async Task ClickingATopicBand_ShowsThatTopicsArticlesOfThePeriod()
+    {
+        var page = await OpenAsync("/trends?interval=year");
+        var band = page.Locator("#topics-svg circle.hit[data-series=elections][data-bucket='2008-01-01']");
+
+        await band.DispatchEventAsync("click");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/search\\?topic=elections&from=2008-01-01&to=2008-12-31$"));
+        await Assertions.Expect(page.Locator(".search-hit").First).ToContainTextAsync("2008");
+    }
+
+    [Fact]
+    public async Task TheOverview_ColoursTheBalkanTiles_AndATileOpensThatCountrysWeek()
+    {
+        var page = await OpenAsync("/overview?day=2008-02-18");
+
+        await Assertions.Expect(page.Locator("#tiles-caption")).ToContainTextAsync("Week of 18 Feb 2008");
+        await Assertions.Expect(page.Locator(".tile")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator("#top-stories")).ToContainTextAsync("Kosovo");
+
+        await page.Locator(".tile[data-country=XK]").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/search\\?country=XK&from=2008-02-18&to=2008-02-24$"));
+        await Assertions.Expect(page.Locator(".search-hit").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task APinnedEvent_AppearsOnTheTrendsCharts()
+    {
+        var page = await OpenAsync("/events");
+        await page.Locator("#annotation-date input, input#annotation-date").First.FillAsync("2008-03-17");
+        await page.Locator("#annotation-date input, input#annotation-date").First.PressAsync("Tab");
+        await page.Locator("#annotation-label").FillAsync("Unrest in Mitrovica");
+        await page.Locator("#annotation-save").ClickAsync();
+        await Assertions.Expect(page.Locator("#annotations-table")).ToContainTextAsync("Unrest in Mitrovica");
+
+        await page.GotoAsync("/trends?interval=month");
+
+        var marker = page.Locator("#tension-svg g.annotation[data-annotation-date='2008-03-17']");
+        await Assertions.Expect(marker).ToHaveAttributeAsync("aria-label", "Event 2008-03-17: Unrest in Mitrovica");
+    }
+
+    private static long CountIn(string? label) =>
+        long.Parse(label!.Split(": ")[^1], CultureInfo.InvariantCulture);
+
+    private async Task<IPage> OpenAsync(string path)
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), AcceptDownloads = true });
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(path);
+        // The first circuit of a freshly started app can take several seconds on a busy machine.
+        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        return page;
+    }
+}

@@ -1,0 +1,143 @@
+using Bunit;
+using Monitoring.Core.Search;
+using Monitoring.Web.Features.Trends;
+
+namespace Monitoring.Web.Tests.Features.Trends;
+
+public sealed class TimeChartTests : MudTestContext
+{
+    private static readonly DateOnly[] Months = [new(2008, 1, 1), new(2008, 2, 1), new(2008, 3, 1)];
+
+    [Fact]
+    public void ClickingAPoint_ReportsItsSeriesAndBucket()
+    {
+        ChartPoint? clicked = null;
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 11, 14], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.OnPointClick, point => clicked = point));
+
+        chart.Find("circle[data-series=XK][data-bucket='2008-02-01']").Click();
+
+        Assert.Equal(new ChartPoint("XK", new DateOnly(2008, 2, 1)), clicked);
+    }
+
+    [Fact]
+    public void EveryPointWithArticles_HasATooltipSayingWhatItCounts()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [0, 11, 14], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month));
+
+        var tooltips = chart.FindAll("circle.hit title").Select(title => title.TextContent).ToList();
+
+        Assert.Equal(["Kosovo, Feb 2008: 11", "Kosovo, Mar 2008: 14"], tooltips);
+    }
+
+    [Fact]
+    public void HidingASeries_FromTheLegend_RemovesItsLine()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 2, 3], "#000"), new ChartSeriesData("Serbia", "RS", [3, 2, 1], "#111")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month));
+
+        chart.FindAll("button.legend-item").Single(button => button.TextContent.Contains("Serbia", StringComparison.Ordinal)).Click();
+
+        var line = Assert.Single(chart.FindAll("polyline"));
+        Assert.Equal("Kosovo", line.QuerySelector("title")!.TextContent);
+    }
+
+    [Fact]
+    public void SharesAreLabelledAsPercentages()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [0.25, 0.5, 0.1], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.Format, ChartValueFormat.Percent));
+
+        var tooltip = chart.Find("circle[data-bucket='2008-02-01'] title").TextContent;
+
+        Assert.Equal("Kosovo, Feb 2008: 50%", tooltip);
+        Assert.Contains(chart.FindAll("text.axis-label"), label => label.TextContent == "50%");
+        Assert.Equal("2008-03-01", chart.FindAll("circle.hit").Last().GetAttribute("data-bucket"));
+    }
+
+    [Fact]
+    public void PressingEnterOnAFocusedPoint_DrillsDownLikeAClick()
+    {
+        ChartPoint? chosen = null;
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 11, 14], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.OnPointClick, point => chosen = point));
+
+        var point = chart.Find("circle[data-series=XK][data-bucket='2008-03-01']");
+        Assert.Equal("0", point.GetAttribute("tabindex"));
+        point.KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Equal(new ChartPoint("XK", new DateOnly(2008, 3, 1)), chosen);
+    }
+
+    [Fact]
+    public void AnEventInTheChartedRange_IsAMarkerAtItsDay_WithItsLabelAndLink()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 11, 14], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.Annotations, [
+                new ChartAnnotation(new DateOnly(2008, 2, 17), "Kosovo declares independence", "https://example.org/kosovo"),
+                new ChartAnnotation(new DateOnly(2009, 1, 1), "Outside the range", null),
+            ]));
+
+        var marker = chart.Find("g.annotation");
+        Assert.Equal("2008-02-17", marker.GetAttribute("data-annotation-date"));
+        Assert.Equal("0", marker.GetAttribute("tabindex"));
+        Assert.Equal("2008-02-17: Kosovo declares independence", marker.QuerySelector("title")!.TextContent);
+        Assert.Equal("https://example.org/kosovo", marker.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Kosovo declares independence", marker.QuerySelector("a text.annotation-label")!.TextContent);
+
+        // February starts at x = 56 + 920 / 2 = 516; the 17th is 16 of its 29 days in: 516 + 460 * 16 / 29 = 769.8.
+        Assert.Equal("769.8", marker.QuerySelector("line.annotation-line")!.GetAttribute("x1"));
+        Assert.Single(chart.FindAll("g.annotation"));
+        Assert.Contains("Kosovo declares independence", chart.Find(".chart-events").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingValues_BreakTheLine_AndALoneValueIsADot()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [120, double.NaN, 80], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.Format, ChartValueFormat.Index));
+
+        Assert.Empty(chart.FindAll("polyline"));
+        Assert.Equal(2, chart.FindAll("circle.dot").Count);
+        Assert.Equal(["2008-01-01", "2008-03-01"], chart.FindAll("circle.hit").Select(hit => hit.GetAttribute("data-bucket")));
+    }
+
+    [Fact]
+    public void StackedSeries_PutEachPointOnTopOfTheOnesBelow_ButTellTheirOwnValue()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Elections", "elections", [0.5, 0.25, 1], "#000"), new ChartSeriesData("NATO", "nato", [0.5, 0.75, 0], "#111")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.Format, ChartValueFormat.Percent)
+            .Add(c => c.Stacked, true));
+
+        var nato = chart.Find("circle[data-series=nato][data-bucket='2008-02-01']");
+        Assert.Equal("NATO, Feb 2008: 75%", nato.QuerySelector("title")!.TextContent);
+        // The stack reaches 100% (the top of the plot, y = 12) in February.
+        Assert.Equal("12", nato.GetAttribute("cy"));
+        Assert.Equal(2, chart.FindAll("polygon.series-area").Count);
+        Assert.Contains(chart.FindAll("text.axis-label"), label => label.TextContent == "100%");
+        Assert.DoesNotContain(chart.FindAll("text.axis-label"), label => label.TextContent == "120%");
+    }
+}

@@ -1,0 +1,98 @@
+using Monitoring.Core.Search;
+using Monitoring.Web.Features.Trends;
+using static Monitoring.Web.Tests.Features.Trends.TrendSamples;
+
+namespace Monitoring.Web.Tests.Features.Trends;
+
+public sealed class TrendChartsTests
+{
+    [Fact]
+    public void Coverage_InArticles_IsOneSeriesPerCountry_WithItsCounts()
+    {
+        var series = TrendCharts.Coverage(Sample(), Name);
+
+        Assert.Equal(["Kosovo", "Serbia"], series.Select(s => s.Name));
+        Assert.Equal(["XK", "RS"], series.Select(s => s.Key));
+        Assert.Equal([4, 10, 0], series[0].Values);
+        Assert.Equal([5, 0, 0], series[1].Values);
+    }
+
+    [Fact]
+    public void Coverage_AsShare_DividesByAllCoverageOfTheBucket()
+    {
+        var series = TrendCharts.Coverage(Sample(new TrendState { Measure = TrendMeasure.Share }), Name);
+
+        // Kosovo 4 of 10, 10 of 20; an empty month is 0, not a division by zero.
+        Assert.Equal([0.4, 0.5, 0], series[0].Values);
+        Assert.Equal([0.5, 0, 0], series[1].Values);
+    }
+
+    [Fact]
+    public void Tension_NormalisesEachSeriesToItsOwnBasePeriodAverage()
+    {
+        var series = TrendCharts.Tension(Sample(), Name);
+
+        Assert.Equal([TrendCharts.AllCoverageName, "Kosovo", "Serbia"], series.Select(s => s.Name));
+        // All coverage: shares 0.2 and 0.5, base average 0.35 → 57.1 and 142.9; March has no article.
+        Assert.Equal([57.1, 142.9], series[0].Values.Take(2));
+        Assert.True(double.IsNaN(series[0].Values[2]));
+        // Kosovo: shares 0.25 and 0.5, base average 0.375 → 66.7 and 133.3.
+        Assert.Equal([66.7, 133.3], series[1].Values.Take(2));
+        // Serbia never had a tense article: nothing to normalise by, so no value at all.
+        Assert.All(series[2].Values, value => Assert.True(double.IsNaN(value)));
+    }
+
+    [Fact]
+    public void Tension_WithABasePeriodInTheLink_UsesOnlyThatPeriodAsBase()
+    {
+        var data = Sample(new TrendState { BaseFrom = Jan, BaseTo = new DateOnly(2008, 1, 31) });
+
+        var series = TrendCharts.Tension(data, Name);
+
+        // January's share 0.2 is the base: January 100, February 0.5 / 0.2 = 250.
+        Assert.Equal([100, 250], series[0].Values.Take(2));
+        Assert.Equal((Jan, new DateOnly(2008, 1, 31)), TrendCharts.BasePeriod(data));
+    }
+
+    [Fact]
+    public void BasePeriod_ByDefault_IsTheChartedRange()
+    {
+        Assert.Equal((Jan, new DateOnly(2008, 3, 31)), TrendCharts.BasePeriod(Sample()));
+    }
+
+    [Fact]
+    public void TopicMix_GivesTheSixLargestTopicsTheirShareOfTags_AndSumsTheRest()
+    {
+        var series = TrendCharts.TopicMix(Sample(), id => "Topic " + id);
+
+        // Totals a 4, b 3, c 2, e 2, d 1, f 1, g 1: ties go by id, so g is the one left over.
+        Assert.Equal(["a", "b", "c", "e", "d", "f", null], series.Select(s => s.Key));
+        Assert.Equal("Topic a", series[0].Name);
+        Assert.Equal(TrendCharts.OtherTopicsName, series[^1].Name);
+        // January has 10 topic tags, February 4, March none.
+        Assert.Equal([0.4, 0, 0], series[0].Values);
+        Assert.Equal([0, 0.5, 0], series[3].Values);
+        Assert.Equal([0, 0.25, 0], series[^1].Values);
+        Assert.Equal(1, series.Sum(s => s.Values[0]), 9);
+        Assert.Equal(1, series.Sum(s => s.Values[1]), 9);
+    }
+
+    [Fact]
+    public void ComparedQueries_GetOneSeriesEach_OnCoverageAndTension()
+    {
+        var state = new TrendState { Compare = ["Kosovo", "Serbia"] };
+        var data = Sample(state) with
+        {
+            Compared = [new ComparedQuery("Kosovo", Buckets((4, 1), (10, 5), (0, 0))), new ComparedQuery("Serbia", Buckets((5, 0), (5, 5), (0, 0)))],
+        };
+
+        var coverage = TrendCharts.Coverage(data, Name);
+        var tension = TrendCharts.Tension(data, Name);
+
+        Assert.Equal(["Kosovo", "Serbia"], coverage.Select(s => s.Key));
+        Assert.Equal([5, 5, 0], coverage[1].Values);
+        Assert.Equal(["Kosovo", "Serbia"], tension.Select(s => s.Key));
+        // Serbia: shares 0 and 1, base 0.5 → 0 and 200.
+        Assert.Equal([0, 200], tension[1].Values.Take(2));
+    }
+}

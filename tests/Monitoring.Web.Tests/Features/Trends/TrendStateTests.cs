@@ -1,0 +1,66 @@
+using Monitoring.Core.Search;
+using Monitoring.Web.Features.Trends;
+
+namespace Monitoring.Web.Tests.Features.Trends;
+
+public sealed class TrendStateTests
+{
+    private static readonly TrendState EveryChoice = new()
+    {
+        Text = "Kosovo AND (border OR barricade)",
+        Interval = DateInterval.Week,
+        Measure = TrendMeasure.Share,
+        Layout = TrendLayout.Stacked,
+        TimeZone = "America/New_York",
+        Basis = DateBasis.Ingested,
+        CountryMode = CountryMode.About,
+        From = new DateOnly(2008, 1, 1),
+        To = new DateOnly(2008, 12, 31),
+        BaseFrom = new DateOnly(2007, 1, 1),
+        BaseTo = new DateOnly(2007, 12, 31),
+        Compare = ["Kosovo", "Vučić & Kurti"],
+    };
+
+    [Fact]
+    public void EveryChoice_SurvivesTheTripThroughTheUrl()
+    {
+        var parsed = TrendState.FromUri(new Uri("http://localhost/trends?" + EveryChoice.ToQueryString()));
+
+        Assert.Equal(EveryChoice with { Compare = [] }, parsed with { Compare = [] });
+        Assert.Equal(EveryChoice.Compare, parsed.Compare);
+    }
+
+    [Fact]
+    public void TheDefaults_LeaveTheUrlEmpty_AndAnEmptyUrlGivesTheDefaults()
+    {
+        Assert.Equal("", new TrendState().ToQueryString());
+        var parsed = TrendState.FromUri(new Uri("http://localhost/trends"));
+        Assert.Equal(new TrendState() with { Compare = [] }, parsed with { Compare = [] });
+        Assert.Equal(ArticleQuery.DefaultTimeZone, parsed.TimeZone);
+        Assert.Equal(DateInterval.Month, parsed.Interval);
+    }
+
+    [Fact]
+    public void NonsenseInTheUrl_FallsBackToTheDefaults()
+    {
+        var parsed = TrendState.FromUri(new Uri("http://localhost/trends?interval=fortnight&tz=Mars/Olympus&from=yesterday&basis=7&cmp=a&cmp=b&cmp=c&cmp=d&cmp=e"));
+
+        Assert.Equal(DateInterval.Month, parsed.Interval);
+        Assert.Equal(ArticleQuery.DefaultTimeZone, parsed.TimeZone);
+        Assert.Null(parsed.From);
+        Assert.Equal(DateBasis.Published, parsed.Basis);
+        Assert.Equal(["a", "b", "c", "d"], parsed.Compare);
+    }
+
+    [Fact]
+    public void TheFilter_CarriesTheTimeSettings()
+    {
+        var filter = EveryChoice.Filter("Kosovo");
+
+        Assert.Equal("Kosovo", filter.Text);
+        Assert.Equal("America/New_York", filter.TimeZone);
+        Assert.Equal(DateBasis.Ingested, filter.DateBasis);
+        Assert.Equal(CountryMode.About, filter.CountryMode);
+        Assert.Equal(new DateOnly(2008, 1, 1), filter.From);
+    }
+}
