@@ -15,7 +15,8 @@ internal static class BuildLanguageProfilesCommand
     /// <summary>The most frequent trigrams kept per variant.</summary>
     public const int TrigramsPerVariant = 1500;
 
-    private static readonly string[] Catalogues = ["gtk30.mo", "gtk20.mo", "glib20.mo", "gtk30-properties.mo", "gtk20-properties.mo", "gdk-pixbuf.mo", "at-spi2-core.mo"];
+    /// <summary>The catalogues the profiles are built from; <c>eval language</c> measures on the others.</summary>
+    internal static readonly string[] Catalogues = ["gtk30.mo", "gtk20.mo", "glib20.mo", "gtk30-properties.mo", "gtk20-properties.mo", "gdk-pixbuf.mo", "at-spi2-core.mo"];
 
     // Variant → locale folder; "en-Latn" reads the original strings of the German catalogues.
     private static readonly (string Variant, string Locale)[] Variants =
@@ -68,7 +69,7 @@ internal static class BuildLanguageProfilesCommand
     }
 
     // Format placeholders (%s, %d), mnemonics (_Open) and markup are not language.
-    private static string StripMarkup(string message) =>
+    internal static string StripMarkup(string message) =>
         System.Text.RegularExpressions.Regex.Replace(message, @"<[^>]*>|%[-+ #0-9.]*[a-zA-Z]|\$\{[^}]*\}|_", " ");
 }
 

@@ -49,8 +49,9 @@ static int Usage()
           eval mentions <lgl.xml or GeoVirus.xml> [--gazetteer <shared/data/gazetteer>] [--errors <file.tsv>]
               Mention-level country accuracy on LGL (gold countries) or GeoVirus (gold coordinates, reverse-geocoded).
 
-          eval language [--data <shared/data>]
-              Language detection accuracy on the RTS headlines and the readability test pages.
+          eval language [--data <shared/data>] [--locale /usr/share/locale]
+              Language detection accuracy on the RTS headlines (development and held-out halves), the readability
+              test pages and the Debian translation catalogues the profiles were not built from.
 
           build-language-profiles [--locale /usr/share/locale] [--out <seeds/enrichment/language-profiles.tsv>]
               Rebuilds the language profiles from the GTK/GLib translations Debian installs.

@@ -149,7 +149,7 @@ public sealed class LanguageDetector
 
     private static string Script(string variant) => variant.Contains('-', StringComparison.Ordinal) ? variant.Split('-')[1] : "Latn";
 
-    private static string Normalise(string text)
+    internal static string Normalise(string text)
     {
         var builder = new StringBuilder(text.Length + 2);
         builder.Append(' ');
