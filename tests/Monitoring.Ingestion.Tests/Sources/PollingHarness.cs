@@ -41,6 +41,7 @@ internal sealed class PollingHarness : IAsyncDisposable
         services.AddDbContextFactory<IngestionDbContext>(db => db.UseIngestionSqlite(storePath));
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(JobStorage));
         services.AddSingleton<IRecurringJobManager>(new RecurringJobManager(JobStorage));
+        services.AddSingleton<InboxRecorder>();
         services.AddSingleton<ArticleInbox>();
         services.AddFeedPolling();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
