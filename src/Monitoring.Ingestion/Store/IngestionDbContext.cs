@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Ingestion.Inbox;
-using Monitoring.Ingestion.Stories;
 using Monitoring.Ingestion.Sources;
+using Monitoring.Ingestion.Stories;
 
 namespace Monitoring.Ingestion.Store;
 
