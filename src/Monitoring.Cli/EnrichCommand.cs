@@ -16,6 +16,12 @@ internal static class EnrichCommand
         var file = args.FirstOrDefault(arg => arg.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
         if (file is not null)
         {
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"No such file: {file}");
+                return 1;
+            }
+
             Print(enricher.Enrich(TextArticleReader.Read(file, DateTimeOffset.UtcNow)));
             return 0;
         }
