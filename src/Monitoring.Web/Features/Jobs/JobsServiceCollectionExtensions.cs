@@ -21,7 +21,8 @@ public static class JobsServiceCollectionExtensions
             configuration
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()));
             if (options.Storage == JobStorageKind.InMemory)
             {
                 configuration.UseInMemoryStorage(new InMemoryStorageOptions());
