@@ -41,6 +41,10 @@ public abstract partial class ArticleSearchContract
 
         Assert.Equal(1, await TotalAsync(engine, new ArticleQuery { Text = "person:Shoigu" }));
         Assert.Equal(1, await TotalAsync(engine, new ArticleQuery { Text = "person:\"Aleksandar Vulin\"" }));
+
+        // The article tags Sergei Shoigu and Aleksandar Vulin: a phrase never runs from one name into the next.
+        Assert.Equal(0, await TotalAsync(engine, new ArticleQuery { Text = "person:\"Shoigu Aleksandar\"" }));
+        Assert.Equal(1, await TotalAsync(engine, new ArticleQuery { Text = "person:Shoigu AND person:Aleksandar" }));
         Assert.Equal(0, await TotalAsync(engine, new ArticleQuery { Text = "person:Serbia" }));
         Assert.Equal(1, await TotalAsync(engine, new ArticleQuery { Text = "source:\"rfe/rl\"" }));
     }

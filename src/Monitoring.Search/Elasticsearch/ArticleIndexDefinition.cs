@@ -3,6 +3,7 @@ using Elastic.Clients.Elasticsearch.Analysis;
 using Elastic.Clients.Elasticsearch.IndexManagement;
 using Elastic.Clients.Elasticsearch.Mapping;
 using Monitoring.Search.Lucene;
+using Monitoring.Search.Lucene.Analysis;
 
 namespace Monitoring.Search.Elasticsearch;
 
@@ -14,8 +15,12 @@ namespace Monitoring.Search.Elasticsearch;
 /// </summary>
 internal static class ArticleIndexDefinition
 {
-    /// <summary>Bump on every change to the mappings or analysis. 2: the fields of the new search contract.</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// Bump on every change to the mappings or analysis. 2: the fields of the new search contract.
+    /// 3: <see cref="ImplausibleDate"/> (a strict mapping refuses documents with a field it lacks, so v2
+    /// cannot take them), and person names kept apart in phrases (<see cref="ValueGap"/>).
+    /// </summary>
+    public const int Version = 3;
 
     public const string Id = ArticleFields.Id;
     public const string Title = ArticleFields.Title;
@@ -33,6 +38,7 @@ internal static class ArticleIndexDefinition
     public const string Published = ArticleFields.Published;
     public const string Ingested = ArticleFields.Ingested;
     public const string Undated = ArticleFields.Undated;
+    public const string ImplausibleDate = ArticleFields.ImplausibleDate;
     public const string Tension = ArticleFields.Tension;
     public const string Tense = ArticleFields.Tense;
     public const string Article = "article";
@@ -48,6 +54,13 @@ internal static class ArticleIndexDefinition
     /// stands for a removed stop word, so a phrase keeps the positions Lucene's parser gave it.
     /// </summary>
     public const string AnalysedTermsAnalyzer = "analysed_terms";
+
+    /// <summary>
+    /// Positions between two values of a multi-valued text field (person names), as in the Lucene engine,
+    /// so that a phrase never runs from one name into the next. Elasticsearch's default too, but mapped
+    /// explicitly: the two engines must agree on it, whatever a default becomes.
+    /// </summary>
+    public const int ValueGap = ArticleTextAnalyzer.ValueGap;
 
     /// <summary>A token no analysis of text can yield (the standard tokenizer splits at angle brackets).</summary>
     public const string PositionGap = "<gap>";
@@ -130,7 +143,7 @@ internal static class ArticleIndexDefinition
             { Id, new KeywordProperty() },
             { Title, Text() },
             { Body, Text() },
-            { PersonText, Text() },
+            { PersonText, Text(ValueGap) },
             { Country, new KeywordProperty() },
             { AboutCountry, new KeywordProperty() },
             { Topic, TagWithWords() },
@@ -143,6 +156,7 @@ internal static class ArticleIndexDefinition
             { Published, EpochMilliseconds() },
             { Ingested, EpochMilliseconds() },
             { Undated, new BooleanProperty() },
+            { ImplausibleDate, new BooleanProperty() },
             { Tense, new BooleanProperty() },
             { Tension, new DoubleNumberProperty() },
             { Article, new ObjectProperty { Enabled = false } },
@@ -150,7 +164,8 @@ internal static class ArticleIndexDefinition
     };
 
     // Offsets in the postings let the highlighter cut long bodies without analysing them again.
-    private static TextProperty Text() => new() { Analyzer = TextAnalyzer, IndexOptions = IndexOptions.Offsets };
+    private static TextProperty Text(int? valueGap = null) =>
+        new() { Analyzer = TextAnalyzer, IndexOptions = IndexOptions.Offsets, PositionIncrementGap = valueGap };
 
     private static KeywordProperty TagWithWords() => new()
     {

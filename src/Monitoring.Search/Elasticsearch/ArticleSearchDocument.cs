@@ -59,6 +59,10 @@ internal sealed record ArticleSearchDocument
     [JsonPropertyName(ArticleIndexDefinition.Undated)]
     public bool IsUndated { get; init; }
 
+    /// <summary>The source gave an impossible publication date: left out of date histograms, counted apart.</summary>
+    [JsonPropertyName(ArticleIndexDefinition.ImplausibleDate)]
+    public bool HasImplausibleDate { get; init; }
+
     [JsonPropertyName(ArticleIndexDefinition.Tension)]
     public double TensionValue { get; init; }
 
@@ -97,6 +101,7 @@ internal sealed record ArticleSearchDocument
             PublishedMilliseconds = article.EffectiveDate.ToUnixTimeMilliseconds(),
             IngestedMilliseconds = article.IngestedAt.ToUnixTimeMilliseconds(),
             IsUndated = article.IsUndated,
+            HasImplausibleDate = article.HasImplausibleDate,
             TensionValue = tags.Tension.Value,
             IsTense = tags.Tension.IsTense,
             StoryId = article.StoryId?.Value,

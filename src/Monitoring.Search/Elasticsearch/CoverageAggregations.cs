@@ -10,11 +10,16 @@ namespace Monitoring.Search.Elasticsearch;
 /// Coverage as aggregations: a calendar date histogram in the query's time zone (so buckets start at
 /// local midnight, DST included, and their keys are the local first days the Lucene engine computes),
 /// with average tension and a tense-count filter per bucket; the same histogram under a terms
-/// aggregation for the countries with most matches; a filter counting undated articles. The axis runs
-/// from <c>From</c> (else the first match) to <c>To</c> (else the last match), empty buckets included.
+/// aggregation for the countries with most matches; a filter counting undated articles. All three sit
+/// in a filter aggregation that leaves out articles with an impossible date, which a second filter
+/// counts apart. The axis runs from <c>From</c> (else the first match) to <c>To</c> (else the last
+/// match), empty buckets included.
 /// </summary>
 internal static class CoverageAggregations
 {
+    /// <summary>The articles a chart shows: all matches but those with an impossible date.</summary>
+    public const string Charted = "charted";
+    public const string ImplausibleDates = "implausible_dates";
     public const string OverTime = "over_time";
     public const string Countries = "countries";
     public const string Undated = "undated";
@@ -29,7 +34,7 @@ internal static class CoverageAggregations
 
         // Checked here so that an unknown zone is the caller's ArgumentException, not a cluster's 400.
         ZonedDates.Find(query.Filter.TimeZone);
-        var aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
+        var charted = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
         {
             [OverTime] = Histogram(query),
             [Undated] = new Aggregation { Filter = new TermQuery(ArticleIndexDefinition.Undated, true) },
@@ -38,28 +43,36 @@ internal static class CoverageAggregations
         // Elasticsearch refuses a terms aggregation of size 0.
         if (query.MaxCountries > 0)
         {
-            aggregations[Countries] = new Aggregation
+            charted[Countries] = new Aggregation
             {
                 Terms = FacetAggregations.Terms(SearchQueryBuilder.CountryField(query.Filter.CountryMode), query.MaxCountries),
                 Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal) { [OverTime] = Histogram(query) },
             };
         }
 
-        return aggregations;
+        // must_not rather than a term on false: a document without the field is not flagged.
+        var implausible = new TermQuery(ImplausibleDate, true);
+        return new Dictionary<string, Aggregation>(StringComparer.Ordinal)
+        {
+            [Charted] = new Aggregation { Filter = new BoolQuery { MustNot = [implausible] }, Aggregations = charted },
+            [ImplausibleDates] = new Aggregation { Filter = implausible },
+        };
     }
 
     public static CoverageTrend Read(AggregateDictionary? aggregations, CoverageQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var interval = query.Interval;
-        var undated = aggregations?.GetFilter(Undated)?.DocCount ?? 0;
-        var total = Buckets(aggregations?.GetDateHistogram(OverTime), interval);
+        var implausible = aggregations?.GetFilter(ImplausibleDates)?.DocCount ?? 0;
+        var charted = aggregations?.GetFilter(Charted)?.Aggregations;
+        var undated = charted?.GetFilter(Undated)?.DocCount ?? 0;
+        var total = Buckets(charted?.GetDateHistogram(OverTime), interval);
         var dated = total.Where(pair => pair.Value.Count > 0).Select(pair => pair.Key).ToList();
         DateOnly? first = query.Filter.From is { } from ? interval.BucketStart(from) : dated.Count > 0 ? dated.Min() : null;
         DateOnly? last = query.Filter.To is { } to ? interval.BucketStart(to) : dated.Count > 0 ? dated.Max() : null;
         if (first is null || last is null)
         {
-            return CoverageTrend.Empty(interval) with { UndatedCount = undated };
+            return CoverageTrend.Empty(interval) with { UndatedCount = undated, ImplausibleDateCount = implausible };
         }
 
         var axis = new List<DateOnly>();
@@ -68,13 +81,13 @@ internal static class CoverageAggregations
             axis.Add(start);
         }
 
-        var countries = aggregations?.GetStringTerms(Countries)?.Buckets
+        var countries = charted?.GetStringTerms(Countries)?.Buckets
             .Select(bucket => new CountrySeries(
                 FacetAggregations.KeyOf(bucket),
                 OnAxis(axis, Buckets(bucket.Aggregations?.GetDateHistogram(OverTime), interval))))
             .ToList() ?? [];
 
-        return new CoverageTrend(interval, OnAxis(axis, total), countries, undated);
+        return new CoverageTrend(interval, OnAxis(axis, total), countries, undated) { ImplausibleDateCount = implausible };
     }
 
     private static Aggregation Histogram(CoverageQuery query) => new()

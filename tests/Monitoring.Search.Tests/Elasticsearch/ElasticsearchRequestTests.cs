@@ -167,7 +167,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task Coverage_SendsAZonedCalendarHistogram_WithBounds_TensionTenseCount_TopCountries_AndUndatedCount()
+    public async Task Coverage_SendsAZonedCalendarHistogram_WithBounds_TensionTenseCount_TopCountries_AndUndatedCount_LeavingOutImplausibleDates()
     {
         _cluster.On(HttpMethod.POST, "/articles/_search", 200, EmptySearch());
         using var index = _cluster.CreateIndex();
@@ -192,14 +192,46 @@ public sealed class ElasticsearchRequestTests : IDisposable
                 "filter": { "range": { "ingested": { "gte": 1761343200000, "lt": 1761692400000 } } } } },
               "size": 0,
               "aggregations": {
-                "over_time": {{Histogram}},
-                "undated": { "filter": { "term": { "undated": { "value": true } } } },
-                "countries": {
-                  "terms": { "field": "about_country", "size": 3, "order": [ { "_count": "desc" }, { "_key": "asc" } ] },
-                  "aggregations": { "over_time": {{Histogram}} } } }
+                "charted": {
+                  "filter": { "bool": { "must_not": { "term": { "implausible_date": { "value": true } } } } },
+                  "aggregations": {
+                    "over_time": {{Histogram}},
+                    "undated": { "filter": { "term": { "undated": { "value": true } } } },
+                    "countries": {
+                      "terms": { "field": "about_country", "size": 3, "order": [ { "_count": "desc" }, { "_key": "asc" } ] },
+                      "aggregations": { "over_time": {{Histogram}} } } } },
+                "implausible_dates": { "filter": { "term": { "implausible_date": { "value": true } } } } }
             }
             """,
             body);
+    }
+
+    [Fact]
+    public async Task Coverage_WithoutCountrySeries_SendsNoTermsAggregation()
+    {
+        // Elasticsearch refuses a terms aggregation of size 0.
+        _cluster.On(HttpMethod.POST, "/articles/_search", 200, EmptySearch());
+        using var index = _cluster.CreateIndex();
+
+        await index.GetCoverageAsync(new CoverageQuery(new ArticleQuery(), DateInterval.Month, MaxCountries: 0), Cancel);
+
+        var charted = ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.POST, "/articles/_search")))["aggregations"]!["charted"]!["aggregations"]!;
+        Assert.Equal(["over_time", "undated"], charted.AsObject().Select(pair => pair.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task PersonPhrase_IsAPhraseOnThePersonNames_WhichTheMappingKeepsApart()
+    {
+        // Aleksandar and Vulin keep their letters: Porter leaves them and no Serbian case ending is theirs.
+        _cluster.On(HttpMethod.POST, "/articles/_search", 200, EmptySearch());
+        using var index = _cluster.CreateIndex();
+
+        await index.SearchAsync(new ArticleQuery { Text = "person:\"Aleksandar Vulin\"", Take = 0 }, Cancel);
+
+        var body = ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.POST, "/articles/_search")));
+        AssertJson(
+            """{ "bool": { "must": { "match_phrase": { "person_text": { "query": "aleksandar vulin", "analyzer": "analysed_terms" } } } } }""",
+            body["query"]);
     }
 
     [Fact]
@@ -255,6 +287,8 @@ public sealed class ElasticsearchRequestTests : IDisposable
     public async Task MoreLikeThis_SendsMoreLikeThisOfTheStoredArticle_WithTheFilter_ExcludingIt()
     {
         // The client writes a single "like" as an object; the reference accepts one or an array.
+        // minimum_should_match 1: one shared term is enough, as in Lucene's MoreLikeThis (Elasticsearch's
+        // own default is 30% of the selected terms).
         var article = DemoCorpus.Articles[0];
         _cluster
             .On(HttpMethod.GET, $"/articles/_doc/{article.Id.Value}", 200, ElasticExamples.Found(article))
@@ -266,7 +300,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
         var body = ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.POST, "/articles/_search")));
         const string Similar = """
             { "more_like_this": { "fields": ["title", "body"], "like": { "_index": "articles", "_id": "ID" },
-              "min_term_freq": 1, "min_doc_freq": 2, "max_query_terms": 25 } }
+              "min_term_freq": 1, "min_doc_freq": 2, "max_query_terms": 25, "minimum_should_match": 1 } }
             """;
         AssertJson(
             $$"""
@@ -319,7 +353,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
         // A list of one filter goes out as a plain string, which index settings read as a one-item list.
         _cluster
             .On(HttpMethod.HEAD, "/_alias/articles", 404, string.Empty)
-            .On(HttpMethod.PUT, "/articles-v2", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v2" }""")
+            .On(HttpMethod.PUT, "/articles-v3", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v3" }""")
             .On(HttpMethod.POST, "/articles/_bulk", 200, BulkAllOk(DemoCorpus.Articles.Take(2).Select(a => a.Id.Value)))
             .On(HttpMethod.POST, "/articles/_refresh", 200, """{ "_shards": { "total": 1, "successful": 1, "failed": 0 } }""");
         var options = ScriptedCluster.Options;
@@ -329,7 +363,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
         await index.IndexAsync([.. DemoCorpus.Articles.Take(2)], Cancel);
 
         Assert.Equal(
-            ["HEAD /_alias/articles", "PUT /articles-v2", "POST /articles/_bulk", "POST /articles/_refresh"],
+            ["HEAD /_alias/articles", "PUT /articles-v3", "POST /articles/_bulk", "POST /articles/_refresh"],
             _cluster.Calls.Select(call => $"{call.HttpMethod} {call.Uri!.AbsolutePath}"));
         AssertJson(
             """
@@ -358,7 +392,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
                   "id": { "type": "keyword" },
                   "title": { "type": "text", "analyzer": "article_text", "index_options": "offsets" },
                   "body": { "type": "text", "analyzer": "article_text", "index_options": "offsets" },
-                  "person_text": { "type": "text", "analyzer": "article_text", "index_options": "offsets" },
+                  "person_text": { "type": "text", "analyzer": "article_text", "index_options": "offsets", "position_increment_gap": 100 },
                   "country": { "type": "keyword" }, "about_country": { "type": "keyword" },
                   "topic": { "type": "keyword", "fields": { "words": { "type": "text", "analyzer": "tag_words" } } },
                   "person": { "type": "keyword", "fields": { "words": { "type": "text", "analyzer": "tag_words" } } },
@@ -367,12 +401,12 @@ public sealed class ElasticsearchRequestTests : IDisposable
                   "language": { "type": "keyword" }, "story": { "type": "keyword" },
                   "published": { "type": "date", "format": "epoch_millis" },
                   "ingested": { "type": "date", "format": "epoch_millis" },
-                  "undated": { "type": "boolean" }, "tense": { "type": "boolean" },
+                  "undated": { "type": "boolean" }, "implausible_date": { "type": "boolean" }, "tense": { "type": "boolean" },
                   "tension": { "type": "double" },
                   "article": { "type": "object", "enabled": false } } }
             }
             """,
-            ScriptedCluster.BodyOf(_cluster.CallsTo(HttpMethod.PUT, "/articles-v2")[0]));
+            ScriptedCluster.BodyOf(_cluster.CallsTo(HttpMethod.PUT, "/articles-v3")[0]));
     }
 
     [Fact]
@@ -402,7 +436,30 @@ public sealed class ElasticsearchRequestTests : IDisposable
         Assert.Equal("en", document["language"]!.GetValue<string>());
         Assert.Equal(article.Tags.Tension.Value, document["tension"]!.GetValue<double>());
         Assert.False(document["undated"]!.GetValue<bool>());
+        Assert.False(document["implausible_date"]!.GetValue<bool>());
         Assert.Equal(article.Id.Value, document["article"]!["Article"]!["Id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Index_FlagsAnArticleWithAnImpossibleDate_AsImplausibleAndUndated_DatedByItsIngestTime()
+    {
+        var ingested = new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero);
+        var source = DemoCorpus.Articles[0];
+        var article = source with { Article = source.Article with { Published = null, ImplausiblePublished = new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), IngestedAt = ingested } };
+        _cluster
+            .On(HttpMethod.POST, "/articles/_bulk", 200, BulkAllOk([article.Id.Value]))
+            .On(HttpMethod.POST, "/articles/_refresh", 200, """{ "_shards": { "total": 1, "successful": 1, "failed": 0 } }""");
+        using var index = _cluster.CreateIndex();
+
+        await index.IndexAsync([article], Cancel);
+
+        var document = ScriptedCluster.LinesOf(Assert.Single(_cluster.CallsTo(HttpMethod.POST, "/articles/_bulk")))[1];
+        Assert.True(document["implausible_date"]!.GetValue<bool>());
+        Assert.True(document["undated"]!.GetValue<bool>());
+
+        // 2 June 2025 09:00 UTC in Unix milliseconds; the impossible date itself is kept only in the article.
+        Assert.Equal(1748854800000, document["published"]!.GetValue<long>());
+        Assert.Equal("2099-01-01T00:00:00+00:00", document["article"]!["Article"]!["ImplausiblePublished"]!.GetValue<string>());
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
     }
 
     [Fact]
-    public async Task Coverage_ReadsTypedHistogram_FillsEmptyBuckets_AndCountsUndated()
+    public async Task Coverage_ReadsTypedHistogram_FillsEmptyBuckets_AndCountsUndatedAndImplausible()
     {
         // The docs' date_histogram example: monthly buckets for January to March 2015 with a metric
         // sub-aggregation. Its "sales" metric becomes our average tension; February is taken out to
@@ -90,13 +90,19 @@ public sealed class ElasticsearchResponseTests : IDisposable
 
         var marchOnly = monthly.DeepClone();
         marchOnly["buckets"]!.AsArray().RemoveAt(0);
+        // Everything charted sits in the filter aggregation "charted"; "implausible_dates" counts the rest.
         var aggregations = new JsonObject
         {
-            ["date_histogram#over_time"] = monthly,
-            ["filter#undated"] = new JsonObject { ["doc_count"] = 2 },
-            ["sterms#countries"] = ElasticExamples.Terms(("XK", 2, new JsonObject { ["date_histogram#over_time"] = marchOnly })),
+            ["filter#charted"] = new JsonObject
+            {
+                ["doc_count"] = 5,
+                ["date_histogram#over_time"] = monthly,
+                ["filter#undated"] = new JsonObject { ["doc_count"] = 2 },
+                ["sterms#countries"] = ElasticExamples.Terms(("XK", 2, new JsonObject { ["date_histogram#over_time"] = marchOnly })),
+            },
+            ["filter#implausible_dates"] = new JsonObject { ["doc_count"] = 3 },
         };
-        _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse([], 5, aggregations));
+        _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse([], 8, aggregations));
         using var index = _cluster.CreateIndex();
 
         var trend = await index.GetCoverageAsync(new CoverageQuery(new ArticleQuery(), DateInterval.Month), Cancel);
@@ -113,6 +119,37 @@ public sealed class ElasticsearchResponseTests : IDisposable
         Assert.Equal("XK", kosovo.CountryCode);
         Assert.Equal([0L, 0L, 2L], kosovo.Buckets.Select(bucket => bucket.Count));
         Assert.Equal(2, trend.UndatedCount);
+        Assert.Equal(3, trend.ImplausibleDateCount);
+    }
+
+    [Fact]
+    public async Task Coverage_OfImplausibleDatesOnly_HasNoBuckets_ButCountsThem()
+    {
+        // A histogram over no document: the docs' example with its buckets emptied (min_doc_count 0 and
+        // no bounds give none).
+        var example = ElasticExamples.Load("es-docs/aggs_date_histogram_sum_subagg_avg_bucket_fragment_untyped.json");
+        var empty = example["aggregations"]!["sales_per_month"]!.DeepClone();
+        empty["buckets"] = new JsonArray();
+        var aggregations = new JsonObject
+        {
+            ["filter#charted"] = new JsonObject
+            {
+                ["doc_count"] = 0,
+                ["date_histogram#over_time"] = empty,
+                ["filter#undated"] = new JsonObject { ["doc_count"] = 0 },
+                ["sterms#countries"] = ElasticExamples.Terms(),
+            },
+            ["filter#implausible_dates"] = new JsonObject { ["doc_count"] = 2 },
+        };
+        _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse([], 2, aggregations));
+        using var index = _cluster.CreateIndex();
+
+        var trend = await index.GetCoverageAsync(new CoverageQuery(new ArticleQuery { Text = "Kosovo" }, DateInterval.Day), Cancel);
+
+        Assert.Empty(trend.Total);
+        Assert.Empty(trend.Countries);
+        Assert.Equal(0, trend.UndatedCount);
+        Assert.Equal(2, trend.ImplausibleDateCount);
     }
 
     [Fact]
@@ -219,7 +256,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
         var article = DemoCorpus.Articles[0];
         _cluster
             .On(HttpMethod.HEAD, "/_alias/articles", 200, string.Empty, (404, string.Empty))
-            .On(HttpMethod.PUT, "/articles-v2", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v2" }""")
+            .On(HttpMethod.PUT, "/articles-v3", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v3" }""")
             .On(HttpMethod.POST, Search, 404, ErrorBody(404, "index_not_found_exception", "no such index [articles]"),
                 (200, ElasticExamples.SearchResponse([(ArticleSearchDocument.From(article), 1, null)], 1).ToJsonString()));
         using var index = _cluster.CreateIndex();
@@ -227,7 +264,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
         var result = await index.SearchAsync(new ArticleQuery(), Cancel);
 
         Assert.Equal(article.Id, Assert.Single(result.Hits).Article.Id);
-        Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v2"));
+        Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v3"));
         Assert.Equal(2, _cluster.CallsTo(HttpMethod.POST, Search).Count);
     }
 
@@ -259,6 +296,22 @@ public sealed class ElasticsearchResponseTests : IDisposable
         Assert.Equal(article.Article with { Paragraphs = [] }, read!.Article with { Paragraphs = [] });
         Assert.Equal(article.Article.Paragraphs, read.Article.Paragraphs);
         Assert.Null(await index.GetAsync(unknown, Cancel));
+    }
+
+    [Fact]
+    public async Task Get_ReturnsTheImpossibleDate_OfAFlaggedArticle()
+    {
+        var source = DemoCorpus.Articles[5];
+        var impossible = new DateTimeOffset(1066, 10, 14, 0, 0, 0, TimeSpan.Zero);
+        var article = source with { Article = source.Article with { Published = null, ImplausiblePublished = impossible } };
+        _cluster.On(HttpMethod.GET, $"/articles/_doc/{article.Id.Value}", 200, ElasticExamples.Found(article));
+        using var index = _cluster.CreateIndex();
+
+        var read = await index.GetAsync(article.Id, Cancel);
+
+        Assert.Equal(impossible, read!.Article.ImplausiblePublished);
+        Assert.True(read.Article.HasImplausibleDate);
+        Assert.Null(read.Article.Published);
     }
 
     [Fact]
