@@ -55,6 +55,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         {
             _writer = new IndexWriter(_directory, new IndexWriterConfig(ArticleAnalyzers.Version, _analyzer)
             {
+                Similarity = Bm25SearcherFactory.Similarity,
                 OpenMode = HasCurrentSchema(_directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
             });
             _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = ArticleFields.SchemaVersion });
@@ -69,7 +70,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
                 exception);
         }
 
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
         _queries = new ArticleQueryTranslator(_analyzer);
         _highlighter = new SnippetHighlighter(_analyzer);
     }
