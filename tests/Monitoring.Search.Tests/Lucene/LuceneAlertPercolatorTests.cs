@@ -1,0 +1,39 @@
+using Monitoring.Core.Alerts;
+using Monitoring.Search.Lucene;
+using Monitoring.Search.Lucene.Percolation;
+
+namespace Monitoring.Search.Tests.Lucene;
+
+/// <summary>The percolator contract against the embedded engine, with the Lucene index as the oracle.</summary>
+public sealed class LuceneAlertPercolatorTests : AlertPercolatorContract, IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "monitoring-percolator-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<IDisposable> _opened = [];
+
+    public void Dispose()
+    {
+        foreach (var opened in _opened)
+        {
+            opened.Dispose();
+        }
+
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    protected override Task<IAlertPercolator> CreatePercolatorAsync()
+    {
+        var percolator = new LuceneAlertPercolator();
+        _opened.Add(percolator);
+        return Task.FromResult<IAlertPercolator>(percolator);
+    }
+
+    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync()
+    {
+        var index = new LuceneArticleIndex(Path.Combine(_root, $"engine-{_opened.Count}"));
+        _opened.Add(index);
+        return Task.FromResult(new SearchEngineUnderTest(index, index));
+    }
+}
