@@ -3,6 +3,7 @@ using Monitoring.Ingestion.Sources;
 using Monitoring.Search;
 using Monitoring.Web.Components;
 using Monitoring.Web.Data;
+using Monitoring.Web.Features.Alerts;
 using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Search;
@@ -21,6 +22,7 @@ builder.Services.AddJobs();
 builder.Services.AddIngestApi();
 builder.Services.AddAppData();
 builder.Services.AddTrends();
+builder.Services.AddAlerts();
 
 var app = builder.Build();
 

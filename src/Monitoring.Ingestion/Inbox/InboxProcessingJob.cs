@@ -22,6 +22,7 @@ public sealed partial class InboxProcessingJob(
     ArticleEnricher enricher,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
+    IEnumerable<IArticlesIndexedHandler> indexedHandlers,
     ILogger<InboxProcessingJob> logger)
 {
     /// <summary>
@@ -57,6 +58,14 @@ public sealed partial class InboxProcessingJob(
         if (summary.Read > 0)
         {
             LogProcessed(logger, summary.Read, summary.Indexed, summary.Duplicates, summary.Quarantined);
+        }
+
+        if (summary.Indexed > 0)
+        {
+            foreach (var handler in indexedHandlers)
+            {
+                await handler.ArticlesIndexedAsync(summary.Indexed, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return summary;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Monitoring.Web.Features.Alerts;
 using Monitoring.Web.Features.Annotations;
 
 namespace Monitoring.Web.Data;
@@ -12,6 +13,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 {
     public DbSet<EventAnnotation> EventAnnotations => Set<EventAnnotation>();
 
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertMatch> AlertMatches => Set<AlertMatch>();
+
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<AlertScanState> AlertScanStates => Set<AlertScanState>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -23,5 +34,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             annotation.HasIndex(a => a.Date);
             annotation.HasData(EventAnnotation.DemoEvents);
         });
+        AlertsModel.Configure(modelBuilder);
     }
 }

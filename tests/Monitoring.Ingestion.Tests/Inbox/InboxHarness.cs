@@ -42,6 +42,9 @@ internal sealed class InboxHarness : IDisposable
 
     public IngestionOptions Options { get; } = new();
 
+    /// <summary>Told after each run that indexed something.</summary>
+    public List<IArticlesIndexedHandler> IndexedHandlers { get; } = [];
+
     public IngestionDbContext OpenStore() => IngestionStore.Open(StorePath);
 
     public ArticleInbox CreateInbox() => new(CreateRecorder(), new BackgroundJobClient(JobStorage));
@@ -54,6 +57,7 @@ internal sealed class InboxHarness : IDisposable
         Enricher,
         Microsoft.Extensions.Options.Options.Create(Options),
         new FixedClock(Now),
+        IndexedHandlers,
         NullLogger<InboxProcessingJob>.Instance);
 
     public Task<InboxRunSummary> ProcessAllAsync(CancellationToken cancellationToken = default) =>

@@ -40,6 +40,19 @@ public sealed class InboxProcessingJobTests : IDisposable
     }
 
     [Fact]
+    public async Task ARunThatIndexedArticles_TellsTheHandlers_HowMany_AndARunThatIndexedNothing_DoesNot()
+    {
+        var handler = new CountingHandler();
+        _harness.IndexedHandlers.Add(handler);
+        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2), InboxHarness.Story(1)], Cancel);
+
+        await _harness.ProcessAllAsync(Cancel);
+        await _harness.ProcessAllAsync(Cancel);
+
+        Assert.Equal([2], handler.Counts);
+    }
+
+    [Fact]
     public async Task SameCanonicalUrl_OrSameContent_BecomesOneArticle()
     {
         var original = InboxHarness.Story(1, "https://news.example.org/story/1?utm_source=rss");
@@ -162,4 +175,15 @@ public sealed class InboxProcessingJobTests : IDisposable
     }
 
     public void Dispose() => _harness.Dispose();
+
+    private sealed class CountingHandler : IArticlesIndexedHandler
+    {
+        public List<int> Counts { get; } = [];
+
+        public Task ArticlesIndexedAsync(int count, CancellationToken cancellationToken)
+        {
+            Counts.Add(count);
+            return Task.CompletedTask;
+        }
+    }
 }

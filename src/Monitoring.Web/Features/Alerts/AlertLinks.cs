@@ -1,0 +1,27 @@
+using Monitoring.Core.Alerts;
+using Monitoring.Web.Features.Search;
+
+namespace Monitoring.Web.Features.Alerts;
+
+internal static class AlertLinks
+{
+    /// <summary>The search page showing what the alert looks for, newest first.</summary>
+    public static string SearchPath(Alert alert)
+    {
+        var saved = SavedQuery.FromJson(alert.QueryJson);
+        var state = new SearchState
+        {
+            Text = saved.Text,
+            Countries = saved.Countries,
+            CountryMode = saved.CountryMode,
+            Topics = saved.Topics,
+            People = saved.People,
+            Sources = saved.Sources,
+            Languages = saved.Languages,
+            MinTension = saved.MinTension is { } min ? (int)Math.Floor(min) : null,
+            MaxTension = saved.MaxTension is { } max ? (int)Math.Ceiling(max) : null,
+            Sort = Core.Search.SearchSort.Newest,
+        };
+        return "/search" + state.ToQueryString(includePaging: false);
+    }
+}

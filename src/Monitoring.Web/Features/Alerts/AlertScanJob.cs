@@ -1,0 +1,218 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Monitoring.Core.Alerts;
+using Monitoring.Core.Articles;
+using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search;
+using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Store;
+using Monitoring.Web.Data;
+
+namespace Monitoring.Web.Features.Alerts;
+
+/// <summary>
+/// Matches the articles that became searchable since the last run against every alert in one
+/// percolation pass, records the matches and, for instant alerts, one pending delivery per channel.
+/// Reads the ingestion inbox in id order up to the first item still pending, and stores its position in
+/// the same transaction as the matches it found: a run killed at any point and run again records every
+/// match once.
+/// </summary>
+public sealed partial class AlertScanJob(
+    IDbContextFactory<IngestionDbContext> inbox,
+    IDbContextFactory<AppDbContext> app,
+    IArticleSearch search,
+    IAlertPercolator percolator,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<AlertScanJob> logger)
+{
+    public const string RecurringJobId = "alert-scan";
+
+    private const int BatchSize = 500;
+
+    /// <summary>Scans until no new article is left; returns how many matches it recorded.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 5)]
+    public async Task<int> ScanAsync(CancellationToken cancellationToken)
+    {
+        await SyncPercolatorAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = 0;
+        var deliveries = 0;
+        while (true)
+        {
+            var items = await NextItemsAsync(cancellationToken).ConfigureAwait(false);
+            if (items.Count == 0)
+            {
+                break;
+            }
+
+            var (matches, newDeliveries) = await RecordAsync(items, cancellationToken).ConfigureAwait(false);
+            recorded += matches;
+            deliveries += newDeliveries;
+        }
+
+        if (deliveries > 0)
+        {
+            jobs.Enqueue<AlertDeliveryJob>(job => job.DeliverAsync(CancellationToken.None));
+        }
+
+        if (recorded > 0)
+        {
+            LogScanned(logger, recorded, deliveries);
+        }
+
+        return recorded;
+    }
+
+    /// <summary>
+    /// The percolator holds every alert's query (the embedded one forgets them on restart); an alert
+    /// changed or deleted through the UI is re-registered there at once, this only catches up.
+    /// </summary>
+    private async Task SyncPercolatorAsync(CancellationToken cancellationToken)
+    {
+        var db = await app.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var alerts = await db.Alerts.AsNoTracking().Select(alert => new { alert.Id, alert.QueryJson }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var registered = await percolator.RegisteredAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var alert in alerts.Where(alert => !registered.Contains(alert.Id.ToString())))
+            {
+                await AlertQueries.RegisterAsync(percolator, alert.Id, alert.QueryJson, cancellationToken).ConfigureAwait(false);
+            }
+
+            var known = alerts.Select(alert => alert.Id.ToString()).ToHashSet(StringComparer.Ordinal);
+            foreach (var orphan in registered.Where(id => !known.Contains(id)))
+            {
+                await percolator.RemoveAsync(orphan, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The next inbox items after the stored position, stopping before the first pending one.</summary>
+    private async Task<List<InboxItem>> NextItemsAsync(CancellationToken cancellationToken)
+    {
+        long after;
+        var appDb = await app.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (appDb.ConfigureAwait(false))
+        {
+            after = (await appDb.AlertScanStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false))?.LastInboxItemId ?? 0;
+        }
+
+        var db = await inbox.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            // An item still pending may yet become an article; nothing past it is taken until it is settled.
+            var firstPending = await db.InboxItems
+                .Where(item => item.State == InboxItemState.Pending && item.Id > after)
+                .Select(item => (long?)item.Id)
+                .MinAsync(cancellationToken).ConfigureAwait(false) ?? long.MaxValue;
+            return await db.InboxItems.AsNoTracking()
+                .Where(item => item.Id > after && item.Id < firstPending)
+                .OrderBy(item => item.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(int Matches, int Deliveries)> RecordAsync(List<InboxItem> items, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var searchableAt = new Dictionary<ArticleId, DateTimeOffset>();
+        var articles = new List<EnrichedArticle>();
+        foreach (var item in items.Where(item => item.State == InboxItemState.Indexed && item.ArticleId is not null))
+        {
+            var article = await search.GetAsync(ArticleId.Parse(item.ArticleId!), cancellationToken).ConfigureAwait(false);
+            if (article is not null && searchableAt.TryAdd(article.Id, item.ProcessedAt ?? now))
+            {
+                articles.Add(article);
+            }
+        }
+
+        var matches = await percolator.PercolateAsync(articles, cancellationToken).ConfigureAwait(false);
+        var byId = articles.ToDictionary(article => article.Id);
+
+        var db = await app.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var alertIds = matches.Select(match => Guid.Parse(match.AlertId)).ToHashSet();
+            var alerts = await db.Alerts.Where(alert => alertIds.Contains(alert.Id)).ToDictionaryAsync(alert => alert.Id, cancellationToken).ConfigureAwait(false);
+            var recorded = 0;
+            var deliveries = 0;
+            foreach (var match in matches.OrderBy(match => searchableAt[match.ArticleId]).ThenBy(match => match.ArticleId.Value, StringComparer.Ordinal))
+            {
+                var article = byId[match.ArticleId];
+                if (!alerts.TryGetValue(Guid.Parse(match.AlertId), out var alert)
+                    || alert.IsMuted(now)
+                    || searchableAt[match.ArticleId] < alert.CreatedAt)
+                {
+                    continue;
+                }
+
+                var recordedMatch = await RecordMatchAsync(db, alert, article, searchableAt[match.ArticleId], now, cancellationToken).ConfigureAwait(false);
+                if (recordedMatch is null)
+                {
+                    continue;
+                }
+
+                recorded++;
+                if (alert.Mode == DeliveryMode.Instant && !(alert.NewStoriesOnly && recordedMatch.RepeatsAStory))
+                {
+                    foreach (var channel in alert.Channels())
+                    {
+                        db.AlertDeliveries.Add(new AlertDelivery
+                        {
+                            AlertId = alert.Id,
+                            Channel = channel,
+                            Key = article.Id.Value,
+                            State = DeliveryState.Pending,
+                            CreatedAt = now,
+                            NextAttemptAt = now,
+                        });
+                        deliveries++;
+                    }
+                }
+            }
+
+            var state = await db.AlertScanStates.SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (state is null)
+            {
+                state = new AlertScanState();
+                db.AlertScanStates.Add(state);
+            }
+
+            state.LastInboxItemId = items[^1].Id;
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return (recorded, deliveries);
+        }
+    }
+
+    /// <summary>The new match, or null when this alert already matched the article (a repeated run).</summary>
+    private static async Task<AlertMatch?> RecordMatchAsync(
+        AppDbContext db, Alert alert, EnrichedArticle article, DateTimeOffset searchableAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var articleId = article.Id.Value;
+        var storyKey = (article.Article.StoryId ?? article.Id).Value;
+        if (db.AlertMatches.Local.Any(match => match.AlertId == alert.Id && match.ArticleId == articleId)
+            || await db.AlertMatches.AnyAsync(match => match.AlertId == alert.Id && match.ArticleId == articleId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var repeats = db.AlertMatches.Local.Any(match => match.AlertId == alert.Id && match.StoryKey == storyKey)
+            || await db.AlertMatches.AnyAsync(match => match.AlertId == alert.Id && match.StoryKey == storyKey, cancellationToken).ConfigureAwait(false);
+        var match = new AlertMatch
+        {
+            AlertId = alert.Id,
+            ArticleId = articleId,
+            StoryKey = storyKey,
+            SearchableAt = searchableAt,
+            MatchedAt = now,
+            RepeatsAStory = repeats,
+        };
+        db.AlertMatches.Add(match);
+        return match;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert matching recorded {Matches} matches and {Deliveries} deliveries")]
+    private static partial void LogScanned(ILogger logger, int matches, int deliveries);
+}

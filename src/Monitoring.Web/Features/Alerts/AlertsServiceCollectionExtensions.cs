@@ -1,0 +1,51 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitoring.Core.Alerts;
+using Monitoring.Ingestion.Inbox;
+using Monitoring.Search.Lucene.Percolation;
+
+namespace Monitoring.Web.Features.Alerts;
+
+public static class AlertsServiceCollectionExtensions
+{
+    /// <summary>Saved alerts: matching after each inbox run and every minute, digests, and delivery on every channel.</summary>
+    public static IServiceCollection AddAlerts(this IServiceCollection services)
+    {
+        services.AddOptions<AlertsOptions>()
+            .BindConfiguration(AlertsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAlertPercolator, LuceneAlertPercolator>();
+        services.AddTransient<AlertScanJob>();
+        services.AddTransient<AlertDigestJob>();
+        services.AddTransient<AlertDeliveryJob>();
+        services.AddSingleton<IAlertChannel, InAppChannel>();
+        services.AddSingleton<IArticlesIndexedHandler, ScanAfterIndexing>();
+        services.AddHostedService<AlertJobsStarter>();
+        return services;
+    }
+
+    private sealed class ScanAfterIndexing(IBackgroundJobClient jobs) : IArticlesIndexedHandler
+    {
+        public Task ArticlesIndexedAsync(int count, CancellationToken cancellationToken)
+        {
+            jobs.Enqueue<AlertScanJob>(job => job.ScanAsync(CancellationToken.None));
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The minutely sweeps that make matching, digests and retries happen even when no trigger came.</summary>
+    private sealed class AlertJobsStarter(IRecurringJobManager recurringJobs) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            recurringJobs.AddOrUpdate<AlertScanJob>(AlertScanJob.RecurringJobId, job => job.ScanAsync(CancellationToken.None), Cron.Minutely());
+            recurringJobs.AddOrUpdate<AlertDigestJob>(AlertDigestJob.RecurringJobId, job => job.AssembleAsync(CancellationToken.None), Cron.Minutely());
+            recurringJobs.AddOrUpdate<AlertDeliveryJob>(AlertDeliveryJob.RecurringJobId, job => job.DeliverAsync(CancellationToken.None), Cron.Minutely());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

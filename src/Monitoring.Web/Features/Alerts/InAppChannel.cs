@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Monitoring.Web.Data;
+
+namespace Monitoring.Web.Features.Alerts;
+
+/// <summary>Puts the message in the in-app inbox of the alert's owner and of everyone it is shared with.</summary>
+public sealed class InAppChannel(IDbContextFactory<AppDbContext> app, TimeProvider clock) : IAlertChannel
+{
+    public AlertChannel Kind => AlertChannel.InApp;
+
+    public async Task SendAsync(AlertMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var db = await app.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var already = await db.Notifications
+                .Where(notification => notification.DeliveryId == message.DeliveryId)
+                .Select(notification => notification.Recipient)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var lead = message.Stories[0];
+            foreach (var recipient in message.Alert.InAppRecipients().Except(already, StringComparer.OrdinalIgnoreCase))
+            {
+                db.Notifications.Add(new Notification
+                {
+                    Recipient = recipient,
+                    AlertId = message.Alert.Id,
+                    DeliveryId = message.DeliveryId,
+                    Title = Truncate(message.Subject, Notification.MaxTitleLength),
+                    Summary = message.Period is null ? string.Join(", ", lead.Outlets) : string.Join(" · ", message.Stories.Take(3).Select(story => story.Lead.Article.Title)),
+                    Link = message.Period is null ? "/" + AlertMessage.ArticlePath(lead) : AlertLinks.SearchPath(message.Alert),
+                    CreatedAt = clock.GetUtcNow(),
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

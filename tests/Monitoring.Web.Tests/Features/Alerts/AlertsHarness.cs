@@ -1,0 +1,156 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Monitoring.Core.Alerts;
+using Monitoring.Core.Enrichment;
+using Monitoring.Ingestion;
+using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Store;
+using Monitoring.Search.Lucene;
+using Monitoring.Search.Lucene.Percolation;
+using Monitoring.Tests;
+using Monitoring.Web.Data;
+using Monitoring.Web.Features.Alerts;
+
+namespace Monitoring.Web.Tests.Features.Alerts;
+
+/// <summary>
+/// The whole alert pipeline on real stores in a temporary folder: the ingestion inbox and the app
+/// database (SQLite, migrated), a Lucene index and the embedded percolator, with a clock the test moves.
+/// Jobs are created afresh on each call, as a restarted process would create them.
+/// </summary>
+internal sealed class AlertsHarness : IDisposable
+{
+    private static readonly ArticleEnricher Enricher = new(EnrichmentModel.LoadFrom(RepositoryPaths.Seeds));
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-alerts-").FullName;
+
+    public AlertsHarness()
+    {
+        using (IngestionStore.Open(InboxPath))
+        {
+        }
+
+        Index = new LuceneArticleIndex(Path.Combine(_folder, "index"));
+        App = new AppDatabase(Path.Combine(_folder, "app.db"));
+        using var db = App.CreateDbContext();
+        db.Database.Migrate();
+    }
+
+    public MovableClock Clock { get; } = new(new DateTimeOffset(2026, 10, 24, 8, 0, 0, TimeSpan.Zero));
+
+    public LuceneArticleIndex Index { get; }
+
+    /// <summary>The percolator of the running process; <see cref="Restart"/> replaces it, as a new process starts empty.</summary>
+    public LuceneAlertPercolator Percolator { get; private set; } = new();
+
+    public AppDatabase App { get; }
+
+    public InMemoryStorage Jobs { get; } = new(new InMemoryStorageOptions());
+
+    public AlertsOptions Options { get; } = new() { PublicBaseUrl = new Uri("http://monitor.test/") };
+
+    public List<IAlertChannel> Channels { get; } = [];
+
+    private string InboxPath => Path.Combine(_folder, "ingestion.db");
+
+    public void Restart()
+    {
+        Percolator.Dispose();
+        Percolator = new LuceneAlertPercolator();
+    }
+
+    public async Task<Alert> AddAlertAsync(string name, SavedQuery query, Action<Alert>? configure = null)
+    {
+        var alert = new Alert
+        {
+            Id = Guid.NewGuid(),
+            Name = name,
+            Owner = "editor",
+            QueryJson = query.ToJson(),
+            CreatedAt = Clock.GetUtcNow(),
+            UpdatedAt = Clock.GetUtcNow(),
+        };
+        configure?.Invoke(alert);
+        await using var db = App.CreateDbContext();
+        db.Alerts.Add(alert);
+        await db.SaveChangesAsync();
+        return alert;
+    }
+
+    /// <summary>Takes the articles in through the inbox and indexes them, as the push API and feeds do.</summary>
+    public async Task IngestAsync(params IncomingArticle[] articles)
+    {
+        var recorder = new InboxRecorder(new InboxStore(InboxPath), Clock);
+        await recorder.RecordAsync("api", [.. articles.Select(article => article.ToUtf8Json())], CancellationToken.None);
+        var job = new InboxProcessingJob(
+            new InboxStore(InboxPath), Index, Enricher, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), Clock, [], NullLogger<InboxProcessingJob>.Instance);
+        await job.ProcessAsync(0, long.MaxValue, CancellationToken.None);
+    }
+
+    public Task<int> ScanAsync() => new AlertScanJob(
+        new InboxStore(InboxPath), App, Index, Percolator, new BackgroundJobClient(Jobs), Clock, NullLogger<AlertScanJob>.Instance).ScanAsync(CancellationToken.None);
+
+    public Task<int> AssembleDigestsAsync() => new AlertDigestJob(App, Clock).AssembleAsync(CancellationToken.None);
+
+    public Task<int> DeliverAsync() => new AlertDeliveryJob(
+        App, Index, [new InAppChannel(App, Clock), .. Channels], Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<AlertDeliveryJob>.Instance).DeliverAsync(CancellationToken.None);
+
+    public async Task<List<Notification>> NotificationsAsync()
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Notifications.OrderBy(notification => notification.Id).ToListAsync();
+    }
+
+    public async Task<List<AlertDelivery>> DeliveriesAsync()
+    {
+        await using var db = App.CreateDbContext();
+        return await db.AlertDeliveries.OrderBy(delivery => delivery.Id).ToListAsync();
+    }
+
+    public async Task<List<AlertMatch>> MatchesAsync()
+    {
+        await using var db = App.CreateDbContext();
+        return await db.AlertMatches.OrderBy(match => match.Id).ToListAsync();
+    }
+
+    public void Dispose()
+    {
+        Percolator.Dispose();
+        Index.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    internal sealed class AppDatabase(string path) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext()
+        {
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            options.UseAppSqlite(path);
+            return new(options.Options);
+        }
+    }
+
+    private sealed class InboxStore(string path) : IDbContextFactory<IngestionDbContext>
+    {
+        public IngestionDbContext CreateDbContext()
+        {
+            var options = new DbContextOptionsBuilder<IngestionDbContext>();
+            options.UseIngestionSqlite(path);
+            return new(options.Options);
+        }
+    }
+}
+
+/// <summary>A clock that stands still until the test moves it.</summary>
+internal sealed class MovableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
