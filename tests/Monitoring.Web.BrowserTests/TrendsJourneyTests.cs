@@ -12,8 +12,8 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     public async Task FocusingAPointAndPressingEnter_ShowsAsManyArticlesAsThePointCounts()
     {
         var page = await OpenAsync("/trends?interval=year");
-        var point = page.Locator("#coverage-svg circle[data-series=RS][data-bucket='2008-01-01']");
-        var expected = CountIn(await point.GetAttributeAsync("aria-label"));
+        var point = page.Locator("#coverage-svg a.point[data-series=RS][data-bucket='2008-01-01']");
+        var expected = CountIn(await point.Locator("title").TextContentAsync());
 
         await point.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -26,7 +26,7 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     public async Task TheCoverageCsv_HasOneRowPerBucket_WithTheCountsTheChartShows()
     {
         var page = await OpenAsync("/trends?interval=year&q=Kosovo");
-        var kosovo2008 = CountIn(await page.Locator("#coverage-svg circle[data-series=XK][data-bucket='2008-01-01']").GetAttributeAsync("aria-label"));
+        var kosovo2008 = CountIn(await page.Locator("#coverage-svg a.point[data-series=XK][data-bucket='2008-01-01'] title").TextContentAsync());
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#coverage-chart-csv").ClickAsync());
         var path = await download.PathAsync();
@@ -49,7 +49,7 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     public async Task ClickingATopicBand_ShowsThatTopicsArticlesOfThePeriod()
     {
         var page = await OpenAsync("/trends?interval=year");
-        var band = page.Locator("#topics-svg circle.hit[data-series=elections][data-bucket='2008-01-01']");
+        var band = page.Locator("#topics-svg a.point[data-series=elections][data-bucket='2008-01-01']");
 
         await band.DispatchEventAsync("click");
 

@@ -18,7 +18,7 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
     [Fact]
     public async Task SearchThenFacetThenArticleThenBack_KeepsEveryPartOfTheSearch()
     {
-        var page = await OpenAsync("/?q=Russia&sort=oldest&tz=UTC&basis=ingested");
+        var page = await OpenAsync("/search?q=Russia&sort=oldest&tz=UTC&basis=ingested");
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("articles");
 
         // The facets are reachable from the keyboard: focus a checkbox, Space ticks it.
@@ -51,7 +51,7 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
     [Fact]
     public async Task ExportingCsv_DownloadsEveryMatchingArticle_WithTheSearchWrittenOnTop()
     {
-        var page = await OpenAsync("/?q=Kosovo&country=RS");
+        var page = await OpenAsync("/search?q=Kosovo&country=RS");
         var expected = await ResultCountAsync(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-csv").ClickAsync());
@@ -76,7 +76,7 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
     [Fact]
     public async Task ExportingJson_DownloadsEveryMatchingArticle_AfterTheSearchItCameFrom()
     {
-        var page = await OpenAsync("/?q=Kosovo&from=2008-01-01&to=2008-12-31&sort=tension");
+        var page = await OpenAsync("/search?q=Kosovo&from=2008-01-01&to=2008-12-31&sort=tension");
         var expected = await ResultCountAsync(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-json").ClickAsync());
@@ -98,14 +98,14 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
     [Fact]
     public async Task AtTabletWidth_TheFacetsFoldAway_UntilAsked()
     {
-        var page = await OpenAsync("/?q=Kosovo", width: 800);
+        var page = await OpenAsync("/search?q=Kosovo", width: 800);
 
         await Assertions.Expect(page.Locator("#facet-panel")).ToBeHiddenAsync();
         await page.Locator("#facets-toggle").ClickAsync();
         await Assertions.Expect(page.Locator("#facet-panel")).ToBeVisibleAsync();
         await SaveScreenshotAsync(page, "search-tablet.png");
 
-        var wide = await OpenAsync("/?q=Kosovo&country=RS", width: 1280);
+        var wide = await OpenAsync("/search?q=Kosovo&country=RS", width: 1280);
         await Assertions.Expect(wide.Locator("#facet-panel")).ToBeVisibleAsync();
         await Assertions.Expect(wide.Locator("#facets-toggle")).ToBeHiddenAsync();
         await SaveScreenshotAsync(wide, "search.png");
@@ -114,7 +114,7 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
     [Fact]
     public async Task TheArticlePage_ShowsItsTensionBreakdown_AndSimilarArticles()
     {
-        var page = await OpenAsync("/?q=Shoigu");
+        var page = await OpenAsync("/search?q=Shoigu");
         await page.GetByRole(AriaRole.Link, new() { Name = ExampleHeadline }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#tension-kinds")).ToContainTextAsync("Threats weigh 22, acts 10");
