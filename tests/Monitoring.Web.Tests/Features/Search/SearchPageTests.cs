@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
@@ -179,6 +180,54 @@ public sealed class SearchPageTests : MudTestContext
         Assert.Contains("q=Kosovo", Uri, StringComparison.Ordinal);
         Assert.DoesNotContain("vu%C4%8D&", Uri + "&", StringComparison.Ordinal);
         page.WaitForAssertion(() => Assert.All(page.FindAll(".search-hit"), hit => Assert.Contains("Kosovo", hit.TextContent, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ArrowKeysMoveThroughTheSuggestions_AndEnterChoosesTheOneReached()
+    {
+        await IndexSeedsAsync();
+        var page = RenderPageAt<SearchPage>("/search?q=Kosovo");
+        page.WaitForElement(".search-hit");
+
+        page.Find("#search-box").Input("Kosovo vuč");
+        page.WaitForElement("[data-suggestion='Person:Aleksandar Vučić']", TimeSpan.FromSeconds(5));
+        var options = page.FindAll("#search-suggestions [role=option]").Select(option => option.GetAttribute("data-suggestion")).ToList();
+        var vucic = options.IndexOf("Person:Aleksandar Vučić");
+
+        // Down past the last wraps to the first; one more down and one up cancel out.
+        for (var press = 0; press < options.Count + vucic + 1; press++)
+        {
+            page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+        }
+
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "ArrowUp" });
+
+        // The text field hands keys on asynchronously.
+        page.WaitForAssertion(() => Assert.Equal("Person:Aleksandar Vučić", page.Find("#search-suggestions [aria-selected=true]").GetAttribute("data-suggestion")));
+        var active = page.Find("#search-suggestions [aria-selected=true]");
+        Assert.Equal(active.Id, page.Find("#search-box").GetAttribute("aria-activedescendant"));
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        page.WaitForAssertion(() => Assert.Contains("person=Aleksandar%20Vu%C4%8Di%C4%87", Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Contains("q=Kosovo", Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Escape_ClosesTheSuggestions_WithoutSearching()
+    {
+        await IndexSeedsAsync();
+        var page = RenderPageAt<SearchPage>("/search?q=Kosovo");
+        page.WaitForElement(".search-hit");
+
+        page.Find("#search-box").Input("Kosovo vuč");
+        page.WaitForElement("#search-suggestions", TimeSpan.FromSeconds(5));
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#search-suggestions")));
+        Assert.Null(page.Find("#search-box").GetAttribute("aria-activedescendant"));
+        Assert.EndsWith("/search?q=Kosovo", Uri, StringComparison.Ordinal);
     }
 
     [Fact]
