@@ -22,6 +22,7 @@ namespace Monitoring.Ingestion.Sources;
 public sealed partial class FeedPollJob(
     IDbContextFactory<IngestionDbContext> store,
     WebFetcher fetcher,
+    HostPoliteness politeness,
     ArticlePageExtractor extractor,
     ArticleInbox inbox,
     IOptions<FeedPollingOptions> options,
@@ -151,13 +152,18 @@ public sealed partial class FeedPollJob(
             throw new FetchException($"'{source.Url}' is not an absolute address");
         }
 
-        var response = await fetcher.GetAsync(
-            feedUrl,
-            settings.MaxFeedBytes,
-            WebFetcher.SourcesSetting(nameof(FeedPollingOptions.MaxFeedBytes)),
-            source.ETag,
-            source.LastModified,
-            cancellationToken).ConfigureAwait(false);
+        FetchedResource response;
+        using (await politeness.WaitForFeedTurnAsync(feedUrl, cancellationToken).ConfigureAwait(false))
+        {
+            response = await fetcher.GetAsync(
+                feedUrl,
+                settings.MaxFeedBytes,
+                WebFetcher.SourcesSetting(nameof(FeedPollingOptions.MaxFeedBytes)),
+                source.ETag,
+                source.LastModified,
+                cancellationToken).ConfigureAwait(false);
+        }
+
         if (response.NotModified)
         {
             return new FeedPollOutcome(FeedPollStatus.NotModified, 0, null);
