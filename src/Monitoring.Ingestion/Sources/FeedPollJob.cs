@@ -102,8 +102,11 @@ public sealed partial class FeedPollJob(
                 source.NextDueAt = finished + source.PollInterval;
             }
 
-            await SourceHealth.UpdateAsync(db, source, finished, cancellationToken).ConfigureAwait(false);
             await CommitAsync(db, staged, cancellationToken).ConfigureAwait(false);
+
+            // After the commit, so that the figures count this poll's items too.
+            await SourceHealth.UpdateAsync(db, source, finished, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return outcome;
         }
     }
