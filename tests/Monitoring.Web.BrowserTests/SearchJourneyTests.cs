@@ -77,13 +77,5 @@ public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
         await Assertions.Expect(page.Locator(".search-hit").First).ToContainTextAsync("Feb 2008");
     }
 
-    private async Task<IPage> OpenAsync(string path)
-    {
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(path);
-        // Clicks before the Blazor circuit is up would be lost.
-        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path) => browser.OpenAsync(app.BaseAddress, path);
 }
