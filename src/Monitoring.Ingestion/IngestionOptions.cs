@@ -31,4 +31,18 @@ public sealed class IngestionOptions
     /// <summary>Largest accepted item (its JSON, in bytes); bigger items are quarantined with that reason.</summary>
     [Range(1_024, 64 * 1024 * 1024)]
     public int MaxItemBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// The watched drop folder: files put there are imported like <c>monitoring import</c> does, then moved to
+    /// its <c>processed/</c> or <c>rejected/</c> sub-folder. Relative paths are resolved against the content
+    /// root; empty turns the drop folder off.
+    /// </summary>
+    public string? DropFolder { get; set; } = "data/drop";
+
+    /// <summary>
+    /// How long a dropped file must go unmodified (and be openable exclusively) before it is taken, so a file
+    /// still being copied in is not read half-written.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan DropFolderSettleTime { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Enrichment;
+using Monitoring.Ingestion.DropFolder;
 using Monitoring.Ingestion.Import;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Seeds;
@@ -42,6 +43,12 @@ public static class IngestionServiceCollectionExtensions
         services.AddTransient<InboxProcessingJob>();
         services.AddTransient<BulkImport>();
         services.AddHostedService<InboxStarter>();
+
+        services.AddSingleton(provider => DropFolderLocation.Resolve(
+            provider.GetRequiredService<IOptions<IngestionOptions>>().Value.DropFolder,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddTransient<DropFolderSweepJob>();
+        services.AddHostedService<DropFolderWatcher>();
         return services;
     }
 }

@@ -58,6 +58,7 @@ public sealed class AppProcess : IAsyncDisposable
             "--Jobs:SqlitePath", Path.Combine(dataFolder, "jobs.db"),
             "--Ingestion:StorePath", Path.Combine(dataFolder, "ingestion.db"),
             "--AppData:SqlitePath", Path.Combine(dataFolder, "app.db"),
+            "--Ingestion:DropFolder", Path.Combine(dataFolder, "drop"),
         })
         {
             start.ArgumentList.Add(argument);

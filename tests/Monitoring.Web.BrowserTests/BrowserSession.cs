@@ -28,6 +28,16 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
+    /// <summary>A new page on <paramref name="path"/> of the app, once its Blazor circuit is up (clicks before it would be lost).</summary>
+    public async Task<IPage> OpenAsync(Uri baseAddress, string path)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString() });
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1);
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -12,8 +12,8 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     public async Task FocusingAPointAndPressingEnter_ShowsAsManyArticlesAsThePointCounts()
     {
         var page = await OpenAsync("/trends?interval=year");
-        var point = page.Locator("#coverage-svg circle[data-series=RS][data-bucket='2008-01-01']");
-        var expected = CountIn(await point.GetAttributeAsync("aria-label"));
+        var point = page.Locator("#coverage-svg a.point[data-series=RS][data-bucket='2008-01-01']");
+        var expected = CountIn(await point.Locator("title").TextContentAsync());
 
         await point.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -26,7 +26,7 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     public async Task TheCoverageCsv_HasOneRowPerBucket_WithTheCountsTheChartShows()
     {
         var page = await OpenAsync("/trends?interval=year&q=Kosovo");
-        var kosovo2008 = CountIn(await page.Locator("#coverage-svg circle[data-series=XK][data-bucket='2008-01-01']").GetAttributeAsync("aria-label"));
+        var kosovo2008 = CountIn(await page.Locator("#coverage-svg a.point[data-series=XK][data-bucket='2008-01-01'] title").TextContentAsync());
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#coverage-chart-csv").ClickAsync());
         var path = await download.PathAsync();
@@ -49,7 +49,7 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     public async Task ClickingATopicBand_ShowsThatTopicsArticlesOfThePeriod()
     {
         var page = await OpenAsync("/trends?interval=year");
-        var band = page.Locator("#topics-svg circle.hit[data-series=elections][data-bucket='2008-01-01']");
+        var band = page.Locator("#topics-svg a.point[data-series=elections][data-bucket='2008-01-01']");
 
         await band.DispatchEventAsync("click");
 
@@ -60,16 +60,45 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     [Fact]
     public async Task TheOverview_ColoursTheBalkanTiles_AndATileOpensThatCountrysWeek()
     {
-        var page = await OpenAsync("/overview?day=2008-02-18");
+        // The overview is the front door.
+        var page = await OpenAsync("/?day=2008-02-18");
 
         await Assertions.Expect(page.Locator("#tiles-caption")).ToContainTextAsync("Week of 18 Feb 2008");
         await Assertions.Expect(page.Locator(".tile")).ToHaveCountAsync(12);
         await Assertions.Expect(page.Locator("#top-stories")).ToContainTextAsync("Kosovo");
+        await Screenshots.SaveAsync(page, "overview.png");
 
         await page.Locator(".tile[data-country=XK]").ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/search\\?country=XK&from=2008-02-18&to=2008-02-24$"));
         await Assertions.Expect(page.Locator(".search-hit").First).ToBeVisibleAsync();
+
+        // Old links to /overview still work.
+        await page.GotoAsync("/overview?day=2008-02-18");
+        await Assertions.Expect(page.Locator("#tiles-caption")).ToContainTextAsync("Week of 18 Feb 2008");
+    }
+
+    [Fact]
+    public async Task BeforeTheCircuitIsUp_TheTrendsPageShowsItsChartsAndControls()
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
+            JavaScriptEnabled = false,
+        });
+
+        // Without scripts there is no circuit: this is the prerendered page.
+        await page.GotoAsync("/trends?interval=year");
+
+        await Assertions.Expect(page.Locator("#interval")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#coverage-svg a.point[data-series=XK][data-bucket='2008-01-01']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#topics-svg polygon.series-area").First).ToBeVisibleAsync();
+
+        var interactive = await OpenAsync("/trends?interval=month");
+        await interactive.SetViewportSizeAsync(1280, 1000);
+        await Assertions.Expect(interactive.Locator("#topics-svg")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(interactive, "trends.png", fullPage: true);
     }
 
     [Fact]

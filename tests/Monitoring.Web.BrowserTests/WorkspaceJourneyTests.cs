@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Monitoring.Tests;
 
 namespace Monitoring.Web.BrowserTests;
 
@@ -10,15 +9,12 @@ namespace Monitoring.Web.BrowserTests;
 public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession browser)
     : IClassFixture<RunningApp>, IClassFixture<BrowserSession>
 {
-    /// <summary>Set to a folder (e.g. docs/screenshots) to keep the screenshots the journeys take.</summary>
-    private const string ScreenshotsVariable = "MONITORING_SCREENSHOTS";
-
     private const string ExampleHeadline = "Russian Defense Minister Visits Serbia Amid Heightened Tensions In Balkans";
 
     [Fact]
     public async Task SearchThenFacetThenArticleThenBack_KeepsEveryPartOfTheSearch()
     {
-        var page = await OpenAsync("/?q=Russia&sort=oldest&tz=UTC&basis=ingested");
+        var page = await OpenAsync("/search?q=Russia&sort=oldest&tz=UTC&basis=ingested");
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("articles");
 
         // The facets are reachable from the keyboard: focus a checkbox, Space ticks it.
@@ -51,7 +47,7 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
     [Fact]
     public async Task ExportingCsv_DownloadsEveryMatchingArticle_WithTheSearchWrittenOnTop()
     {
-        var page = await OpenAsync("/?q=Kosovo&country=RS");
+        var page = await OpenAsync("/search?q=Kosovo&country=RS");
         var expected = await ResultCountAsync(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-csv").ClickAsync());
@@ -76,7 +72,7 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
     [Fact]
     public async Task ExportingJson_DownloadsEveryMatchingArticle_AfterTheSearchItCameFrom()
     {
-        var page = await OpenAsync("/?q=Kosovo&from=2008-01-01&to=2008-12-31&sort=tension");
+        var page = await OpenAsync("/search?q=Kosovo&from=2008-01-01&to=2008-12-31&sort=tension");
         var expected = await ResultCountAsync(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-json").ClickAsync());
@@ -98,28 +94,28 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
     [Fact]
     public async Task AtTabletWidth_TheFacetsFoldAway_UntilAsked()
     {
-        var page = await OpenAsync("/?q=Kosovo", width: 800);
+        var page = await OpenAsync("/search?q=Kosovo", width: 800);
 
         await Assertions.Expect(page.Locator("#facet-panel")).ToBeHiddenAsync();
         await page.Locator("#facets-toggle").ClickAsync();
         await Assertions.Expect(page.Locator("#facet-panel")).ToBeVisibleAsync();
-        await SaveScreenshotAsync(page, "search-tablet.png");
+        await Screenshots.SaveAsync(page, "search-tablet.png");
 
-        var wide = await OpenAsync("/?q=Kosovo&country=RS", width: 1280);
+        var wide = await OpenAsync("/search?q=Kosovo&country=RS", width: 1280);
         await Assertions.Expect(wide.Locator("#facet-panel")).ToBeVisibleAsync();
         await Assertions.Expect(wide.Locator("#facets-toggle")).ToBeHiddenAsync();
-        await SaveScreenshotAsync(wide, "search.png");
+        await Screenshots.SaveAsync(wide, "search.png");
     }
 
     [Fact]
     public async Task TheArticlePage_ShowsItsTensionBreakdown_AndSimilarArticles()
     {
-        var page = await OpenAsync("/?q=Shoigu");
+        var page = await OpenAsync("/search?q=Shoigu");
         await page.GetByRole(AriaRole.Link, new() { Name = ExampleHeadline }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#tension-kinds")).ToContainTextAsync("Threats weigh 22, acts 10");
         await Assertions.Expect(page.Locator("#similar-articles [data-article-id]").First).ToBeVisibleAsync();
-        await SaveScreenshotAsync(page, "article.png", fullPage: true);
+        await Screenshots.SaveAsync(page, "article.png", fullPage: true);
     }
 
     private static string CountriesCell(string row, int column)
@@ -137,18 +133,6 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("article");
         var text = await page.Locator("#result-count").TextContentAsync();
         return int.Parse(text!.Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string fileName, bool fullPage = false)
-    {
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = fullPage });
-        Assert.True(bytes.Length > 10_000, "A screenshot of a rendered page is not a few bytes.");
-        if (Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } folder)
-        {
-            var target = Path.IsPathRooted(folder) ? folder : Path.Combine(RepositoryPaths.Root, folder);
-            Directory.CreateDirectory(target);
-            await File.WriteAllBytesAsync(Path.Combine(target, fileName), bytes);
-        }
     }
 
     private async Task<IPage> OpenAsync(string path, int width = 1280)

@@ -33,7 +33,9 @@ public sealed class AppStartTests : IAsyncDisposable
 
         await WaitForArticlesAsync(client, ShippedArticles);
 
-        var search = await client.GetStringAsync(new Uri("/?q=Shoigu", UriKind.Relative), TestContext.Current.CancellationToken);
+        var front = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Tension this week", front, StringComparison.Ordinal);
+        var search = await client.GetStringAsync(new Uri("/search?q=Shoigu", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("Search coverage", search, StringComparison.Ordinal);
         var trends = await client.GetAsync(new Uri("/trends", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, trends.StatusCode);

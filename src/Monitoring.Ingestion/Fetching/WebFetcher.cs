@@ -13,7 +13,7 @@ namespace Monitoring.Ingestion.Fetching;
 /// belongs. Answers are read as a stream and abandoned as soon as they pass the caller's size limit or
 /// the time limit, so a hostile server cannot make the process hold 50 MB or wait forever.
 /// </summary>
-public sealed class WebFetcher(HttpClient http, IOptions<FeedPollingOptions> options)
+public sealed class WebFetcher(HttpClient http, HostPoliteness politeness, IOptions<FeedPollingOptions> options)
 {
     private const int BufferSize = 81_920;
 
@@ -51,6 +51,8 @@ public sealed class WebFetcher(HttpClient http, IOptions<FeedPollingOptions> opt
             request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
         }
 
+        // Waiting for a slot counts against the deadline: a host that is slow for others is slow for this request too.
+        using var slot = await EnterAsync(url, timeout, deadline.Token, cancellationToken).ConfigureAwait(false);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
@@ -90,6 +92,18 @@ public sealed class WebFetcher(HttpClient http, IOptions<FeedPollingOptions> opt
         catch (IOException ex)
         {
             throw new FetchException($"the answer from {url.Host} broke off: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<IDisposable> EnterAsync(Uri url, TimeSpan timeout, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await politeness.EnterAsync(url, deadline).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException(string.Create(CultureInfo.InvariantCulture, $"no free request slot for {url.Host} within {timeout.TotalSeconds:0.#} s ({SourcesSetting(nameof(FeedPollingOptions.MaxConcurrentRequestsPerHost))})"), ex);
         }
     }
 

@@ -15,14 +15,18 @@ public sealed class ArticleInbox(InboxRecorder recorder, IBackgroundJobClient jo
         var ids = await recorder.RecordAsync(channel, payloads, cancellationToken).ConfigureAwait(false);
         if (ids.Count > 0)
         {
-            // Should this enqueue be lost (crash right here), the periodic sweep picks the items up.
-            var first = ids[0];
-            var last = ids[^1];
-            jobs.Enqueue<InboxProcessingJob>(job => job.ProcessAsync(first, last, CancellationToken.None));
+            EnqueueProcessing(ids[0], ids[^1]);
         }
 
         return ids;
     }
+
+    /// <summary>
+    /// Enqueues the processing of items a caller committed itself (in a transaction of its own). Should this
+    /// enqueue be lost (a crash right before it), the periodic sweep picks the items up.
+    /// </summary>
+    public void EnqueueProcessing(long firstId, long lastId) =>
+        jobs.Enqueue<InboxProcessingJob>(job => job.ProcessAsync(firstId, lastId, CancellationToken.None));
 
     public Task<IReadOnlyList<long>> AcceptAsync(string channel, IEnumerable<IncomingArticle> articles, CancellationToken cancellationToken = default)
     {

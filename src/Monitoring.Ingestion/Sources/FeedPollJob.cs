@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hangfire;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ namespace Monitoring.Ingestion.Sources;
 public sealed partial class FeedPollJob(
     IDbContextFactory<IngestionDbContext> store,
     WebFetcher fetcher,
+    HostPoliteness politeness,
     ArticlePageExtractor extractor,
     ArticleInbox inbox,
     IOptions<FeedPollingOptions> options,
@@ -28,9 +30,37 @@ public sealed partial class FeedPollJob(
     TimeProvider clock,
     ILogger<FeedPollJob> logger)
 {
-    /// <summary>Whatever the outcome, the source's health is updated; a missing source is nothing to do.</summary>
+    // A poll that lost a race and then finds the feed's items taken has nothing left to conflict on.
+    private const int MaxAttempts = 3;
+
+    private const int SqliteConstraintViolation = 19;
+
+    /// <summary>
+    /// Whatever the outcome, the source's health is updated; a missing source is nothing to do. Two polls of
+    /// one source at once ("poll now" while the scheduled poll runs, or two app instances) record each item
+    /// once: the new items and their per-source records are committed in one transaction, the unique
+    /// (source, item key) index refuses the second poll's copy, and that poll starts over and finds them taken.
+    /// </summary>
     [AutomaticRetry(Attempts = 0)] // failures are recorded on the source and retried on its back-off schedule
     public async Task<FeedPollOutcome> PollAsync(int sourceId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PollOnceAsync(sourceId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsConflict(ex))
+            {
+                LogRaced(logger, sourceId, ex.InnerException?.Message ?? ex.Message);
+            }
+        }
+    }
+
+    private static bool IsConflict(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException || ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintViolation };
+
+    private async Task<FeedPollOutcome> PollOnceAsync(int sourceId, CancellationToken cancellationToken)
     {
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -44,9 +74,10 @@ public sealed partial class FeedPollJob(
             var started = clock.GetUtcNow();
             source.LastFetchAt = started;
             FeedPollOutcome outcome;
+            var staged = new List<(FeedItemRecord Record, InboxItem Item)>();
             try
             {
-                outcome = await FetchAndTakeInAsync(db, source, cancellationToken).ConfigureAwait(false);
+                outcome = await FetchAndTakeInAsync(db, source, staged, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -71,9 +102,37 @@ public sealed partial class FeedPollJob(
                 source.NextDueAt = finished + source.PollInterval;
             }
 
+            await CommitAsync(db, staged, cancellationToken).ConfigureAwait(false);
+
+            // After the commit, so that the figures count this poll's items too.
             await SourceHealth.UpdateAsync(db, source, finished, cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return outcome;
+        }
+    }
+
+    // The inbox items first (for their ids), then the records that point at them, in one transaction: either
+    // both are there, or (a concurrent poll recorded the same items) neither is.
+    private async Task CommitAsync(IngestionDbContext db, List<(FeedItemRecord Record, InboxItem Item)> staged, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            db.InboxItems.AddRange(staged.Select(pair => pair.Item));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (record, item) in staged)
+            {
+                record.InboxItemId = item.Id;
+            }
+
+            db.FeedItemRecords.AddRange(staged.Select(pair => pair.Record));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (staged.Count > 0)
+        {
+            inbox.EnqueueProcessing(staged[0].Item.Id, staged[^1].Item.Id);
         }
     }
 
@@ -88,7 +147,7 @@ public sealed partial class FeedPollJob(
         return TimeSpan.FromSeconds(Math.Max(interval.TotalSeconds, Math.Min(delay, cap.TotalSeconds)));
     }
 
-    private async Task<FeedPollOutcome> FetchAndTakeInAsync(IngestionDbContext db, FeedSource source, CancellationToken cancellationToken)
+    private async Task<FeedPollOutcome> FetchAndTakeInAsync(IngestionDbContext db, FeedSource source, List<(FeedItemRecord Record, InboxItem Item)> staged, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var feedUrl))
@@ -96,13 +155,18 @@ public sealed partial class FeedPollJob(
             throw new FetchException($"'{source.Url}' is not an absolute address");
         }
 
-        var response = await fetcher.GetAsync(
-            feedUrl,
-            settings.MaxFeedBytes,
-            WebFetcher.SourcesSetting(nameof(FeedPollingOptions.MaxFeedBytes)),
-            source.ETag,
-            source.LastModified,
-            cancellationToken).ConfigureAwait(false);
+        FetchedResource response;
+        using (await politeness.WaitForFeedTurnAsync(feedUrl, cancellationToken).ConfigureAwait(false))
+        {
+            response = await fetcher.GetAsync(
+                feedUrl,
+                settings.MaxFeedBytes,
+                WebFetcher.SourcesSetting(nameof(FeedPollingOptions.MaxFeedBytes)),
+                source.ETag,
+                source.LastModified,
+                cancellationToken).ConfigureAwait(false);
+        }
+
         if (response.NotModified)
         {
             return new FeedPollOutcome(FeedPollStatus.NotModified, 0, null);
@@ -141,18 +205,14 @@ public sealed partial class FeedPollJob(
             source.LastPageError = pages.LastError;
         }
 
-        if (fresh.Count > 0)
+        // Committed with the source's new validators by CommitAsync: a crash before it re-reads the feed in full.
+        staged.AddRange(fresh.Select(candidate => (candidate.Record, new InboxItem
         {
-            var ids = await inbox.AcceptAsync(ChannelOf(source.Id), fresh.Select(candidate => candidate.Article), cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < fresh.Count; i++)
-            {
-                fresh[i].Record.InboxItemId = ids[i];
-            }
-
-            db.FeedItemRecords.AddRange(fresh.Select(candidate => candidate.Record));
-        }
-
-        // Only after the items are safely in the inbox: a crash before this re-reads the feed in full.
+            Channel = ChannelOf(source.Id),
+            Payload = candidate.Article.ToUtf8Json(),
+            ReceivedAt = now,
+            State = InboxItemState.Pending,
+        })));
         source.ETag = response.ETag;
         source.LastModified = response.LastModified;
         ForgetOldItems(db, seen.Values, feed.Items.Select(KeyOf).ToHashSet(StringComparer.Ordinal), now);
@@ -257,6 +317,9 @@ public sealed partial class FeedPollJob(
         var horizon = now - TimeSpan.FromDays(30);
         db.FeedItemRecords.RemoveRange(records.Where(record => record.FirstSeenAt < horizon && !inFeed.Contains(record.Key)));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {SourceId} was polled twice at once; this poll starts over ({Conflict})")]
+    private static partial void LogRaced(ILogger logger, int sourceId, string conflict);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {SourceId} ({Name}) failed {Failures} time(s) in a row: {Error}")]
     private static partial void LogFailed(ILogger logger, int sourceId, string name, int failures, string error);

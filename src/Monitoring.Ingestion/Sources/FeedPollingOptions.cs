@@ -43,4 +43,16 @@ public sealed class FeedPollingOptions
     /// <summary>The User-Agent header of every outgoing request.</summary>
     [Required]
     public string UserAgent { get; set; } = "BalkanMediaMonitor/1.0 (feed reader)";
+
+    /// <summary>
+    /// Feed requests to one host (by name) go one at a time, whichever sources they belong to, each starting at
+    /// least this long after the previous one ended; polls that fall due together on one outlet queue up.
+    /// 0 turns this off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MinDelayPerHost { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Most requests (feeds and article pages together) in flight to one host at once.</summary>
+    [Range(1, 32)]
+    public int MaxConcurrentRequestsPerHost { get; set; } = 2;
 }

@@ -20,6 +20,8 @@ public static class FeedsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddPageExtraction();
 
+        services.AddSingleton<HostPoliteness>();
+
         // The single place outgoing HTTP is configured: a destination guard goes into this handler.
         services.AddHttpClient<WebFetcher>((provider, client) => WebFetcher.Configure(client, provider.GetRequiredService<IOptions<FeedPollingOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(provider => WebFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedPollingOptions>>().Value));

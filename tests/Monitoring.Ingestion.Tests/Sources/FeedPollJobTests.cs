@@ -215,6 +215,35 @@ public sealed class FeedPollJobTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(9), health.MedianLag); // lags 10 and 8 minutes
     }
 
+    [Fact]
+    public async Task TwoPollsOfOneFeedAtOnce_PollNowDuringTheScheduledPoll_RecordEachItemOnce()
+    {
+        // The server answers only once both polls have asked, so both read the feed before either records it.
+        var bothAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var asked = 0;
+        var url = _server.Handle("/raced.xml", async context =>
+        {
+            if (Interlocked.Increment(ref asked) == 2)
+            {
+                bothAsked.SetResult();
+            }
+
+            await bothAsked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await WriteAsync(context, Rss([Item(1, "Raced one", new string('r', 500)), Item(2, "Raced two", new string('s', 500))]));
+        });
+        var source = await _harness.AddAsync(url);
+
+        var outcomes = await Task.WhenAll(_harness.PollAsync(source.Id), _harness.PollAsync(source.Id));
+
+        Assert.Equal(["Raced one", "Raced two"], (await _harness.InboxArticlesAsync(source.Id)).Select(article => article.Title));
+        Assert.Equal(2, outcomes.Sum(outcome => outcome.NewItems));
+        Assert.All(outcomes, outcome => Assert.NotEqual(FeedPollStatus.Failed, outcome.Status));
+        var polled = await _harness.SourceAsync(source.Id);
+        Assert.Equal((0, null), (polled.ConsecutiveFailures, polled.LastError));
+        using var db = _harness.OpenStore();
+        Assert.Equal(2, db.FeedItemRecords.Count(record => record.SourceId == source.Id && record.InboxItemId != null));
+    }
+
     private static string Dated(int number, DateTimeOffset published) =>
         $"<item><title>Story {number}</title><link>https://news.example.org/dated/{number}</link><pubDate>{published.ToString("R", CultureInfo.InvariantCulture)}</pubDate><description>{new string('d', 500)}</description></item>";
 

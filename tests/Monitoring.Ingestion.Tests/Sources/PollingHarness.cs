@@ -29,6 +29,9 @@ internal sealed class PollingHarness : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
             {
                 ["Ingestion:Feeds:RequestTimeout"] = "00:00:05",
+
+                // Every test feed is on 127.0.0.1: spacing is switched on only by the tests of it.
+                ["Ingestion:Feeds:MinDelayPerHost"] = "00:00:00",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();

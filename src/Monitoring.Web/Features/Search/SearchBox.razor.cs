@@ -35,6 +35,9 @@ public sealed partial class SearchBox : IDisposable
     private string? _draft;
     private string? _shownText;
     private IReadOnlyList<Suggestion> _suggestions = [];
+
+    // The suggestion the arrow keys have reached (focus stays in the box); -1 for none.
+    private int _active = -1;
     private bool _helpOpen;
     private CancellationTokenSource? _pendingSuggestions;
 
@@ -82,6 +85,13 @@ public sealed partial class SearchBox : IDisposable
 
     private void DraftChanged(string? value)
     {
+        // The text field may report the same text again (on a key that changes nothing); that must not reopen
+        // suggestions just closed with Escape or lose the one reached with the arrows.
+        if (string.Equals(value, _draft, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         _draft = value;
         CancelSuggestions();
         if (WordBeingTyped(value) is { } word)
@@ -102,6 +112,7 @@ public sealed partial class SearchBox : IDisposable
                 if (!cancellationToken.IsCancellationRequested)
                 {
                     _suggestions = suggestions;
+                    _active = -1;
                     StateHasChanged();
                 }
             });
@@ -118,20 +129,33 @@ public sealed partial class SearchBox : IDisposable
         _pendingSuggestions?.Dispose();
         _pendingSuggestions = null;
         _suggestions = [];
+        _active = -1;
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs args)
     {
-        if (args.Key == "Enter")
+        switch (args.Key)
         {
-            await SubmitAsync();
-        }
-        else if (args.Key == "Escape")
-        {
-            CancelSuggestions();
-            _helpOpen = false;
+            case "ArrowDown" when _suggestions.Count > 0:
+                _active = (_active + 1) % _suggestions.Count;
+                break;
+            case "ArrowUp" when _suggestions.Count > 0:
+                _active = _active <= 0 ? _suggestions.Count - 1 : _active - 1;
+                break;
+            case "Enter" when _active >= 0 && _active < _suggestions.Count:
+                await ChooseAsync(_suggestions[_active]);
+                break;
+            case "Enter":
+                await SubmitAsync();
+                break;
+            case "Escape":
+                CancelSuggestions();
+                _helpOpen = false;
+                break;
         }
     }
+
+    private static string OptionId(int index) => "search-suggestion-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task SubmitAsync()
     {

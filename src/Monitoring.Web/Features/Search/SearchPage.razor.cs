@@ -91,7 +91,7 @@ public sealed partial class SearchPage : IDisposable
     private void OnLocationChanged(object? sender, LocationChangedEventArgs args)
     {
         var path = Navigation.ToBaseRelativePath(args.Location).Split('?', '#')[0];
-        if (path is "" or "search")
+        if (path == "search")
         {
             _ = InvokeAsync(async () =>
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Monitoring.Core.Search;
 
 namespace Monitoring.Web.Features.Trends;
@@ -15,6 +14,20 @@ public sealed partial class TimeChart
     private const int Top = 12;
     private const int Bottom = 28;
     private const int MaxXLabels = 12;
+
+    /// <summary>
+    /// Most buckets a line or area draws one by one (one per 2 pixels of the plot). Denser charts (weeks or days
+    /// over years) draw each group of neighbouring buckets by its lowest and highest value: the shape and every
+    /// peak stay, the markup stays small enough to redraw quickly.
+    /// </summary>
+    internal const int MaxPoints = (Width - Left - Right) / 2;
+
+    /// <summary>
+    /// Most hit targets (links with a tooltip) per series: one per 8 pixels of the plot, about as close as a pointer
+    /// can tell them apart. On denser charts each group of neighbouring buckets gets one, at its highest value.
+    /// Hit targets are most of a chart's markup: a month chart over 24 years had 6,800 of them.
+    /// </summary>
+    internal const int MaxHitTargets = (Width - Left - Right) / 8;
 
     private readonly HashSet<string> _hidden = [];
 
@@ -42,8 +55,12 @@ public sealed partial class TimeChart
     [Parameter]
     public IReadOnlyList<ChartAnnotation> Annotations { get; set; } = [];
 
+    /// <summary>
+    /// Where a point leads (the search for its series and bucket); null draws points without links. Not compared
+    /// when deciding whether to redraw: the link must follow from the other parameters.
+    /// </summary>
     [Parameter]
-    public EventCallback<ChartPoint> OnPointClick { get; set; }
+    public Func<ChartPoint, string>? PointHref { get; set; }
 
     [Parameter]
     public string AriaLabel { get; set; } = "Chart";
@@ -55,9 +72,40 @@ public sealed partial class TimeChart
     private double _niceStep = 1;
     private double _niceMax = 1;
 
+    // Buckets per group when the chart is denser than MaxPoints or MaxHitTargets (else 1).
+    private int _groupSize = 1;
+    private int _hitGroupSize = 1;
+
+    // What the chart should show and what it last drew: the page re-renders while it loads the next view, and
+    // the chart need not redraw the same data (every point of it would be diffed and sent again).
+    private object? _wanted;
+    private object? _drawn;
+    private int _hiddenVersion;
+
     private IEnumerable<ChartSeriesData> VisibleSeries => Series.Where(series => !_hidden.Contains(series.Name));
 
-    protected override void OnParametersSet() => Rescale();
+    protected override void OnParametersSet()
+    {
+        _groupSize = Math.Max(1, (int)Math.Ceiling(BucketStarts.Count / (double)MaxPoints));
+        _hitGroupSize = Math.Max(1, (int)Math.Ceiling(BucketStarts.Count / (double)MaxHitTargets));
+        Rescale();
+        _wanted = Drawing();
+        // The first render happens without asking ShouldRender.
+        _drawn ??= _wanted;
+    }
+
+    protected override bool ShouldRender()
+    {
+        if (Equals(_wanted, _drawn))
+        {
+            return false;
+        }
+
+        _drawn = _wanted;
+        return true;
+    }
+
+    private object Drawing() => (Series, BucketStarts, Interval, Format, Stacked, ReferenceValue, Annotations, AriaLabel, SvgId, _hiddenVersion);
 
     private void Rescale()
     {
@@ -93,15 +141,9 @@ public sealed partial class TimeChart
             _hidden.Add(name);
         }
 
+        _hiddenVersion++;
+        _wanted = Drawing();
         Rescale();
-    }
-
-    private async Task OnPointKeyAsync(KeyboardEventArgs args, ChartPoint point)
-    {
-        if (args.Key is "Enter" or " ")
-        {
-            await OnPointClick.InvokeAsync(point);
-        }
     }
 
     private double X(double index) =>
@@ -188,7 +230,39 @@ public sealed partial class TimeChart
     }
 
     private string LinePoints(ChartSeriesData series, List<int> segment) =>
-        string.Join(' ', segment.Select(index => $"{F(X(index))},{F(Y(series.Values[index]))}"));
+        string.Join(' ', Thin(segment, index => series.Values[index]).Select(index => $"{F(X(index))},{F(Y(series.Values[index]))}"));
+
+    /// <summary>
+    /// The indices worth drawing of a run of consecutive indices: all of them, or on a dense chart the lowest and
+    /// the highest of each group (in order), which keeps every peak and trough a pixel could show.
+    /// </summary>
+    private IEnumerable<int> Thin(IReadOnlyList<int> run, Func<int, double> value)
+    {
+        if (_groupSize == 1)
+        {
+            return run;
+        }
+
+        var kept = new List<int>();
+        foreach (var group in run.GroupBy(index => index / _groupSize))
+        {
+            var low = group.MinBy(value);
+            var high = group.MaxBy(value);
+            kept.Add(Math.Min(low, high));
+            if (low != high)
+            {
+                kept.Add(Math.Max(low, high));
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Per group of buckets, the one where <paramref name="value"/> is highest (every bucket when not dense).</summary>
+    private IEnumerable<int> Peaks(int count, Func<int, double> value) =>
+        _hitGroupSize == 1
+            ? Enumerable.Range(0, count)
+            : Enumerable.Range(0, count).GroupBy(index => index / _hitGroupSize).Select(group => group.MaxBy(value));
 
     /// <summary>Each visible series with its lower and upper edge per bucket, stacked in series order.</summary>
     private List<(ChartSeriesData Series, double[] Lower, double[] Upper)> StackedLayers()
@@ -205,9 +279,13 @@ public sealed partial class TimeChart
         return layers;
     }
 
-    private string AreaPoints(double[] lower, double[] upper) =>
-        string.Join(' ', upper.Select((value, index) => $"{F(X(index))},{F(Y(value))}")
-            .Concat(lower.Select((value, index) => $"{F(X(index))},{F(Y(value))}").Reverse()));
+    /// <summary>The outline of a stacked layer; on a dense chart every layer keeps the same buckets (the top's lows and highs) so that layers never cross.</summary>
+    private string AreaPoints(double[] lower, double[] upper, double[] top)
+    {
+        var kept = Thin([.. Enumerable.Range(0, upper.Length)], index => top[index]).ToList();
+        return string.Join(' ', kept.Select(index => $"{F(X(index))},{F(Y(upper[index]))}")
+            .Concat(kept.AsEnumerable().Reverse().Select(index => $"{F(X(index))},{F(Y(lower[index]))}")));
+    }
 
     /// <summary>Points with a value worth drilling into (counts above zero, any index), at their drawn height.</summary>
     private IEnumerable<(ChartSeriesData Series, int Index, double Y)> HitPoints()
@@ -216,7 +294,7 @@ public sealed partial class TimeChart
         {
             foreach (var (series, _, upper) in StackedLayers())
             {
-                for (var i = 0; i < upper.Length; i++)
+                foreach (var i in Peaks(upper.Length, index => ValueOrZero(series, index)))
                 {
                     if (ValueOrZero(series, i) > 0)
                     {
@@ -230,7 +308,7 @@ public sealed partial class TimeChart
 
         foreach (var series in VisibleSeries)
         {
-            for (var i = 0; i < series.Values.Count; i++)
+            foreach (var i in Peaks(series.Values.Count, index => double.IsNaN(series.Values[index]) ? double.NegativeInfinity : series.Values[index]))
             {
                 var value = series.Values[i];
                 if (!double.IsNaN(value) && (value > 0 || Format == ChartValueFormat.Index))

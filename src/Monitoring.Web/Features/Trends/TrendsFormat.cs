@@ -13,6 +13,10 @@ internal static class TrendsFormat
         _ => start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>"1 article", "1,234 articles".</summary>
+    public static string Articles(long count) =>
+        count == 1 ? "1 article" : count.ToString("N0", CultureInfo.InvariantCulture) + " articles";
+
     public static string DayLabel(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The last day of the bucket that starts on <paramref name="start"/>.</summary>

@@ -1,16 +1,41 @@
+using Microsoft.Extensions.Caching.Memory;
 using Monitoring.Core.Search;
 
 namespace Monitoring.Web.Features.Trends;
 
-/// <summary>Runs the searches behind the trends charts; the page and the CSV endpoints share it.</summary>
-public sealed class TrendsLoader(IArticleSearch search)
+/// <summary>
+/// Runs the searches behind the trends charts; the page and the CSV endpoints share it. A view's data is kept
+/// for a minute while the index holds the same number of articles: the page draws the charts when it is
+/// prerendered and again when its circuit starts, and a CSV export usually follows the view it exports.
+/// </summary>
+public sealed class TrendsLoader(IArticleSearch search) : IDisposable
 {
     private const int MaxCountries = 8;
+
+    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
+
+    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 32 });
 
     /// <exception cref="ArgumentException">A query does not parse, or the time zone is unknown.</exception>
     public async Task<TrendsData> LoadAsync(TrendState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
+        // Newly indexed articles change the count, and with it the key: a view is never older than the index by more than a re-indexing.
+        var key = state.ToQueryString() + "#" + await search.CountAsync(cancellationToken).ConfigureAwait(false);
+        if (_recent.TryGetValue(key, out TrendsData? known) && known is not null)
+        {
+            return known;
+        }
+
+        var data = await SearchAsync(state, cancellationToken).ConfigureAwait(false);
+        _recent.Set(key, data, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = KeepFor });
+        return data;
+    }
+
+    public void Dispose() => _recent.Dispose();
+
+    private async Task<TrendsData> SearchAsync(TrendState state, CancellationToken cancellationToken)
+    {
         var baseText = state.Comparing ? null : state.Text;
         var coverage = await search.GetCoverageAsync(new CoverageQuery(state.Filter(baseText), state.Interval, MaxCountries), cancellationToken).ConfigureAwait(false);
         if (coverage.Total.Count == 0)

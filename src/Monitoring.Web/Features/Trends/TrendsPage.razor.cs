@@ -43,30 +43,28 @@ public sealed partial class TrendsPage
     private IEnumerable<string> ZoneChoices =>
         TimeZoneChoices.Offered.Contains(State.TimeZone) ? TimeZoneChoices.Offered : [.. TimeZoneChoices.Offered, State.TimeZone];
 
-    private string IntervalName => TrendState.Lower(State.Interval);
+    /// <summary>The view the charts show: the loaded one, until the data of the next arrives.</summary>
+    private TrendState View => _data?.State ?? State;
+
+    private string IntervalName => TrendState.Lower(View.Interval);
 
     private (DateOnly From, DateOnly To) BasePeriod => TrendCharts.BasePeriod(_data!);
 
-    private string TensionTitle => State.Comparing
+    private string TensionTitle => View.Comparing
         ? $"Tension index per {IntervalName}, compared"
         : $"Tension index per {IntervalName} and country";
 
     private string TopicsTitle => $"Topic mix per {IntervalName}";
 
     private string ZoneNote =>
-        $"{(State.Basis == DateBasis.Published ? "publication" : "ingest")} dates in {State.TimeZone}";
+        $"{(View.Basis == DateBasis.Published ? "publication" : "ingest")} dates in {View.TimeZone}";
 
     protected override async Task OnInitializedAsync()
     {
         Navigation.LocationChanged += OnLocationChanged;
         State = TrendState.FromUri(new Uri(Navigation.Uri));
-        if (!RendererInfo.IsInteractive)
-        {
-            // The prerendered page shows the progress bar only: the charts' searches run once, when the circuit is up.
-            _loading = true;
-            return;
-        }
-
+        // Prerendered too, so that the charts show (and their points link) before the circuit is up; the loader
+        // keeps the view's data, so the circuit's first render does not search again.
         await LoadAnnotationsAsync();
         await LoadAsync();
     }
@@ -143,16 +141,13 @@ public sealed partial class TrendsPage
     }
 
     private string CoverageTitle(TrendsData data) => data.State.Comparing
-        ? (State.Measure == TrendMeasure.Share ? "Share of all coverage per " : "Articles per ") + IntervalName + ", compared"
-        : State.Measure == TrendMeasure.Share
+        ? (data.State.Measure == TrendMeasure.Share ? "Share of all coverage per " : "Articles per ") + IntervalName + ", compared"
+        : data.State.Measure == TrendMeasure.Share
         ? $"Share of coverage per {IntervalName} and country"
         : $"Articles per {IntervalName} and country";
 
     private static string FirstAndLast(TrendsData data) =>
         $"{TrendsFormat.BucketLabel(data.BucketStarts[0], data.State.Interval)} – {TrendsFormat.BucketLabel(data.BucketStarts[^1], data.State.Interval)}";
-
-    private void DrillDown(TrendChart chart, ChartPoint point) =>
-        Navigation.NavigateTo(TrendLinks.Search(State, chart, point.SeriesKey, point.BucketStart));
 
     private Task NavigateAsync(TrendState next)
     {

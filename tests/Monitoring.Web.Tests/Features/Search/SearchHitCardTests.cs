@@ -37,7 +37,20 @@ public sealed class SearchHitCardTests : MudTestContext
         Assert.Equal($"/articles/{ArticleId.ForContent("Wikipedia Current events", "Kosovo declares its independence", Body).Value}", link.GetAttribute("href"));
     }
 
-    private IRenderedComponent<SearchHitCard> RenderHit(Snippet snippet)
+    [Fact]
+    public void AnImpossibleDate_IsShownAsLookingWrong_NotAsUndated()
+    {
+        var card = RenderHit(new Snippet([new SnippetPart(Body, false)]), article => article with
+        {
+            Published = null,
+            ImplausiblePublished = new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+
+        Assert.StartsWith("date looks wrong: 1 Jan 2099", card.Find(".implausible-date").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("undated", card.Markup, StringComparison.Ordinal);
+    }
+
+    private IRenderedComponent<SearchHitCard> RenderHit(Snippet snippet, Func<Article, Article>? change = null)
     {
         var article = new Article
         {
@@ -49,6 +62,7 @@ public sealed class SearchHitCardTests : MudTestContext
             Published = new DateTimeOffset(2008, 2, 17, 0, 0, 0, TimeSpan.Zero),
             IngestedAt = DateTimeOffset.UnixEpoch,
         };
+        article = change?.Invoke(article) ?? article;
         return Render<SearchHitCard>(parameters => parameters.Add(c => c.Hit, new SearchHit(new EnrichedArticle(article, ArticleTags.None), 1, [snippet])));
     }
 

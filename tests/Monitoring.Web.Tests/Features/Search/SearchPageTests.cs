@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
@@ -35,7 +36,7 @@ public sealed class SearchPageTests : MudTestContext
     {
         await IndexSeedsAsync();
 
-        var page = RenderPageAt<SearchPage>("/?q=Shoigu");
+        var page = RenderPageAt<SearchPage>("/search?q=Shoigu");
 
         page.WaitForAssertion(() =>
         {
@@ -54,12 +55,12 @@ public sealed class SearchPageTests : MudTestContext
     {
         await IndexSeedsAsync();
 
-        var all = RenderPageAt<SearchPage>("/?q=Kosovo");
+        var all = RenderPageAt<SearchPage>("/search?q=Kosovo");
         all.WaitForElement(".search-hit");
         var unfiltered = all.Find("#result-count").TextContent;
         await DisposeComponentsAsync();
 
-        var page = RenderPageAt<SearchPage>("/?q=Kosovo&country=RU");
+        var page = RenderPageAt<SearchPage>("/search?q=Kosovo&country=RU");
 
         page.WaitForElement(".search-hit");
         Assert.NotEqual(unfiltered, page.Find("#result-count").TextContent);
@@ -70,7 +71,7 @@ public sealed class SearchPageTests : MudTestContext
     [Fact]
     public void AnEmptyIndex_SaysTheDemoDataIsBeingIngested()
     {
-        var page = RenderPageAt<SearchPage>("/");
+        var page = RenderPageAt<SearchPage>("/search");
 
         page.WaitForElement("#index-empty");
         Assert.Empty(page.FindAll(".search-hit"));
@@ -81,7 +82,7 @@ public sealed class SearchPageTests : MudTestContext
     {
         await IndexSeedsAsync();
 
-        var page = RenderPageAt<SearchPage>("/?q=xylophonist");
+        var page = RenderPageAt<SearchPage>("/search?q=xylophonist");
 
         page.WaitForElement("#no-results");
         Assert.Equal("0 articles", page.Find("#result-count").TextContent.Trim());
@@ -92,7 +93,7 @@ public sealed class SearchPageTests : MudTestContext
     {
         await IndexSeedsAsync();
 
-        var page = RenderPageAt<SearchPage>("/?q=%22military%20cooperation");
+        var page = RenderPageAt<SearchPage>("/search?q=%22military%20cooperation");
 
         page.WaitForElement("#search-error");
         Assert.Contains("could not be understood", page.Find("#search-error").TextContent, StringComparison.Ordinal);
@@ -104,7 +105,7 @@ public sealed class SearchPageTests : MudTestContext
         await IndexSeedsAsync();
 
         // "Kosovo AND (Serbia": the parenthesis is the 12th character.
-        var page = RenderPageAt<SearchPage>("/?q=Kosovo%20AND%20(Serbia");
+        var page = RenderPageAt<SearchPage>("/search?q=Kosovo%20AND%20(Serbia");
 
         page.WaitForElement("#query-error-text");
         Assert.Contains("character 12", page.Find("#search-error").TextContent, StringComparison.Ordinal);
@@ -117,7 +118,7 @@ public sealed class SearchPageTests : MudTestContext
     public async Task TickingACountryFacet_PutsItInTheUrl_AndNarrowsTheResultsToItsCount()
     {
         await IndexSeedsAsync();
-        var page = RenderPageAt<SearchPage>("/?q=Kosovo");
+        var page = RenderPageAt<SearchPage>("/search?q=Kosovo");
         page.WaitForElement("[data-facet=country] [data-facet-value=RU]");
         var russiaCount = page.Find("[data-facet=country] [data-facet-value=RU] .facet-count").TextContent;
 
@@ -133,7 +134,7 @@ public sealed class SearchPageTests : MudTestContext
     public async Task TickingAPersonAndALanguage_FiltersByBoth()
     {
         await IndexSeedsAsync();
-        var page = RenderPageAt<SearchPage>("/?q=Shoigu");
+        var page = RenderPageAt<SearchPage>("/search?q=Shoigu");
         page.WaitForElement("[data-facet=person]");
 
         page.Find("[data-facet=person] [data-facet-value='Sergei Shoigu'] input").Change(true);
@@ -149,7 +150,7 @@ public sealed class SearchPageTests : MudTestContext
     public async Task TheAboutToggle_CountsOnlyCountriesTheStoryIsAbout()
     {
         await IndexSeedsAsync();
-        var page = RenderPageAt<SearchPage>("/?q=Shoigu");
+        var page = RenderPageAt<SearchPage>("/search?q=Shoigu");
         page.WaitForElement("[data-facet=country] [data-facet-value=RU]");
         Assert.Equal("true", page.Find("#country-mode-mentioned").GetAttribute("aria-pressed"));
         // The example article mentions Germany once (Nazi Germany) but is not about it.
@@ -167,7 +168,7 @@ public sealed class SearchPageTests : MudTestContext
     public async Task ChoosingASuggestion_AddsItsFilter_AndDropsThePartialWord()
     {
         await IndexSeedsAsync();
-        var page = RenderPageAt<SearchPage>("/?q=Kosovo");
+        var page = RenderPageAt<SearchPage>("/search?q=Kosovo");
         page.WaitForElement(".search-hit");
 
         page.Find("#search-box").Input("Kosovo vuč");
@@ -182,10 +183,58 @@ public sealed class SearchPageTests : MudTestContext
     }
 
     [Fact]
+    public async Task ArrowKeysMoveThroughTheSuggestions_AndEnterChoosesTheOneReached()
+    {
+        await IndexSeedsAsync();
+        var page = RenderPageAt<SearchPage>("/search?q=Kosovo");
+        page.WaitForElement(".search-hit");
+
+        page.Find("#search-box").Input("Kosovo vuč");
+        page.WaitForElement("[data-suggestion='Person:Aleksandar Vučić']", TimeSpan.FromSeconds(5));
+        var options = page.FindAll("#search-suggestions [role=option]").Select(option => option.GetAttribute("data-suggestion")).ToList();
+        var vucic = options.IndexOf("Person:Aleksandar Vučić");
+
+        // Down past the last wraps to the first; one more down and one up cancel out.
+        for (var press = 0; press < options.Count + vucic + 1; press++)
+        {
+            page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+        }
+
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "ArrowUp" });
+
+        // The text field hands keys on asynchronously.
+        page.WaitForAssertion(() => Assert.Equal("Person:Aleksandar Vučić", page.Find("#search-suggestions [aria-selected=true]").GetAttribute("data-suggestion")));
+        var active = page.Find("#search-suggestions [aria-selected=true]");
+        Assert.Equal(active.Id, page.Find("#search-box").GetAttribute("aria-activedescendant"));
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        page.WaitForAssertion(() => Assert.Contains("person=Aleksandar%20Vu%C4%8Di%C4%87", Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Contains("q=Kosovo", Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Escape_ClosesTheSuggestions_WithoutSearching()
+    {
+        await IndexSeedsAsync();
+        var page = RenderPageAt<SearchPage>("/search?q=Kosovo");
+        page.WaitForElement(".search-hit");
+
+        page.Find("#search-box").Input("Kosovo vuč");
+        page.WaitForElement("#search-suggestions", TimeSpan.FromSeconds(5));
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+        page.Find("#search-box").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#search-suggestions")));
+        Assert.Null(page.Find("#search-box").GetAttribute("aria-activedescendant"));
+        Assert.EndsWith("/search?q=Kosovo", Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheSyntaxHelp_ListsExamples_AndChoosingOneSearchesForIt()
     {
         await IndexSeedsAsync();
-        var page = RenderPageAt<SearchPage>("/");
+        var page = RenderPageAt<SearchPage>("/search");
         page.WaitForElement(".search-hit");
 
         page.Find("#syntax-help-button").Click();
@@ -202,7 +251,7 @@ public sealed class SearchPageTests : MudTestContext
         var example = (await _index.GetAsync(ExampleId(), Xunit.TestContext.Current.CancellationToken))!;
         await _index.IndexAsync([Copy(example, "N1"), Copy(example, "Beta")], Xunit.TestContext.Current.CancellationToken);
 
-        var page = RenderPageAt<SearchPage>("/?q=Shoigu");
+        var page = RenderPageAt<SearchPage>("/search?q=Shoigu");
 
         page.WaitForElement("#story-summary");
         Assert.Equal("3 articles", page.Find("#result-count").TextContent.Trim());
@@ -217,7 +266,7 @@ public sealed class SearchPageTests : MudTestContext
     public async Task DeepPages_FollowTheCursor_AndTheUrlKeepsIt()
     {
         await IndexSeedsAsync();
-        var first = RenderPageAt<SearchPage>("/?q=Kosovo&sort=oldest");
+        var first = RenderPageAt<SearchPage>("/search?q=Kosovo&sort=oldest");
         first.WaitForElement(".search-hit");
         var next = first.Find("#next-page").GetAttribute("href")!;
         var firstPageIds = first.FindAll(".search-hit").Select(hit => hit.GetAttribute("data-article-id")).ToList();

@@ -9,18 +9,17 @@ public sealed class TimeChartTests : MudTestContext
     private static readonly DateOnly[] Months = [new(2008, 1, 1), new(2008, 2, 1), new(2008, 3, 1)];
 
     [Fact]
-    public void ClickingAPoint_ReportsItsSeriesAndBucket()
+    public void APoint_LinksWherePointHrefSends_ForItsSeriesAndBucket()
     {
-        ChartPoint? clicked = null;
         var chart = Render<TimeChart>(parameters => parameters
             .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 11, 14], "#000")])
             .Add(c => c.BucketStarts, Months)
             .Add(c => c.Interval, DateInterval.Month)
-            .Add(c => c.OnPointClick, point => clicked = point));
+            .Add(c => c.PointHref, point => $"/search?country={point.SeriesKey}&from={point.BucketStart:yyyy-MM-dd}"));
 
-        chart.Find("circle[data-series=XK][data-bucket='2008-02-01']").Click();
+        var point = chart.Find("a.point[data-series=XK][data-bucket='2008-02-01']");
 
-        Assert.Equal(new ChartPoint("XK", new DateOnly(2008, 2, 1)), clicked);
+        Assert.Equal("/search?country=XK&from=2008-02-01", point.GetAttribute("href"));
     }
 
     [Fact]
@@ -31,7 +30,7 @@ public sealed class TimeChartTests : MudTestContext
             .Add(c => c.BucketStarts, Months)
             .Add(c => c.Interval, DateInterval.Month));
 
-        var tooltips = chart.FindAll("circle.hit title").Select(title => title.TextContent).ToList();
+        var tooltips = chart.FindAll("a.point title").Select(title => title.TextContent).ToList();
 
         Assert.Equal(["Kosovo, Feb 2008: 11", "Kosovo, Mar 2008: 14"], tooltips);
     }
@@ -59,28 +58,49 @@ public sealed class TimeChartTests : MudTestContext
             .Add(c => c.Interval, DateInterval.Month)
             .Add(c => c.Format, ChartValueFormat.Percent));
 
-        var tooltip = chart.Find("circle[data-bucket='2008-02-01'] title").TextContent;
+        var tooltip = chart.Find("a.point[data-bucket='2008-02-01'] title").TextContent;
 
         Assert.Equal("Kosovo, Feb 2008: 50%", tooltip);
         Assert.Contains(chart.FindAll("text.axis-label"), label => label.TextContent == "50%");
-        Assert.Equal("2008-03-01", chart.FindAll("circle.hit").Last().GetAttribute("data-bucket"));
+        Assert.Equal("2008-03-01", chart.FindAll("a.point").Last().GetAttribute("data-bucket"));
     }
 
     [Fact]
-    public void PressingEnterOnAFocusedPoint_DrillsDownLikeAClick()
+    public void ADenseChart_KeepsEveryPeak_WithOneHitTargetPerGroupOfBuckets()
     {
-        ChartPoint? chosen = null;
+        // 2,000 days of one article each, with one busy day: far more buckets than the plot has pixels.
+        var days = Enumerable.Range(0, 2_000).Select(i => new DateOnly(2005, 1, 1).AddDays(i)).ToArray();
+        double[] counts = [.. days.Select(day => day == new DateOnly(2008, 2, 17) ? 40.0 : 1.0)];
         var chart = Render<TimeChart>(parameters => parameters
-            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 11, 14], "#000")])
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", counts, "#000")])
+            .Add(c => c.BucketStarts, days)
+            .Add(c => c.Interval, DateInterval.Day));
+
+        var points = chart.FindAll("a.point");
+        var line = chart.Find("polyline").GetAttribute("points")!.Split(' ');
+
+        Assert.InRange(points.Count, TimeChart.MaxHitTargets / 2, TimeChart.MaxHitTargets);
+        Assert.Equal("Kosovo, 17 Feb 2008: 40", chart.Find("a.point[data-bucket='2008-02-17'] title").TextContent);
+        Assert.InRange(line.Length, TimeChart.MaxPoints / 2, 2 * TimeChart.MaxPoints);
+        // The busy day is the top of the plot (y = 12) on the thinned line too.
+        Assert.Contains(line, point => point.EndsWith(",12", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheSameSeriesAgain_DoNotRedrawTheChart()
+    {
+        IReadOnlyList<ChartSeriesData> series = [new ChartSeriesData("Kosovo", "XK", [1, 11, 14], "#000")];
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, series)
             .Add(c => c.BucketStarts, Months)
-            .Add(c => c.Interval, DateInterval.Month)
-            .Add(c => c.OnPointClick, point => chosen = point));
+            .Add(c => c.Interval, DateInterval.Month));
+        var renders = chart.RenderCount;
 
-        var point = chart.Find("circle[data-series=XK][data-bucket='2008-03-01']");
-        Assert.Equal("0", point.GetAttribute("tabindex"));
-        point.KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        chart.Render(parameters => parameters.Add(c => c.Series, series).Add(c => c.PointHref, point => "/elsewhere"));
+        Assert.Equal(renders, chart.RenderCount);
 
-        Assert.Equal(new ChartPoint("XK", new DateOnly(2008, 3, 1)), chosen);
+        chart.Render(parameters => parameters.Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [2, 11, 14], "#000")]));
+        Assert.Equal(renders + 1, chart.RenderCount);
     }
 
     [Fact]
@@ -119,7 +139,7 @@ public sealed class TimeChartTests : MudTestContext
 
         Assert.Empty(chart.FindAll("polyline"));
         Assert.Equal(2, chart.FindAll("circle.dot").Count);
-        Assert.Equal(["2008-01-01", "2008-03-01"], chart.FindAll("circle.hit").Select(hit => hit.GetAttribute("data-bucket")));
+        Assert.Equal(["2008-01-01", "2008-03-01"], chart.FindAll("a.point").Select(point => point.GetAttribute("data-bucket")));
     }
 
     [Fact]
@@ -132,10 +152,10 @@ public sealed class TimeChartTests : MudTestContext
             .Add(c => c.Format, ChartValueFormat.Percent)
             .Add(c => c.Stacked, true));
 
-        var nato = chart.Find("circle[data-series=nato][data-bucket='2008-02-01']");
+        var nato = chart.Find("a.point[data-series=nato][data-bucket='2008-02-01']");
         Assert.Equal("NATO, Feb 2008: 75%", nato.QuerySelector("title")!.TextContent);
         // The stack reaches 100% (the top of the plot, y = 12) in February.
-        Assert.Equal("12", nato.GetAttribute("cy"));
+        Assert.Equal("12", nato.QuerySelector("circle.hit")!.GetAttribute("cy"));
         Assert.Equal(2, chart.FindAll("polygon.series-area").Count);
         Assert.Contains(chart.FindAll("text.axis-label"), label => label.TextContent == "100%");
         Assert.DoesNotContain(chart.FindAll("text.axis-label"), label => label.TextContent == "120%");
