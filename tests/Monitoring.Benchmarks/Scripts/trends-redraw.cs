@@ -3,7 +3,7 @@
 // Measures how long the trends page takes to redraw its three charts when the interval changes, and where the
 // time goes: the server's searches (the CSV endpoint runs the same loader), the markup of the charts, and the
 // bytes the circuit sends. Run against a running app with the demo data:
-//   dotnet run benchmarks/trends-redraw.cs -- http://127.0.0.1:5080 [rounds]
+//   dotnet run tests/Monitoring.Benchmarks/Scripts/trends-redraw.cs -- http://127.0.0.1:5080 [rounds]
 // Figures are written to docs/performance.md by hand, with the machine's load at the time.
 using System.Diagnostics;
 using System.Globalization;
