@@ -60,7 +60,7 @@ public sealed class IngestEndpointsTests : IAsyncDisposable
         Assert.Equal(1, accepted.GetProperty("accepted").GetInt32());
         Assert.Equal(1, await StoredCountAsync()); // on disk when the 202 arrives
         await WaitForArticlesAsync(client, 1);
-        var page = await client.GetStringAsync(new Uri("/?q=Brussels", UriKind.Relative), Cancel);
+        var page = await client.GetStringAsync(new Uri("/search?q=Brussels", UriKind.Relative), Cancel);
         Assert.Contains("Story 1", page, StringComparison.Ordinal);
     }
 
