@@ -2,9 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Monitoring.Core.Alerts;
 using Monitoring.Core.Search;
 using Monitoring.Search.Elasticsearch;
+using Monitoring.Search.Elasticsearch.Percolation;
 using Monitoring.Search.Lucene;
+using Monitoring.Search.Lucene.Percolation;
 
 namespace Monitoring.Search;
 
@@ -12,7 +15,8 @@ public static class SearchServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the engine chosen by "Search:Engine" as a singleton behind <see cref="IArticleIndex"/> and
-    /// <see cref="IArticleSearch"/> (one instance serves both), with <see cref="SearchOptions"/> validated at start.
+    /// <see cref="IArticleSearch"/> (one instance serves both), and the same engine's <see cref="IAlertPercolator"/>
+    /// as a singleton, with <see cref="SearchOptions"/> validated at start.
     /// </summary>
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,12 +37,16 @@ public static class SearchServiceCollectionExtensions
                 services.AddSingleton(provider => new LuceneArticleIndex(ResolveIndexPath(provider)));
                 services.AddSingleton<IArticleIndex>(provider => provider.GetRequiredService<LuceneArticleIndex>());
                 services.AddSingleton<IArticleSearch>(provider => provider.GetRequiredService<LuceneArticleIndex>());
+                services.AddSingleton<IAlertPercolator, LuceneAlertPercolator>();
                 break;
             case SearchEngine.Elasticsearch:
                 services.AddSingleton(provider =>
                     new ElasticsearchArticleIndex(provider.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch));
                 services.AddSingleton<IArticleIndex>(provider => provider.GetRequiredService<ElasticsearchArticleIndex>());
                 services.AddSingleton<IArticleSearch>(provider => provider.GetRequiredService<ElasticsearchArticleIndex>());
+                services.AddSingleton(provider =>
+                    new ElasticsearchAlertPercolator(provider.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch));
+                services.AddSingleton<IAlertPercolator>(provider => provider.GetRequiredService<ElasticsearchAlertPercolator>());
                 break;
             default:
                 throw new NotSupportedException($"Search engine '{engine}' is not available yet; use '{SearchEngine.Lucene}'.");

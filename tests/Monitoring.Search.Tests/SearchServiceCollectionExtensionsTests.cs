@@ -2,9 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Monitoring.Core.Alerts;
 using Monitoring.Core.Search;
 using Monitoring.Search.Elasticsearch;
+using Monitoring.Search.Elasticsearch.Percolation;
 using Monitoring.Search.Lucene;
+using Monitoring.Search.Lucene.Percolation;
 
 namespace Monitoring.Search.Tests;
 
@@ -33,6 +36,33 @@ public sealed class SearchServiceCollectionExtensionsTests
         Assert.Contains(services, d => d.ServiceType == typeof(IArticleIndex) && d.Lifetime == ServiceLifetime.Singleton);
         Assert.Contains(services, d => d.ServiceType == typeof(IArticleSearch) && d.Lifetime == ServiceLifetime.Singleton);
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(LuceneArticleIndex));
+    }
+
+    [Fact]
+    public void AddSearch_GivesEachEngineItsOwnAlertPercolator_AsASingleton()
+    {
+        var lucene = new ServiceCollection().AddSearch(Configuration(("Search:Engine", "Lucene")));
+        var elastic = new ServiceCollection().AddSearch(Configuration(("Search:Engine", "Elasticsearch"), ("Search:Elasticsearch:Urls:0", "http://es1:9200")));
+
+        var embedded = Assert.Single(lucene, d => d.ServiceType == typeof(IAlertPercolator));
+        Assert.Equal((ServiceLifetime.Singleton, typeof(LuceneAlertPercolator)), (embedded.Lifetime, embedded.ImplementationType));
+        Assert.Equal(ServiceLifetime.Singleton, Assert.Single(elastic, d => d.ServiceType == typeof(IAlertPercolator)).Lifetime);
+        Assert.Equal(ServiceLifetime.Singleton, Assert.Single(elastic, d => d.ServiceType == typeof(ElasticsearchAlertPercolator)).Lifetime);
+        Assert.DoesNotContain(elastic, d => d.ImplementationType == typeof(LuceneAlertPercolator));
+    }
+
+    [Theory]
+    [InlineData("articles")]
+    [InlineData("articles-vnext")]
+    public void TheAlertsAlias_MustStayOutOfTheArticlesTemplatesPattern(string alertsAlias)
+    {
+        var options = new ElasticsearchSearchOptions { AlertsAlias = alertsAlias };
+
+        var failures = Validate(new SearchOptions { Engine = SearchEngine.Elasticsearch, Elasticsearch = options });
+
+        Assert.Contains(failures, failure => failure.Contains("AlertsAlias must differ from Alias and not start with 'articles-v'", StringComparison.Ordinal));
+        options.AlertsAlias = "articles-alerts";
+        Assert.Empty(Validate(new SearchOptions { Engine = SearchEngine.Elasticsearch, Elasticsearch = options }));
     }
 
     [Fact]

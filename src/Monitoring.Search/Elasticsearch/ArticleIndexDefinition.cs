@@ -83,8 +83,22 @@ internal static class ArticleIndexDefinition
     private const string GapStop = "article_position_gap";
     private const string TagWordsTokenizer = "tag_word_breaks";
 
+    /// <summary>
+    /// Priority of the index template: composable templates with overlapping patterns must differ in
+    /// priority, and this stays above the cluster's built-in ones (100) should a pattern ever overlap.
+    /// </summary>
+    public const int TemplatePriority = 200;
+
     public static string IndexName(string alias) => $"{alias}-v{Version}";
 
+    /// <summary>Every version of the index: the pattern of the index template.</summary>
+    public static string IndexPattern(string alias) => $"{alias}-v*";
+
+    /// <summary>
+    /// The versioned index with its alias. It states the settings and mappings itself as well as getting
+    /// them from the template, so that another template of higher priority on the cluster cannot change
+    /// what the engine's own index gets.
+    /// </summary>
     public static CreateIndexRequest CreateRequest(ElasticsearchSearchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -97,11 +111,29 @@ internal static class ArticleIndexDefinition
     }
 
     /// <summary>
+    /// The composable index template named after the alias, for every versioned index of it
+    /// (<see cref="IndexPattern"/>): the settings and mappings of this <see cref="Version"/>, no alias (a
+    /// new version joins the alias only when it is swapped in). Its <c>version</c> tells which definition
+    /// installed it.
+    /// </summary>
+    public static PutIndexTemplateRequest TemplateRequest(ElasticsearchSearchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PutIndexTemplateRequest(options.Alias)
+        {
+            IndexPatterns = new[] { IndexPattern(options.Alias) },
+            Priority = TemplatePriority,
+            Version = Version,
+            Template = new IndexTemplateMapping { Settings = Settings(options), Mappings = Mappings() },
+        };
+    }
+
+    /// <summary>
     /// The Lucene engine's chain, filter for filter: standard tokenizer → English possessive → lower case →
     /// serbian_normalization (Cyrillic to Latin, đ → dj, č ć š ž folded) → asciifolding → English stop
     /// words → Porter → Serbian case endings (pattern_replace). No plugin (ICU) is needed.
     /// </summary>
-    private static IndexSettings Settings(ElasticsearchSearchOptions options) => new()
+    public static IndexSettings Settings(ElasticsearchSearchOptions options) => new()
     {
         NumberOfShards = options.Shards,
         NumberOfReplicas = options.Replicas,
@@ -135,7 +167,7 @@ internal static class ArticleIndexDefinition
     };
 
     // Strict: a field the product did not declare is an error, not a silent dynamic mapping.
-    private static TypeMapping Mappings() => new()
+    public static TypeMapping Mappings() => new()
     {
         Dynamic = DynamicMapping.Strict,
         Properties = new Properties

@@ -3,8 +3,6 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.IndexManagement;
 using Elastic.Clients.Elasticsearch.QueryDsl;
-using Elastic.Transport;
-using Elastic.Transport.Products.Elasticsearch;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
@@ -38,10 +36,9 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
     private readonly ElasticsearchClient _client;
     private readonly ElasticsearchSearchOptions _options;
     private readonly BulkIndexer _bulk;
-    private readonly SemaphoreSlim _creating = new(1, 1);
+    private readonly VersionedIndex _index;
     private readonly Analyzer _analyzer = ArticleAnalyzers.Create();
     private readonly ArticleQueryTranslator _parser;
-    private volatile bool _indexReady;
 
     /// <summary>Connects with the nodes, credentials and certificate fingerprint of <paramref name="options"/>.</summary>
     public ElasticsearchArticleIndex(ElasticsearchSearchOptions options)
@@ -58,6 +55,8 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
         _client = new ElasticsearchClient(settings);
         _bulk = new BulkIndexer(_client, options);
         _parser = new ArticleQueryTranslator(_analyzer);
+        _index = new VersionedIndex(
+            _client, options.Alias, ArticleIndexDefinition.IndexName(options.Alias), () => ArticleIndexDefinition.CreateRequest(options), PutTemplateAsync);
     }
 
     /// <summary>The alias every request goes through.</summary>
@@ -71,7 +70,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
             return;
         }
 
-        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
+        await _index.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var failures = await _bulk.WriteAsync([.. articles.Select(ArticleSearchDocument.From)], cancellationToken).ConfigureAwait(false);
 
         var refresh = await _client.Indices.RefreshAsync(new RefreshRequest(Alias), cancellationToken).ConfigureAwait(false);
@@ -96,7 +95,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
                 Size = chunk.Length,
                 Source = new SourceConfig(false),
             };
-            var response = await RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "looking up ids", null, cancellationToken).ConfigureAwait(false);
+            var response = await _index.RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "looking up ids", null, cancellationToken).ConfigureAwait(false);
             existing.UnionWith(response.Hits.Select(hit => ArticleId.Parse(hit.Id!)));
         }
 
@@ -111,7 +110,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
 
         var text = ParseText(query.Text);
         var request = SearchRequest(query, text);
-        var response = await RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "a search", query.Text, cancellationToken).ConfigureAwait(false);
+        var response = await _index.RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "a search", query.Text, cancellationToken).ConfigureAwait(false);
 
         // One hit more than the page was asked for, to know whether a next page exists.
         var collected = response.Hits.Where(hit => hit.Source is not null).ToList();
@@ -137,7 +136,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
         var filtered = SearchQueryBuilder.Build(query, text, includeFacetFilters: true);
         var sort = SearchQueryBuilder.Sort(query, text is not null);
 
-        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
+        await _index.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var opened = await _client.OpenPointInTimeAsync(new OpenPointInTimeRequest(Alias) { KeepAlive = ExportKeepAlive }, cancellationToken).ConfigureAwait(false);
         ElasticsearchErrors.ThrowIfFailed(opened, "opening a point in time for an export");
         var pit = opened.Id;
@@ -178,7 +177,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
         ArgumentNullException.ThrowIfNull(query);
 
         var request = CoverageRequest(query, ParseText(query.Filter.Text));
-        var response = await RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "a coverage query", query.Filter.Text, cancellationToken).ConfigureAwait(false);
+        var response = await _index.RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "a coverage query", query.Filter.Text, cancellationToken).ConfigureAwait(false);
         return CoverageAggregations.Read(response.Aggregations, query);
     }
 
@@ -189,7 +188,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
             return null;
         }
 
-        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
+        await _index.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var response = await _client.GetAsync<ArticleSearchDocument>(new GetRequest(Alias, id.Value), cancellationToken).ConfigureAwait(false);
         if (response.ApiCallDetails?.HttpStatusCode == 404 && response.ElasticsearchServerError is null)
         {
@@ -212,7 +211,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
         }
 
         var request = MoreLikeThisRequest(id, filter, text, take);
-        var response = await RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "a more-like-this search", filter.Text, cancellationToken).ConfigureAwait(false);
+        var response = await _index.RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "a more-like-this search", filter.Text, cancellationToken).ConfigureAwait(false);
         return [.. response.Hits.Where(hit => hit.Source is not null).Select(hit =>
         {
             var article = hit.Source!.ToEnrichedArticle();
@@ -230,19 +229,19 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
         }
 
         var request = TagSuggestions.Request(Alias, folded);
-        var response = await RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "suggestions", null, cancellationToken).ConfigureAwait(false);
+        var response = await _index.RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "suggestions", null, cancellationToken).ConfigureAwait(false);
         return TagSuggestions.Read(response.Aggregations, folded, take);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        var response = await RunAsync(ct => _client.CountAsync(new CountRequest(Alias), ct), "counting articles", null, cancellationToken).ConfigureAwait(false);
+        var response = await _index.RunAsync(ct => _client.CountAsync(new CountRequest(Alias), ct), "counting articles", null, cancellationToken).ConfigureAwait(false);
         return response.Count;
     }
 
     public void Dispose()
     {
-        _creating.Dispose();
+        _index.Dispose();
         _analyzer.Dispose();
     }
 
@@ -251,8 +250,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
     /// messages), then translated; null when there is no text.
     /// </summary>
     /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
-    internal Query? ParseText(string? text) =>
-        _parser.ParseText(text) is { } parsed ? ParsedQueryTranslator.Translate(parsed) : null;
+    internal Query? ParseText(string? text) => ParsedQueryTranslator.ParseAndTranslate(_parser, text);
 
     /// <summary>
     /// Text and the non-facet filters as the query, facet filters as post_filter (they narrow hits and
@@ -327,71 +325,12 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
     }
 
     /// <summary>
-    /// Runs a read after making sure the index exists. Should the index have gone since (deleted by hand),
-    /// it is created again and the read repeated once, so the product answers "nothing yet" instead of failing.
+    /// The index template goes in before the engine creates its index, so that any index of the
+    /// definition's pattern (one made by hand for a reindex) gets the same mappings and analysis.
     /// </summary>
-    private async Task<TResponse> RunAsync<TResponse>(
-        Func<CancellationToken, Task<TResponse>> send, string operation, string? queryText, CancellationToken cancellationToken)
-        where TResponse : ElasticsearchResponse
+    private async Task PutTemplateAsync(CancellationToken cancellationToken)
     {
-        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
-        var response = await send(cancellationToken).ConfigureAwait(false);
-        if (ElasticsearchErrors.IsIndexNotFound(response))
-        {
-            _indexReady = false;
-            await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
-            response = await send(cancellationToken).ConfigureAwait(false);
-        }
-
-        ElasticsearchErrors.ThrowIfFailed(response, operation, queryText);
-        return response;
-    }
-
-    /// <summary>Creates the versioned index with its alias unless the alias exists; safe against a concurrent creator.</summary>
-    private async Task EnsureIndexAsync(CancellationToken cancellationToken)
-    {
-        if (_indexReady)
-        {
-            return;
-        }
-
-        await _creating.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_indexReady)
-            {
-                return;
-            }
-
-            var exists = await _client.Indices.ExistsAliasAsync(new ExistsAliasRequest(Alias), cancellationToken).ConfigureAwait(false);
-            if (exists.ApiCallDetails?.HttpStatusCode is not (200 or 404))
-            {
-                throw ElasticsearchErrors.ToException(exists, $"checking the alias '{Alias}'");
-            }
-
-            if (!exists.Exists)
-            {
-                var created = await _client.Indices.CreateAsync(ArticleIndexDefinition.CreateRequest(_options), cancellationToken).ConfigureAwait(false);
-                var alreadyThere = created.ElasticsearchServerError?.Error?.Type == "resource_already_exists_exception";
-                if (!created.IsValidResponse && !alreadyThere)
-                {
-                    throw ElasticsearchErrors.ToException(created, $"creating the index '{ArticleIndexDefinition.IndexName(Alias)}'");
-                }
-
-                if (alreadyThere)
-                {
-                    // Another process created it, or the index outlived its alias: point the alias at it.
-                    var alias = await _client.Indices.PutAliasAsync(
-                        new PutAliasRequest(ArticleIndexDefinition.IndexName(Alias), Alias), cancellationToken).ConfigureAwait(false);
-                    ElasticsearchErrors.ThrowIfFailed(alias, $"adding the alias '{Alias}'");
-                }
-            }
-
-            _indexReady = true;
-        }
-        finally
-        {
-            _creating.Release();
-        }
+        var template = await _client.Indices.PutIndexTemplateAsync(ArticleIndexDefinition.TemplateRequest(_options), cancellationToken).ConfigureAwait(false);
+        ElasticsearchErrors.ThrowIfFailed(template, $"installing the index template '{Alias}'");
     }
 }

@@ -30,6 +30,14 @@ public sealed class ElasticsearchSearchOptions : IValidatableObject
     [RegularExpression("^[a-z0-9][a-z0-9_.-]*$", ErrorMessage = "The alias must be lower-case letters, digits, '-', '_' or '.'.")]
     public string Alias { get; set; } = "articles";
 
+    /// <summary>
+    /// The alias of the saved alerts' percolator index, default "alerts"; the index behind it is
+    /// "{AlertsAlias}-v{n}", with the articles' mappings and a percolator field.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[a-z0-9][a-z0-9_.-]*$", ErrorMessage = "The alerts alias must be lower-case letters, digits, '-', '_' or '.'.")]
+    public string AlertsAlias { get; set; } = "alerts";
+
     /// <summary>Articles per bulk request, default 500.</summary>
     [Range(1, 10_000)]
     public int BulkBatchSize { get; set; } = 500;
@@ -73,6 +81,13 @@ public sealed class ElasticsearchSearchOptions : IValidatableObject
         if (hasUser && !string.IsNullOrEmpty(ApiKey))
         {
             yield return new ValidationResult("Give either an ApiKey or a Username and Password, not both.", [nameof(ApiKey)]);
+        }
+
+        // The articles' index template covers "{Alias}-v*": the alerts' index must stay out of it.
+        if (Alias is not null && AlertsAlias is not null
+            && (AlertsAlias == Alias || AlertsAlias.StartsWith(Alias + "-v", StringComparison.Ordinal)))
+        {
+            yield return new ValidationResult($"AlertsAlias must differ from Alias and not start with '{Alias}-v'.", [nameof(AlertsAlias)]);
         }
     }
 }

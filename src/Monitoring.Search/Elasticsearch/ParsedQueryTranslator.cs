@@ -15,6 +15,17 @@ namespace Monitoring.Search.Elasticsearch;
 /// </summary>
 internal static class ParsedQueryTranslator
 {
+    /// <summary>
+    /// The analyst text parsed exactly as the Lucene engine parses it (same parser, analysis and error
+    /// messages), then translated; null when there is no text.
+    /// </summary>
+    /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
+    public static EsQuery? ParseAndTranslate(Lucene.ArticleQueryTranslator parser, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        return parser.ParseText(text) is { } parsed ? Translate(parsed) : null;
+    }
+
     /// <exception cref="NotSupportedException">The tree holds a query type the analyst parser never builds.</exception>
     public static EsQuery Translate(LuceneQuery query)
     {

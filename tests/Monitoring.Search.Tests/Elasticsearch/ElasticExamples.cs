@@ -103,4 +103,21 @@ internal static class ElasticExamples
         ["found"] = true,
         ["_source"] = SourceOf(ArticleSearchDocument.From(article)),
     };
+
+    /// <summary>The docs' 400 error body (error.root_cause, type, reason, caused_by, status) with our status, type and reason.</summary>
+    public static string Error(int status, string type, string reason)
+    {
+        var body = Load("es-docs/error_illegal_argument_400_error_trace.json");
+        var error = body["error"]!;
+        foreach (var cause in (JsonNode?[])[error["root_cause"]![0], error])
+        {
+            cause!["type"] = type;
+            cause["reason"] = reason;
+            cause.AsObject().Remove("stack_trace");
+        }
+
+        error.AsObject().Remove("caused_by");
+        body["status"] = status;
+        return body.ToJsonString();
+    }
 }

@@ -348,65 +348,55 @@ public sealed class ElasticsearchRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task Index_CreatesTheVersionedIndexWithAlias_WhenTheAliasIsMissing_ThenBulksAndRefreshes()
+    public async Task Index_InstallsTheIndexTemplate_ThenCreatesTheVersionedIndexWithAlias_WhenTheAliasIsMissing_ThenBulksAndRefreshes()
     {
-        // A list of one filter goes out as a plain string, which index settings read as a one-item list.
-        _cluster
-            .On(HttpMethod.HEAD, "/_alias/articles", 404, string.Empty)
-            .On(HttpMethod.PUT, "/articles-v3", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v3" }""")
+        ScriptANewIndex()
             .On(HttpMethod.POST, "/articles/_bulk", 200, BulkAllOk(DemoCorpus.Articles.Take(2).Select(a => a.Id.Value)))
             .On(HttpMethod.POST, "/articles/_refresh", 200, """{ "_shards": { "total": 1, "successful": 1, "failed": 0 } }""");
-        var options = ScriptedCluster.Options;
-        options.Replicas = 0;
-        using var index = _cluster.CreateIndex(options);
+        using var index = _cluster.CreateIndex(SingleNodeOptions());
 
         await index.IndexAsync([.. DemoCorpus.Articles.Take(2)], Cancel);
 
         Assert.Equal(
-            ["HEAD /_alias/articles", "PUT /articles-v3", "POST /articles/_bulk", "POST /articles/_refresh"],
+            ["HEAD /_alias/articles", "PUT /_index_template/articles", "PUT /articles-v3", "POST /articles/_bulk", "POST /articles/_refresh"],
             _cluster.Calls.Select(call => $"{call.HttpMethod} {call.Uri!.AbsolutePath}"));
+        var expected = JsonNode.Parse(ArticleIndexBody)!.AsObject();
+        expected["aliases"] = JsonNode.Parse("""{ "articles": {} }""");
+        AssertJson(expected.ToJsonString(), ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v3"))));
+    }
+
+    [Fact]
+    public async Task IndexTemplate_CoversEveryVersionOfTheAlias_WithTheMappingsAndAnalysis_AndNoAlias()
+    {
+        // A composable template (PUT _index_template/<name>): index_patterns, priority, version and
+        // template.settings/mappings (the spec's example request has the same fields). No alias in it: a new
+        // version joins the alias only when swapped in. The spec types index_patterns as Indices, one name
+        // or a list; the client writes a single pattern as a string.
+        ScriptANewIndex()
+            .On(HttpMethod.POST, "/articles/_count", 200, """{ "count": 0, "_shards": { "total": 1, "successful": 1, "skipped": 0, "failed": 0 } }""");
+        using var index = _cluster.CreateIndex(SingleNodeOptions());
+
+        await index.CountAsync(Cancel);
+
+        var template = ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/_index_template/articles")));
         AssertJson(
-            """
-            {
-              "aliases": { "articles": {} },
-              "settings": {
-                "number_of_shards": 1, "number_of_replicas": 0,
-                "analysis": {
-                  "filter": {
-                    "article_english_possessive": { "type": "stemmer", "language": "possessive_english" },
-                    "article_english_stop": { "type": "stop", "stopwords": ["_english_"] },
-                    "article_serbian_case_endings": { "type": "pattern_replace",
-                      "pattern": "^([^0-9]{5,}?)(ima|ama|om|em|og|oj|ih|a|e|i|o|u)$", "replacement": "$1" },
-                    "article_position_gap": { "type": "stop", "stopwords": ["<gap>"] } },
-                  "tokenizer": {
-                    "tag_word_breaks": { "type": "pattern", "pattern": "[ \\-.,'()/\\u001f]+" } },
-                  "analyzer": {
-                    "article_text": { "type": "custom", "tokenizer": "standard",
-                      "filter": ["article_english_possessive", "lowercase", "serbian_normalization", "asciifolding",
-                                 "article_english_stop", "porter_stem", "article_serbian_case_endings"] },
-                    "analysed_terms": { "type": "custom", "tokenizer": "whitespace", "filter": "article_position_gap" },
-                    "tag_words": { "type": "custom", "tokenizer": "tag_word_breaks", "filter": ["lowercase", "serbian_normalization", "asciifolding"] } } } },
-              "mappings": {
-                "dynamic": "strict",
-                "properties": {
-                  "id": { "type": "keyword" },
-                  "title": { "type": "text", "analyzer": "article_text", "index_options": "offsets" },
-                  "body": { "type": "text", "analyzer": "article_text", "index_options": "offsets" },
-                  "person_text": { "type": "text", "analyzer": "article_text", "index_options": "offsets", "position_increment_gap": 100 },
-                  "country": { "type": "keyword" }, "about_country": { "type": "keyword" },
-                  "topic": { "type": "keyword", "fields": { "words": { "type": "text", "analyzer": "tag_words" } } },
-                  "person": { "type": "keyword", "fields": { "words": { "type": "text", "analyzer": "tag_words" } } },
-                  "country_label": { "type": "keyword", "fields": { "words": { "type": "text", "analyzer": "tag_words" } } },
-                  "source": { "type": "keyword" }, "source_key": { "type": "keyword" },
-                  "language": { "type": "keyword" }, "story": { "type": "keyword" },
-                  "published": { "type": "date", "format": "epoch_millis" },
-                  "ingested": { "type": "date", "format": "epoch_millis" },
-                  "undated": { "type": "boolean" }, "implausible_date": { "type": "boolean" }, "tense": { "type": "boolean" },
-                  "tension": { "type": "double" },
-                  "article": { "type": "object", "enabled": false } } }
-            }
-            """,
-            ScriptedCluster.BodyOf(_cluster.CallsTo(HttpMethod.PUT, "/articles-v3")[0]));
+            $$"""{ "index_patterns": "articles-v*", "priority": 200, "version": 3, "template": {{ArticleIndexBody}} }""",
+            template);
+    }
+
+    [Fact]
+    public async Task ARefusedTemplate_StopsBeforeTheIndexIsCreated()
+    {
+        _cluster
+            .On(HttpMethod.HEAD, "/_alias/articles", 404, string.Empty)
+            .On(HttpMethod.PUT, "/_index_template/articles", 403, ElasticExamples.Error(403, "security_exception", "action [indices:admin/index_template/put] is unauthorized"));
+        using var index = _cluster.CreateIndex();
+
+        var error = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => index.CountAsync(Cancel));
+
+        Assert.Equal(403, error.StatusCode);
+        Assert.Contains("installing the index template 'articles'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_cluster.CallsTo(HttpMethod.PUT, "/articles-v3"));
     }
 
     [Fact]
@@ -484,6 +474,63 @@ public sealed class ElasticsearchRequestTests : IDisposable
         Assert.True(
             JsonNode.DeepEquals(expectedNode, actual),
             $"Expected:\n{expectedNode?.ToJsonString()}\nActual:\n{actual?.ToJsonString()}");
+    }
+
+    /// <summary>
+    /// The settings and mappings of the articles index (v3) as the reference spells them. A list of one
+    /// filter goes out as a plain string, which index settings read as a one-item list.
+    /// </summary>
+    internal const string ArticleIndexBody = """
+            {
+              "settings": {
+                "number_of_shards": 1, "number_of_replicas": 0,
+                "analysis": {
+                  "filter": {
+                    "article_english_possessive": { "type": "stemmer", "language": "possessive_english" },
+                    "article_english_stop": { "type": "stop", "stopwords": ["_english_"] },
+                    "article_serbian_case_endings": { "type": "pattern_replace",
+                      "pattern": "^([^0-9]{5,}?)(ima|ama|om|em|og|oj|ih|a|e|i|o|u)$", "replacement": "$1" },
+                    "article_position_gap": { "type": "stop", "stopwords": ["<gap>"] } },
+                  "tokenizer": {
+                    "tag_word_breaks": { "type": "pattern", "pattern": "[ \\-.,'()/\\u001f]+" } },
+                  "analyzer": {
+                    "article_text": { "type": "custom", "tokenizer": "standard",
+                      "filter": ["article_english_possessive", "lowercase", "serbian_normalization", "asciifolding",
+                                 "article_english_stop", "porter_stem", "article_serbian_case_endings"] },
+                    "analysed_terms": { "type": "custom", "tokenizer": "whitespace", "filter": "article_position_gap" },
+                    "tag_words": { "type": "custom", "tokenizer": "tag_word_breaks", "filter": ["lowercase", "serbian_normalization", "asciifolding"] } } } },
+              "mappings": {
+                "dynamic": "strict",
+                "properties": {
+                  "id": { "type": "keyword" },
+                  "title": { "type": "text", "analyzer": "article_text", "index_options": "offsets" },
+                  "body": { "type": "text", "analyzer": "article_text", "index_options": "offsets" },
+                  "person_text": { "type": "text", "analyzer": "article_text", "index_options": "offsets", "position_increment_gap": 100 },
+                  "country": { "type": "keyword" }, "about_country": { "type": "keyword" },
+                  "topic": { "type": "keyword", "fields": { "words": { "type": "text", "analyzer": "tag_words" } } },
+                  "person": { "type": "keyword", "fields": { "words": { "type": "text", "analyzer": "tag_words" } } },
+                  "country_label": { "type": "keyword", "fields": { "words": { "type": "text", "analyzer": "tag_words" } } },
+                  "source": { "type": "keyword" }, "source_key": { "type": "keyword" },
+                  "language": { "type": "keyword" }, "story": { "type": "keyword" },
+                  "published": { "type": "date", "format": "epoch_millis" },
+                  "ingested": { "type": "date", "format": "epoch_millis" },
+                  "undated": { "type": "boolean" }, "implausible_date": { "type": "boolean" }, "tense": { "type": "boolean" },
+                  "tension": { "type": "double" },
+                  "article": { "type": "object", "enabled": false } } }
+            }
+        """;
+
+    /// <summary>The alias is missing; the template and the index are created when asked.</summary>
+    private ScriptedCluster ScriptANewIndex() => _cluster
+        .On(HttpMethod.HEAD, "/_alias/articles", 404, string.Empty)
+        .On(HttpMethod.PUT, "/_index_template/articles", 200, """{ "acknowledged": true }""")
+        .On(HttpMethod.PUT, "/articles-v3", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v3" }""");
+
+    internal static ElasticsearchSearchOptions SingleNodeOptions()
+    {
+        var options = ScriptedCluster.Options;
+        options.Replicas = 0;
+        return options;
     }
 
     internal static string EmptySearch() => ElasticExamples.SearchResponse([], 0).ToJsonString();

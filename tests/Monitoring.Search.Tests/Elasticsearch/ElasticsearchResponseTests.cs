@@ -175,7 +175,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
     {
         var articles = DemoCorpus.Articles.Take(2).ToList();
         _cluster
-            .On(HttpMethod.POST, Bulk, 429, ErrorBody(429, "es_rejected_execution_exception", "rejected execution of coordinating operation"),
+            .On(HttpMethod.POST, Bulk, 429, ElasticExamples.Error(429, "es_rejected_execution_exception", "rejected execution of coordinating operation"),
                 (200, ElasticsearchRequestTests.BulkAllOk(articles.Select(a => a.Id.Value))))
             .On(HttpMethod.POST, Refresh, 200, RefreshOk);
         using var index = _cluster.CreateIndex();
@@ -213,7 +213,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
     {
         var articles = DemoCorpus.Articles.Take(2).ToList();
         _cluster
-            .On(HttpMethod.POST, Bulk, 429, ErrorBody(429, "es_rejected_execution_exception", "rejected execution of coordinating operation"))
+            .On(HttpMethod.POST, Bulk, 429, ElasticExamples.Error(429, "es_rejected_execution_exception", "rejected execution of coordinating operation"))
             .On(HttpMethod.POST, Refresh, 200, RefreshOk);
         using var index = _cluster.CreateIndex();
 
@@ -256,8 +256,9 @@ public sealed class ElasticsearchResponseTests : IDisposable
         var article = DemoCorpus.Articles[0];
         _cluster
             .On(HttpMethod.HEAD, "/_alias/articles", 200, string.Empty, (404, string.Empty))
+            .On(HttpMethod.PUT, "/_index_template/articles", 200, """{ "acknowledged": true }""")
             .On(HttpMethod.PUT, "/articles-v3", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v3" }""")
-            .On(HttpMethod.POST, Search, 404, ErrorBody(404, "index_not_found_exception", "no such index [articles]"),
+            .On(HttpMethod.POST, Search, 404, ElasticExamples.Error(404, "index_not_found_exception", "no such index [articles]"),
                 (200, ElasticExamples.SearchResponse([(ArticleSearchDocument.From(article), 1, null)], 1).ToJsonString()));
         using var index = _cluster.CreateIndex();
 
@@ -271,7 +272,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
     [Fact]
     public async Task OtherRefusals_NameTheUrlStatusAndReason()
     {
-        _cluster.On(HttpMethod.POST, "/articles/_count", 403, ErrorBody(403, "security_exception", "action [indices:data/read/search] is unauthorized"));
+        _cluster.On(HttpMethod.POST, "/articles/_count", 403, ElasticExamples.Error(403, "security_exception", "action [indices:data/read/search] is unauthorized"));
         using var index = _cluster.CreateIndex();
 
         var error = await Assert.ThrowsAsync<ElasticsearchRequestException>(() => index.CountAsync(Cancel));
@@ -330,30 +331,13 @@ public sealed class ElasticsearchResponseTests : IDisposable
 
     public void Dispose() => _cluster.Dispose();
 
-    /// <summary>The docs' 400 error body (error.root_cause, type, reason, caused_by, status) with our type and reason.</summary>
-    private static string ErrorBody(int status, string type, string reason)
-    {
-        var body = ElasticExamples.Load("es-docs/error_illegal_argument_400_error_trace.json");
-        var error = body["error"]!;
-        foreach (var cause in (JsonNode?[])[error["root_cause"]![0], error])
-        {
-            cause!["type"] = type;
-            cause["reason"] = reason;
-            cause.AsObject().Remove("stack_trace");
-        }
-
-        error.AsObject().Remove("caused_by");
-        body["status"] = status;
-        return body.ToJsonString();
-    }
-
     /// <summary>
     /// The docs' 400 error shape as a search answers it when a valid query is too big to run: a
     /// search_phase_execution_exception whose root cause says why.
     /// </summary>
     private static string TooManyClausesBody()
     {
-        var body = JsonNode.Parse(ErrorBody(400, "search_phase_execution_exception", "all shards failed"))!;
+        var body = JsonNode.Parse(ElasticExamples.Error(400, "search_phase_execution_exception", "all shards failed"))!;
         var rootCause = body["error"]!["root_cause"]![0]!;
         rootCause["type"] = "too_many_nested_clauses";
         rootCause["reason"] = "too many clauses";

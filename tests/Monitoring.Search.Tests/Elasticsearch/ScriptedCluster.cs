@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
 using Monitoring.Search.Elasticsearch;
+using Monitoring.Search.Elasticsearch.Percolation;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Monitoring.Search.Tests.Elasticsearch;
@@ -22,8 +23,12 @@ internal sealed class ScriptedCluster : IRequestInvoker
     private readonly InMemoryRequestInvoker _responses = new([], 200, null, "application/json", ProductHeader);
     private readonly List<(HttpMethod Method, string Path, Queue<(int Status, string Body)> Answers)> _routes = [];
 
-    /// <summary>The alias exists unless a test says otherwise, so most tests see only their own request.</summary>
-    public ScriptedCluster() => On(HttpMethod.HEAD, "/_alias/articles", 200, string.Empty);
+    /// <summary>The aliases exist unless a test says otherwise, so most tests see only their own request.</summary>
+    public ScriptedCluster()
+    {
+        On(HttpMethod.HEAD, "/_alias/articles", 200, string.Empty);
+        On(HttpMethod.HEAD, "/_alias/alerts", 200, string.Empty);
+    }
 
     public List<ApiCallDetails> Calls { get; } = [];
 
@@ -44,10 +49,14 @@ internal sealed class ScriptedCluster : IRequestInvoker
     public ScriptedCluster On(HttpMethod method, string path, int status, JsonNode body, params (int Status, JsonNode Body)[] then) =>
         On(method, path, status, body.ToJsonString(), [.. then.Select(answer => (answer.Status, answer.Body.ToJsonString()))]);
 
-    public ElasticsearchArticleIndex CreateIndex(ElasticsearchSearchOptions? options = null) =>
-        new(new ElasticsearchClientSettings(new SingleNodePool(new Uri(NodeUrl)), this)
+    public ElasticsearchArticleIndex CreateIndex(ElasticsearchSearchOptions? options = null) => new(Settings(), options ?? Options);
+
+    public ElasticsearchAlertPercolator CreatePercolator(ElasticsearchSearchOptions? options = null) => new(Settings(), options ?? Options);
+
+    private ElasticsearchClientSettings Settings() =>
+        new ElasticsearchClientSettings(new SingleNodePool(new Uri(NodeUrl)), this)
             .DisableDirectStreaming()
-            .OnRequestCompleted(Calls.Add), options ?? Options);
+            .OnRequestCompleted(Calls.Add);
 
     /// <summary>The calls to one path (without query string), in order.</summary>
     public List<ApiCallDetails> CallsTo(HttpMethod method, string path) =>
