@@ -12,6 +12,12 @@ namespace Monitoring.Web.Tests;
 /// </summary>
 public abstract class MudTestContext : BunitContext
 {
+    static MudTestContext()
+    {
+        // bUnit waits 1 s by default; pages that query a real index need longer on a loaded 2-core CI machine.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    }
+
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

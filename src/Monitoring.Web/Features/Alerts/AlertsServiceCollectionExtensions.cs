@@ -1,8 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Monitoring.Core.Alerts;
 using Monitoring.Ingestion.Inbox;
-using Monitoring.Search.Lucene.Percolation;
 
 namespace Monitoring.Web.Features.Alerts;
 
@@ -16,7 +14,6 @@ public static class AlertsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IAlertPercolator, LuceneAlertPercolator>();
         services.AddTransient<AlertScanJob>();
         services.AddTransient<AlertDigestJob>();
         services.AddTransient<AlertDeliveryJob>();
