@@ -41,7 +41,8 @@ public static class AlertsServiceCollectionExtensions
             {
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            })
+            .RemoveAllLoggers(); // webhook URLs can be secrets themselves (Slack's are): they stay out of the logs
         services.AddTransient<IAlertChannel>(provider => provider.GetRequiredService<WebhookChannel>());
         return services;
     }

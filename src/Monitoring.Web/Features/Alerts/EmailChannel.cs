@@ -32,7 +32,14 @@ public sealed class EmailChannel(IOptions<AlertsOptions> options, TimeProvider c
         }
 
         await client.SendAsync(email, cancellationToken).ConfigureAwait(false);
-        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or MailKit.CommandException)
+        {
+            // The server has accepted the message; a failed goodbye must not make the delivery send it again.
+        }
     }
 
     private static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch
