@@ -15,6 +15,9 @@ public sealed record AlertMessage(long DeliveryId, Alert Alert, IReadOnlyList<Di
 
     public static string ArticlePath(DigestStory story) => "articles/" + Uri.EscapeDataString(story.Lead.Id.Value);
 
+    /// <summary>The search page listing everything the alert looks for, newest first.</summary>
+    public Uri SearchLink => new(BaseUrl, AlertLinks.SearchPath(Alert).TrimStart('/'));
+
     /// <summary>One line per story: title, outlets, tension and link.</summary>
     public string PlainText()
     {

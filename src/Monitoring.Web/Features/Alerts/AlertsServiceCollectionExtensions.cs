@@ -17,9 +17,30 @@ public static class AlertsServiceCollectionExtensions
         services.AddTransient<AlertScanJob>();
         services.AddTransient<AlertDigestJob>();
         services.AddTransient<AlertDeliveryJob>();
-        services.AddSingleton<IAlertChannel, InAppChannel>();
+        services.AddAlertChannels();
         services.AddSingleton<IArticlesIndexedHandler, ScanAfterIndexing>();
         services.AddHostedService<AlertJobsStarter>();
+        return services;
+    }
+
+    /// <summary>In-app, e-mail and webhook; they need <see cref="AlertsOptions"/>, a <see cref="TimeProvider"/> and the app database.</summary>
+    internal static IServiceCollection AddAlertChannels(this IServiceCollection services)
+    {
+        services.AddSingleton<IAlertChannel, InAppChannel>();
+        services.AddSingleton<IAlertChannel, EmailChannel>();
+
+        // The one place where outgoing webhook requests are set up. Refusing private, loopback and link-local
+        // addresses (SSRF: an alert's owner chooses the URL) is left to the security issue and belongs here,
+        // in the primary handler's ConnectCallback. Redirects are not followed: a POST must reach the address
+        // the owner gave, and a 3xx answer counts as a failure.
+        services.AddHttpClient<WebhookChannel>(client => client.Timeout = Timeout.InfiniteTimeSpan) // Alerts:WebhookTimeout is applied per request
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .RemoveAllLoggers(); // webhook URLs can be secrets themselves (Slack's are): they stay out of the logs
+        services.AddTransient<IAlertChannel>(provider => provider.GetRequiredService<WebhookChannel>());
         return services;
     }
 

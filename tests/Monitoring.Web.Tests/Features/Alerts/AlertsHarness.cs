@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Alerts;
@@ -19,10 +20,14 @@ namespace Monitoring.Web.Tests.Features.Alerts;
 /// <summary>
 /// The whole alert pipeline on real stores in a temporary folder: the ingestion inbox and the app
 /// database (SQLite, migrated), a Lucene index and the embedded percolator, with a clock the test moves.
-/// Jobs are created afresh on each call, as a restarted process would create them.
+/// Jobs are created afresh on each call, as a restarted process would create them; the channels come from
+/// the app's own registration (<c>AddAlertChannels</c>) and are sent to whatever the test points
+/// <see cref="Options"/> at (a loopback SMTP server, a loopback webhook receiver).
 /// </summary>
 internal sealed class AlertsHarness : IDisposable
 {
+    private ServiceProvider _services;
+
     private static readonly ArticleEnricher Enricher = new(EnrichmentModel.LoadFrom(RepositoryPaths.Seeds));
 
     private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-alerts-").FullName;
@@ -37,6 +42,7 @@ internal sealed class AlertsHarness : IDisposable
         App = new AppDatabase(Path.Combine(_folder, "app.db"));
         using var db = App.CreateDbContext();
         db.Database.Migrate();
+        _services = ChannelServices();
     }
 
     public MovableClock Clock { get; } = new(new DateTimeOffset(2026, 10, 24, 8, 0, 0, TimeSpan.Zero));
@@ -52,14 +58,22 @@ internal sealed class AlertsHarness : IDisposable
 
     public AlertsOptions Options { get; } = new() { PublicBaseUrl = new Uri("http://monitor.test/") };
 
-    public List<IAlertChannel> Channels { get; } = [];
-
     private string InboxPath => Path.Combine(_folder, "ingestion.db");
 
     public void Restart()
     {
         Percolator.Dispose();
         Percolator = new LuceneAlertPercolator();
+        _services.Dispose();
+        _services = ChannelServices();
+    }
+
+    /// <summary>Sends e-mail to <paramref name="server"/>, in clear text as a local relay would take it.</summary>
+    public void UseSmtp(LoopbackSmtpServer server)
+    {
+        Options.Smtp.Host = "127.0.0.1";
+        Options.Smtp.Port = server.Port;
+        Options.Smtp.Security = SmtpSecurity.None;
     }
 
     public async Task<Alert> AddAlertAsync(string name, SavedQuery query, Action<Alert>? configure = null)
@@ -96,7 +110,7 @@ internal sealed class AlertsHarness : IDisposable
     public Task<int> AssembleDigestsAsync() => new AlertDigestJob(App, Clock).AssembleAsync(CancellationToken.None);
 
     public Task<int> DeliverAsync() => new AlertDeliveryJob(
-        App, Index, [new InAppChannel(App, Clock), .. Channels], Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<AlertDeliveryJob>.Instance).DeliverAsync(CancellationToken.None);
+        App, Index, _services.GetServices<IAlertChannel>(), Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<AlertDeliveryJob>.Instance).DeliverAsync(CancellationToken.None);
 
     public async Task<List<Notification>> NotificationsAsync()
     {
@@ -118,10 +132,21 @@ internal sealed class AlertsHarness : IDisposable
 
     public void Dispose()
     {
+        _services.Dispose();
         Percolator.Dispose();
         Index.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private ServiceProvider ChannelServices()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IDbContextFactory<AppDbContext>>(App);
+        services.AddAlertChannels();
+        return services.BuildServiceProvider();
     }
 
     internal sealed class AppDatabase(string path) : IDbContextFactory<AppDbContext>
