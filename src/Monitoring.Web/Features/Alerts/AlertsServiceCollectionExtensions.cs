@@ -23,7 +23,16 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<IAlertChannel, InAppChannel>();
         services.AddSingleton<IArticlesIndexedHandler, ScanAfterIndexing>();
         services.AddHostedService<AlertJobsStarter>();
+        services.AddAlertEditing();
         return services;
+    }
+
+    /// <summary>What the editors' pages use: changes to alerts, their preview, and the bell's inbox.</summary>
+    private static void AddAlertEditing(this IServiceCollection services)
+    {
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<AlertPreviewer>();
+        services.AddSingleton<NotificationInbox>();
     }
 
     private sealed class ScanAfterIndexing(IBackgroundJobClient jobs) : IArticlesIndexedHandler
