@@ -54,7 +54,8 @@ public sealed partial class NotificationBell : IDisposable
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender && RendererInfo.IsInteractive)
+        // Runs only once the page is interactive (never while prerendering), when there is a circuit to update.
+        if (firstRender)
         {
             _ = KeepCountingAsync();
         }

@@ -152,6 +152,20 @@ public sealed class AlertEditorPageTests : AlertsUiContext
     }
 
     [Fact]
+    public async Task ASignedInUser_OwnsTheAlertsTheyCreate_InsteadOfTheLocalUser()
+    {
+        await IndexAsync(DepotStories);
+        Authorization.SetAuthorized("ana.petrovic");
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=depot");
+        editor.WaitForElement("#preview-archive-total");
+
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.EndsWith("/alerts", Uri, StringComparison.Ordinal));
+        Assert.Equal("ana.petrovic", Assert.Single(await StoredAlertsAsync()).Owner);
+    }
+
+    [Fact]
     public async Task AnAlertWithNeitherWordsNorFilters_IsRefused_BecauseItWouldMatchEverything()
     {
         var result = await AlertService.SaveAsync(new AlertDraft { Name = "Everything" }, User, Cancellation);

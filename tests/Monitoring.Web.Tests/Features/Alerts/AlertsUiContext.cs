@@ -61,7 +61,7 @@ public abstract class AlertsUiContext : MudTestContext
 
     protected LuceneAlertPercolator Percolator { get; } = new();
 
-    private AlertsHarness.AppDatabase App { get; }
+    internal AlertsHarness.AppDatabase App { get; }
 
     protected AlertService AlertService => Services.GetRequiredService<AlertService>();
 
