@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Core.Alerts;
 using Monitoring.Web.Data;
@@ -67,7 +69,7 @@ public sealed class AlertsPageTests : AlertsUiContext
         page.WaitForElement(".alert-row");
 
         await page.Find(".snooze-alert button").ClickAsync(new());
-        await page.WaitForElement(".snooze-day").ClickAsync(new());
+        await Popovers.WaitForElement(".snooze-day").ClickAsync(new());
 
         // 24 Oct 2026 08:00 UTC plus a day is 08:00 UTC on the 25th: 09:00 in Belgrade, whose clocks went back to UTC+1 at 03:00 that morning.
         page.WaitForAssertion(() => Assert.Equal("Snoozed until 25 Oct 2026 09:00", page.Find(".alert-state").TextContent.Trim()));
@@ -82,8 +84,9 @@ public sealed class AlertsPageTests : AlertsUiContext
         var page = RenderAlertsPage();
         page.WaitForElement(".alert-row");
 
-        await page.Find(".delete-alert").ClickAsync(new());
-        var dialog = page.WaitForElement(".mud-dialog");
+        // Not awaited: the click's handler waits for the answer to the confirmation.
+        page.Find(".delete-alert").Click();
+        var dialog = Dialogs.WaitForElement(".mud-dialog");
         Assert.Contains("Delete “Depot fires”?", dialog.TextContent, StringComparison.Ordinal);
         Assert.Single(await StoredAlertsAsync());
         await dialog.QuerySelectorAll("button").Single(button => button.TextContent.Trim() == "Delete").ClickAsync(new());
@@ -124,9 +127,15 @@ public sealed class AlertsPageTests : AlertsUiContext
         Assert.Equal("Webhook: Response status code does not indicate success: 503 (Service Unavailable).", row.QuerySelector(".alert-problem-error")!.TextContent.Trim());
     }
 
+    private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;
+
+    private IRenderedComponent<MudDialogProvider> Dialogs { get; set; } = default!;
+
     private IRenderedComponent<AlertsPage> RenderAlertsPage()
     {
-        Render<MudDialogProvider>();
-        return RenderPageAt<AlertsPage>("/alerts");
+        Popovers = Render<MudPopoverProvider>();
+        Dialogs = Render<MudDialogProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/alerts");
+        return Render<AlertsPage>();
     }
 }
