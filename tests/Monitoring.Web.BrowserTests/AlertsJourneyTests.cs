@@ -41,7 +41,7 @@ public sealed class AlertsJourneyTests(RunningApp app, BrowserSession browser)
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(row.Locator(".alert-query")).ToHaveTextAsync("“Kosovo” · Serbia");
         await Assertions.Expect(row.Locator(".alert-state")).ToHaveTextAsync("Active");
-        await Screenshots.SaveAsync(page, "alerts.png");
+        await Assertions.Expect(row.Locator(".alert-last-delivery")).ToHaveTextAsync("never");
 
         await PushArticleAsync();
 
@@ -55,6 +55,26 @@ public sealed class AlertsJourneyTests(RunningApp app, BrowserSession browser)
 
         await Assertions.Expect(page.Locator("#article-title")).ToHaveTextAsync("Serbia and Kosovo argue over the Ibar bridge in Mitrovica");
         await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
+
+        await page.GotoAsync("/alerts");
+        await Assertions.Expect(page.Locator(".alert-row", new() { HasText = AlertName }).Locator(".alert-last-delivery")).ToHaveTextAsync(new Regex(" ago$"));
+        await Screenshots.SaveAsync(page, "alerts.png");
+    }
+
+    [Fact]
+    public async Task AtTabletWidthInDarkMode_TheEditorStacksThePreviewBelowTheForm()
+    {
+        var page = await OpenAsync("/alerts/new?q=Kosovo&country=RS", width: 800);
+        await page.Locator("#dark-mode-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("#preview-archive-total")).ToBeVisibleAsync();
+
+        var form = await page.Locator("#alert-editor").BoundingBoxAsync();
+        var preview = await page.Locator("#alert-preview").BoundingBoxAsync();
+        Assert.True(preview!.Y >= form!.Y + form.Height, "The preview comes after the form, not beside it.");
+        Assert.True(form.Width > 700, "The form takes the whole width.");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        Assert.False(overflow, "Nothing is wider than the window.");
+        await Screenshots.SaveAsync(page, "alert-editor-tablet-dark.png", fullPage: true);
     }
 
     private async Task PushArticleAsync()
@@ -78,12 +98,12 @@ public sealed class AlertsJourneyTests(RunningApp app, BrowserSession browser)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    private async Task<IPage> OpenAsync(string path)
+    private async Task<IPage> OpenAsync(string path, int width = 1280)
     {
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
         {
             BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync(path);

@@ -15,6 +15,8 @@ namespace Monitoring.Web.Features.Alerts;
 /// </summary>
 public sealed partial class AlertEditorPage : IDisposable
 {
+    private const string QuerySyntaxHelp = "The search page's syntax: Kosovo AND Serbia, \"exact phrase\", sanction*, NOT …";
+
     private readonly List<BreadcrumbItem> _breadcrumbs = [new("Alerts", "/alerts")];
     private AlertDraft? _draft;
     private bool _fromSearch;
