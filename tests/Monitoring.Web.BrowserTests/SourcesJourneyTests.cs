@@ -38,7 +38,7 @@ public sealed class SourcesJourneyTests(RunningApp app, BrowserSession browser)
         await Assertions.Expect(row.Locator("td[data-label='Items/day']")).ToHaveTextAsync((2 / 7.0).ToString("0.#", CultureInfo.InvariantCulture));
         Assert.Contains("/feed.xml", feed.Requests);
 
-        var search = await OpenAsync($"/?q={Marker}");
+        var search = await OpenAsync($"/search?q={Marker}");
         await ReloadUntilAsync(search, async () => await search.Locator("#result-count").TextContentAsync() == "2 articles");
         await Assertions.Expect(search.Locator(".search-hit", new() { HasText = "ferry" })).ToBeVisibleAsync();
         await Assertions.Expect(search.Locator(".search-hit", new() { HasText = "bridge" })).ToBeVisibleAsync();
