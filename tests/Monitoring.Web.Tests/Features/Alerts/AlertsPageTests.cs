@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Alerts;
 using Monitoring.Web.Data;
 using Monitoring.Web.Features.Alerts;
@@ -108,13 +108,25 @@ public sealed class AlertsPageTests : AlertsUiContext
         {
             db.AlertDeliveries.Add(new AlertDelivery
             {
-                AlertId = alert.Id, Channel = AlertChannel.InApp, Key = "a1", State = DeliveryState.Sent, Attempts = 1,
-                CreatedAt = Clock.GetUtcNow().AddHours(-3), NextAttemptAt = Clock.GetUtcNow().AddHours(-3), SentAt = Clock.GetUtcNow().AddHours(-3),
+                AlertId = alert.Id,
+                Channel = AlertChannel.InApp,
+                Key = "a1",
+                State = DeliveryState.Sent,
+                Attempts = 1,
+                CreatedAt = Clock.GetUtcNow().AddHours(-3),
+                NextAttemptAt = Clock.GetUtcNow().AddHours(-3),
+                SentAt = Clock.GetUtcNow().AddHours(-3),
             });
             db.AlertDeliveries.Add(new AlertDelivery
             {
-                AlertId = alert.Id, Channel = AlertChannel.Webhook, Key = "a1", State = DeliveryState.Failed, Attempts = 6,
-                CreatedAt = Clock.GetUtcNow().AddHours(-3), NextAttemptAt = Clock.GetUtcNow(), LastError = "Response status code does not indicate success: 503 (Service Unavailable).",
+                AlertId = alert.Id,
+                Channel = AlertChannel.Webhook,
+                Key = "a1",
+                State = DeliveryState.Failed,
+                Attempts = 6,
+                CreatedAt = Clock.GetUtcNow().AddHours(-3),
+                NextAttemptAt = Clock.GetUtcNow(),
+                LastError = "Response status code does not indicate success: 503 (Service Unavailable).",
             });
             await db.SaveChangesAsync(Cancellation);
         }
