@@ -3,6 +3,7 @@ using Monitoring.Ingestion.Sources;
 using Monitoring.Search;
 using Monitoring.Web.Components;
 using Monitoring.Web.Data;
+using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Alerts;
 using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
@@ -23,6 +24,7 @@ builder.Services.AddIngestApi();
 builder.Services.AddAppData();
 builder.Services.AddTrends();
 builder.Services.AddAlerts();
+builder.Services.AddAccount();
 
 var app = builder.Build();
 

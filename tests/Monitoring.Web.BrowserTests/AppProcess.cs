@@ -13,6 +13,9 @@ namespace Monitoring.Web.BrowserTests;
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
+    /// <summary>The key the app accepts on its push API (<c>X-Api-Key</c>).</summary>
+    public const string ApiKey = "browser-tests-push-key";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly StringBuilder _log = new();
@@ -59,6 +62,7 @@ public sealed class AppProcess : IAsyncDisposable
             "--Ingestion:StorePath", Path.Combine(dataFolder, "ingestion.db"),
             "--AppData:SqlitePath", Path.Combine(dataFolder, "app.db"),
             "--Ingestion:DropFolder", Path.Combine(dataFolder, "drop"),
+            "--IngestApi:ApiKeys:0", ApiKey,
         })
         {
             start.ArgumentList.Add(argument);

@@ -20,6 +20,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddAlertChannels();
         services.AddSingleton<IArticlesIndexedHandler, ScanAfterIndexing>();
         services.AddHostedService<AlertJobsStarter>();
+        services.AddAlertEditing();
         return services;
     }
 
@@ -42,6 +43,14 @@ public static class AlertsServiceCollectionExtensions
             .RemoveAllLoggers(); // webhook URLs can be secrets themselves (Slack's are): they stay out of the logs
         services.AddTransient<IAlertChannel>(provider => provider.GetRequiredService<WebhookChannel>());
         return services;
+    }
+
+    /// <summary>What the editors' pages use: changes to alerts, their preview, and the bell's inbox.</summary>
+    private static void AddAlertEditing(this IServiceCollection services)
+    {
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<AlertPreviewer>();
+        services.AddSingleton<NotificationInbox>();
     }
 
     private sealed class ScanAfterIndexing(IBackgroundJobClient jobs) : IArticlesIndexedHandler

@@ -171,7 +171,7 @@ internal sealed class AlertsHarness : IDisposable
 }
 
 /// <summary>A clock that stands still until the test moves it.</summary>
-internal sealed class MovableClock(DateTimeOffset now) : TimeProvider
+public sealed class MovableClock(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
 

@@ -1,0 +1,179 @@
+using Microsoft.AspNetCore.Components;
+using Monitoring.Core.Enrichment;
+using Monitoring.Ingestion.Inbox;
+using Monitoring.Search;
+using Monitoring.Web.Features.Account;
+using Monitoring.Web.Features.Search;
+using Monitoring.Web.Features.Trends;
+using MudBlazor;
+
+namespace Monitoring.Web.Features.Alerts;
+
+/// <summary>
+/// Creates an alert (at /alerts/new, from the search in its URL: the search page's parameters) or edits
+/// one, with a preview of what it would have matched that follows every change.
+/// </summary>
+public sealed partial class AlertEditorPage : IDisposable
+{
+    private const string QuerySyntaxHelp = "The search page's syntax: Kosovo AND Serbia, \"exact phrase\", sanction*, NOT …";
+
+    private readonly List<BreadcrumbItem> _breadcrumbs = [new("Alerts", "/alerts")];
+    private AlertDraft? _draft;
+    private bool _fromSearch;
+    private IReadOnlyList<string> _notKept = [];
+    private bool _notFound;
+    private string? _loadError;
+    private IReadOnlyList<FieldError> _errors = [];
+    private InvalidQueryException? _saveInvalidQuery;
+    private bool _saving;
+    private AlertPreview? _preview;
+    private bool _previewLoading;
+    private InvalidQueryException? _previewInvalidQuery;
+    private string? _previewError;
+    private CancellationTokenSource? _previewRun;
+
+    /// <summary>The alert to edit; none for a new one.</summary>
+    [Parameter]
+    public Guid? Id { get; set; }
+
+    [Inject]
+    private AlertService Alerts { get; set; } = default!;
+
+    [Inject]
+    private AlertPreviewer Previewer { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser User { get; set; } = default!;
+
+    [Inject]
+    private EnrichmentModel Enrichment { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private IReadOnlyList<(string Kind, string Value, string Label)> Filters =>
+        _draft is null ? [] : AlertDescriptions.Filters(_draft.Query, Enrichment);
+
+    private IEnumerable<string> TimeZones =>
+        _draft is null || TimeZoneChoices.Offered.Contains(_draft.TimeZone) ? TimeZoneChoices.Offered : [_draft.TimeZone, .. TimeZoneChoices.Offered];
+
+    public void Dispose()
+    {
+        _previewRun?.Cancel();
+        _previewRun?.Dispose();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _breadcrumbs.RemoveRange(1, _breadcrumbs.Count - 1);
+        _breadcrumbs.Add(new(Id is null ? "New" : "Edit", null, disabled: true));
+        if (Id is { } id)
+        {
+            try
+            {
+                var alert = await Alerts.GetAsync(id, await User.GetNameAsync());
+                _notFound = alert is null;
+                _draft = alert is null ? null : AlertDraft.From(alert);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or System.Text.Json.JsonException)
+            {
+                _loadError = exception.Message;
+            }
+        }
+        else
+        {
+            var search = SearchState.FromUri(Navigation.Uri);
+            _draft = AlertDraft.FromSearch(search);
+            _fromSearch = !search.Equals(SearchState.Default);
+            _notKept = AlertDraft.NotKeptFrom(search);
+        }
+
+        if (_draft is not null)
+        {
+            await RefreshPreviewAsync();
+        }
+    }
+
+    private bool HasError(string field) => _errors.Any(error => error.Field == field);
+
+    private string? ErrorOf(string field) => _errors.FirstOrDefault(error => error.Field == field)?.Message;
+
+    private Task ChangeQueryTextAsync(string? text)
+    {
+        _draft!.QueryText = text;
+        _saveInvalidQuery = null;
+        _errors = [.. _errors.Where(error => error.Field != AlertFields.Query)];
+        return RefreshPreviewAsync();
+    }
+
+    private Task ChangeTimeZoneAsync(string zone)
+    {
+        _draft!.TimeZone = zone;
+        return RefreshPreviewAsync();
+    }
+
+    private Task RemoveFilterAsync(string kind, string value)
+    {
+        _draft!.Query = AlertDescriptions.Without(_draft.Query, kind, value);
+        return RefreshPreviewAsync();
+    }
+
+    private async Task RefreshPreviewAsync()
+    {
+        if (_draft is null)
+        {
+            return;
+        }
+
+        // A newer change supersedes a preview still running.
+        _previewRun?.Cancel();
+        _previewRun?.Dispose();
+        var run = _previewRun = new CancellationTokenSource();
+        _previewLoading = true;
+        _previewInvalidQuery = null;
+        _previewError = null;
+        try
+        {
+            _preview = await Previewer.PreviewAsync(_draft.Query, _draft.TimeZone, run.Token);
+        }
+        catch (InvalidQueryException invalid)
+        {
+            _preview = null;
+            _previewInvalidQuery = invalid;
+        }
+        catch (ArgumentException invalid)
+        {
+            _preview = null;
+            _previewError = invalid.Message;
+        }
+        catch (OperationCanceledException) when (run.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _previewLoading = false;
+    }
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        try
+        {
+            var result = await Alerts.SaveAsync(_draft!, await User.GetNameAsync());
+            _errors = result.Errors;
+            _saveInvalidQuery = result.InvalidQuery;
+            if (result.Succeeded)
+            {
+                Snackbar.Add(Id is null ? $"Alert “{result.Alert!.Name}” created." : $"Alert “{result.Alert!.Name}” saved.", Severity.Success);
+                Navigation.NavigateTo("/alerts");
+            }
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Monitoring.Core.Alerts;
+using Monitoring.Core.Enrichment;
+using Monitoring.Web.Features.Account;
+using MudBlazor;
+
+namespace Monitoring.Web.Features.Alerts;
+
+/// <summary>The editor's alerts: what each watches, how and where it reports, whether deliveries fail; and pause, snooze, edit, delete.</summary>
+public sealed partial class AlertsPage
+{
+    private IReadOnlyList<AlertSummary>? _alerts;
+    private string? _loadError;
+    private string _user = "";
+
+    [Inject]
+    private AlertService Alerts { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser User { get; set; } = default!;
+
+    [Inject]
+    private EnrichmentModel Enrichment { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    private DateTimeOffset Now => Clock.GetUtcNow();
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = await User.GetNameAsync();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _alerts = await Alerts.ListAsync(_user);
+            _loadError = null;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            _loadError = exception.Message;
+        }
+    }
+
+    private string QuerySummary(Alert alert)
+    {
+        try
+        {
+            return AlertDescriptions.Summary(SavedQuery.FromJson(alert.QueryJson), Enrichment);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "(the saved search cannot be read)";
+        }
+    }
+
+    private static string ProblemCount(AlertSummary summary)
+    {
+        var parts = new List<string>();
+        if (summary.FailedCount > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{summary.FailedCount} failed"));
+        }
+
+        if (summary.RetryingCount > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{summary.RetryingCount} retrying"));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private async Task TogglePauseAsync(Alert alert)
+    {
+        if (alert.IsMuted(Now))
+        {
+            await Alerts.ResumeAsync(alert.Id, _user);
+            Snackbar.Add($"Resumed “{alert.Name}”.", Severity.Info);
+        }
+        else
+        {
+            await Alerts.PauseAsync(alert.Id, _user);
+            Snackbar.Add($"Paused “{alert.Name}”: nothing is reported until you resume it.", Severity.Info);
+        }
+
+        await LoadAsync();
+    }
+
+    private Task SnoozeAsync(Alert alert, TimeSpan span) => SnoozeToAsync(alert, Now + span);
+
+    private async Task SnoozeUntilAsync(Alert alert)
+    {
+        var parameters = new DialogParameters<SnoozeDialog> { { dialog => dialog.TimeZone, alert.TimeZone } };
+        var dialog = await Dialogs.ShowAsync<SnoozeDialog>($"Snooze “{alert.Name}” until", parameters);
+        if (await dialog.Result is { Canceled: false, Data: DateTimeOffset until })
+        {
+            await SnoozeToAsync(alert, until);
+        }
+    }
+
+    private async Task SnoozeToAsync(Alert alert, DateTimeOffset until)
+    {
+        await Alerts.SnoozeAsync(alert.Id, _user, until);
+        Snackbar.Add($"Snoozed “{alert.Name}” until {AlertDescriptions.LocalTime(until, alert.TimeZone)}.", Severity.Info);
+        await LoadAsync();
+    }
+
+    private async Task DeleteAsync(Alert alert)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete alert",
+            $"Delete “{alert.Name}”? Its notifications and delivery history go with it.",
+            yesText: "Delete",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        await Alerts.DeleteAsync(alert.Id, _user);
+        Snackbar.Add($"Deleted “{alert.Name}”.", Severity.Info);
+        await LoadAsync();
+    }
+}

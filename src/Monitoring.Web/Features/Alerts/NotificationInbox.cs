@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Monitoring.Web.Data;
+
+namespace Monitoring.Web.Features.Alerts;
+
+/// <summary>One user's in-app notifications: what the bell counts and lists, and marking them read.</summary>
+public sealed class NotificationInbox(IDbContextFactory<AppDbContext> app, TimeProvider clock)
+{
+    public async Task<int> UnreadCountAsync(string user, CancellationToken cancellationToken = default)
+    {
+        var db = await app.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            return await db.Notifications.CountAsync(notification => notification.Recipient == user && notification.ReadAt == null, cancellationToken);
+        }
+    }
+
+    /// <summary>The user's latest notifications, newest first, read or not.</summary>
+    public async Task<IReadOnlyList<Notification>> LatestAsync(string user, int take, CancellationToken cancellationToken = default)
+    {
+        var db = await app.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            return await db.Notifications.AsNoTracking()
+                .Where(notification => notification.Recipient == user)
+                .OrderByDescending(notification => notification.Id)
+                .Take(take)
+                .ToListAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Marks one of the user's notifications read; another user's are left alone.</summary>
+    public Task MarkReadAsync(string user, long notificationId, CancellationToken cancellationToken = default) =>
+        MarkAsync(user, notificationId, cancellationToken);
+
+    public Task MarkAllReadAsync(string user, CancellationToken cancellationToken = default) =>
+        MarkAsync(user, null, cancellationToken);
+
+    private async Task MarkAsync(string user, long? notificationId, CancellationToken cancellationToken)
+    {
+        var db = await app.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var unread = await db.Notifications
+                .Where(notification => notification.Recipient == user && notification.ReadAt == null
+                    && (notificationId == null || notification.Id == notificationId))
+                .ToListAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            foreach (var notification in unread)
+            {
+                notification.ReadAt = now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Monitoring.Web.BrowserTests;
+
+/// <summary>An editor turns a search into an alert, and hears from it when a matching article arrives.</summary>
+public sealed class AlertsJourneyTests(RunningApp app, BrowserSession browser)
+    : IClassFixture<RunningApp>, IClassFixture<BrowserSession>
+{
+    private const string AlertName = "Ibar bridge (journey)";
+
+    [Fact]
+    public async Task SearchThenCreateAlertThenPreviewThenSave_ListsIt_AndAPushedArticleRingsTheBell()
+    {
+        var page = await OpenAsync("/search?q=Kosovo&country=RS&from=2008-01-01&to=2008-12-31");
+        await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("article");
+
+        await page.Locator("#create-alert").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/alerts/new\\?"));
+        await Assertions.Expect(page.Locator("#not-kept")).ToContainTextAsync("the date range");
+        await Assertions.Expect(page.Locator("#alert-filters [data-filter='country:RS']")).ToContainTextAsync("Serbia");
+        await Assertions.Expect(page.Locator("#alert-query")).ToHaveValueAsync("Kosovo");
+        // The preview: per-day bars, or a plain word that the last 30 days were quiet; the latest matches either way.
+        await Assertions.Expect(page.Locator("#preview-days, #preview-quiet").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#preview-samples .preview-sample")).ToHaveCountAsync(5);
+        await Screenshots.SaveAsync(page, "alert-editor.png", fullPage: true);
+
+        // From the keyboard: the name field, then the save button.
+        await page.Locator("#alert-name").FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(AlertName);
+        await page.Locator("#save-alert").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/alerts$"));
+        var row = page.Locator(".alert-row", new() { HasText = AlertName });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator(".alert-query")).ToHaveTextAsync("“Kosovo” · Serbia");
+        await Assertions.Expect(row.Locator(".alert-state")).ToHaveTextAsync("Active");
+        await Assertions.Expect(row.Locator(".alert-last-delivery")).ToHaveTextAsync("never");
+
+        await PushArticleAsync();
+
+        // The inbox run triggers matching, matching triggers delivery, and the bell checks every few seconds.
+        var bell = page.Locator("#notification-bell button");
+        await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread");
+        await bell.ClickAsync();
+        var notification = page.Locator(".notification", new() { HasText = $"[{AlertName}]" });
+        await Assertions.Expect(notification).ToContainTextAsync("Serbia and Kosovo argue over the Ibar bridge in Mitrovica");
+        await notification.ClickAsync();
+
+        await Assertions.Expect(page.Locator("#article-title")).ToHaveTextAsync("Serbia and Kosovo argue over the Ibar bridge in Mitrovica");
+        await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
+
+        await page.GotoAsync("/alerts");
+        await Assertions.Expect(page.Locator(".alert-row", new() { HasText = AlertName }).Locator(".alert-last-delivery")).ToHaveTextAsync(new Regex(" ago$"));
+        await Screenshots.SaveAsync(page, "alerts.png");
+    }
+
+    [Fact]
+    public async Task AtTabletWidthInDarkMode_TheEditorStacksThePreviewBelowTheForm()
+    {
+        var page = await OpenAsync("/alerts/new?q=Kosovo&country=RS", width: 800);
+        await page.Locator("#dark-mode-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("#preview-archive-total")).ToBeVisibleAsync();
+
+        var form = await page.Locator("#alert-editor").BoundingBoxAsync();
+        var preview = await page.Locator("#alert-preview").BoundingBoxAsync();
+        Assert.True(preview!.Y >= form!.Y + form.Height, "The preview comes after the form, not beside it.");
+        Assert.True(form.Width > 700, "The form takes the whole width.");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        Assert.False(overflow, "Nothing is wider than the window.");
+        await Screenshots.SaveAsync(page, "alert-editor-tablet-dark.png", fullPage: true);
+    }
+
+    private async Task PushArticleAsync()
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles")
+        {
+            Content = JsonContent.Create(new
+            {
+                title = "Serbia and Kosovo argue over the Ibar bridge in Mitrovica",
+                text = "Belgrade protested on Friday after Kosovo police closed the main bridge over the Ibar in Mitrovica. "
+                    + "Serbia's foreign ministry said the closure broke the agreements reached in Brussels; Pristina said it was temporary.",
+                url = "https://journey.example/ibar-bridge",
+                source = "Journey Wire",
+                language = "en",
+                published = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            }),
+        };
+        request.Headers.Add("X-Api-Key", AppProcess.ApiKey);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private async Task<IPage> OpenAsync(string path, int width = 1280)
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+        });
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(path);
+        // Clicks before the Blazor circuit is up would be lost.
+        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1);
+        return page;
+    }
+}

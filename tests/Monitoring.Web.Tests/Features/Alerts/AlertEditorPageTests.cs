@@ -1,0 +1,223 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Core.Alerts;
+using Monitoring.Core.Search;
+using Monitoring.Web.Features.Alerts;
+using Monitoring.Web.Features.Search;
+
+namespace Monitoring.Web.Tests.Features.Alerts;
+
+/// <summary>The alert editor: made from a search, previewed against the real index, checked before saving.</summary>
+public sealed class AlertEditorPageTests : AlertsUiContext
+{
+    // The clock stands at 24 Oct 2026, 10:00 in Belgrade: the preview's 30 days are 25 Sep – 24 Oct 2026.
+    private static readonly (string, string)[] DepotStories =
+    [
+        ("Fire at an ammunition depot near Kragujevac", "2026-10-20T06:00:00Z"),
+        ("Ammunition depot fire: villages evacuated", "2026-10-20T12:00:00Z"),
+        // 23:30 in Belgrade, still the 20th there.
+        ("Ammunition depot blaze under control", "2026-10-20T21:30:00Z"),
+        // 00:30 on the 22nd in Belgrade, though the 21st in UTC.
+        ("Inquiry into the ammunition depot fire opens", "2026-10-21T22:30:00Z"),
+        // Before the window: in the archive only.
+        ("Ammunition depot inspected", "2026-09-01T09:00:00Z"),
+        ("Croatia and Slovenia sign a trade agreement", "2026-10-20T08:00:00Z"),
+    ];
+
+    private string Uri => Services.GetRequiredService<NavigationManager>().Uri;
+
+    [Fact]
+    public async Task CreatingFromASearch_KeepsItsWordsAndFilters_SaysTheDatesAreNotKept_AndSavesThem()
+    {
+        await IndexAsync(DepotStories);
+        var search = RenderPageAt<SearchPage>("/search?q=ammunition&country=RS&topic=military&countries=about&from=2026-10-01&to=2026-10-24&sort=newest&tz=UTC");
+        var link = search.WaitForElement("#create-alert").GetAttribute("href")!;
+        await DisposeComponentsAsync();
+
+        var editor = RenderPageAt<AlertEditorPage>(link);
+
+        editor.WaitForElement("#preview-archive-total");
+        Assert.Equal("ammunition", editor.Find("#alert-query").GetAttribute("value"));
+        Assert.Equal("ammunition", editor.Find("#alert-name").GetAttribute("value"));
+        var filters = editor.FindAll("#alert-filters .mud-chip").Select(chip => chip.TextContent.Trim()).ToList();
+        Assert.Equal(["Serbia", Model.TopicLabel("military"), "countries: about only"], filters);
+        Assert.Contains("the date range", editor.Find("#not-kept").TextContent, StringComparison.Ordinal);
+        Assert.Contains("the sort order", editor.Find("#not-kept").TextContent, StringComparison.Ordinal);
+
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.EndsWith("/alerts", Uri, StringComparison.Ordinal));
+        var alert = Assert.Single(await StoredAlertsAsync());
+        Assert.Equal((User, "ammunition", "UTC"), (alert.Owner, alert.Name, alert.TimeZone));
+        var saved = SavedQuery.FromJson(alert.QueryJson);
+        Assert.Equal(new SavedQuery { Text = "ammunition", Countries = ["RS"], Topics = ["military"], CountryMode = CountryMode.About }, saved);
+        Assert.Contains(alert.Id.ToString(), await Percolator.RegisteredAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task ThePreview_CountsMatchesPerDayInTheAlertsTimeZone_OverTheLast30Days_WithTheLatestSamples()
+    {
+        await IndexAsync(DepotStories);
+
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=ammunition%20depot");
+
+        editor.WaitForElement("#preview-days");
+        var days = editor.FindAll("#preview-days .preview-day")
+            .ToDictionary(day => day.GetAttribute("data-day")!, day => int.Parse(day.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(30, days.Count);
+        Assert.Equal("2026-09-25", days.Keys.First());
+        Assert.Equal("2026-10-24", days.Keys.Last());
+        Assert.Equal(3, days["2026-10-20"]);
+        Assert.Equal(0, days["2026-10-21"]);
+        Assert.Equal(1, days["2026-10-22"]);
+        Assert.Equal(4, days.Values.Sum());
+        // 4 articles over 30 days.
+        Assert.Equal("0.1", editor.Find("#preview-average").TextContent);
+        Assert.Contains("5 articles in the whole archive", editor.Find("#preview-archive-total").TextContent, StringComparison.Ordinal);
+        var samples = editor.FindAll("#preview-samples .preview-sample .result-title").Select(title => title.TextContent).ToList();
+        Assert.Equal(
+            ["Inquiry into the ammunition depot fire opens", "Ammunition depot blaze under control", "Ammunition depot fire: villages evacuated",
+             "Fire at an ammunition depot near Kragujevac", "Ammunition depot inspected"],
+            samples);
+    }
+
+    [Fact]
+    public async Task ThePreview_FollowsTheTimeZone_TheAlertWillUse()
+    {
+        await IndexAsync(DepotStories);
+
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=ammunition%20depot&tz=UTC");
+
+        editor.WaitForElement("#preview-days");
+        // In UTC the inquiry story falls on the 21st, and the window ends on the 24th in UTC too.
+        Assert.Equal("1", editor.Find("#preview-days [data-day='2026-10-21']").GetAttribute("data-count"));
+        Assert.Equal("0", editor.Find("#preview-days [data-day='2026-10-22']").GetAttribute("data-count"));
+    }
+
+    [Fact]
+    public async Task OverTheOldDemoCorpus_ThePreviewSaysTheLast30DaysAreQuiet_AndStillShowsTheLatestMatches()
+    {
+        await IndexSeedsAsync();
+        Clock.Now = new DateTimeOffset(2031, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        var expected = await Index.SearchAsync(new ArticleQuery { Text = "Kosovo", Sort = SearchSort.Newest, Take = AlertPreviewer.SampleCount }, Cancellation);
+
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=Kosovo");
+
+        editor.WaitForElement("#preview-quiet");
+        Assert.Contains("No article published from 31 Jan 2031 to 1 Mar 2031 matches", editor.Find("#preview-quiet").TextContent, StringComparison.Ordinal);
+        Assert.Empty(editor.FindAll("#preview-days"));
+        Assert.True(expected.Total > AlertPreviewer.SampleCount);
+        var samples = editor.FindAll("#preview-samples .preview-sample").Select(sample => sample.GetAttribute("data-article-id")).ToList();
+        Assert.Equal(expected.Hits.Select(hit => hit.Article.Id.Value), samples);
+    }
+
+    [Fact]
+    public async Task Saving_ExplainsEveryWrongField_AndStoresNothing()
+    {
+        await IndexAsync(DepotStories);
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=ammunition");
+        editor.WaitForElement("#preview-summary");
+
+        editor.Find("#alert-name").Change("");
+        editor.Find("#alert-email").Change("desk@newsroom.example, not-an-address");
+        editor.Find("#alert-webhook-url").Change("hooks.example/alerts");
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.Contains("Give the alert a name.", editor.Markup, StringComparison.Ordinal));
+        Assert.Contains("'not-an-address' is not an e-mail address", editor.Markup, StringComparison.Ordinal);
+        Assert.Contains("'hooks.example/alerts' is not an absolute http(s) address.", editor.Markup, StringComparison.Ordinal);
+        Assert.Contains("A webhook needs a secret", editor.Markup, StringComparison.Ordinal);
+        Assert.Empty(await StoredAlertsAsync());
+        Assert.Empty(await Percolator.RegisteredAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task Saving_AQueryThatDoesNotParse_PointsAtTheProblem_AndStoresNothing()
+    {
+        await IndexAsync(DepotStories);
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new");
+        editor.WaitForElement("#alert-name");
+
+        editor.Find("#alert-name").Change("Depot");
+        // "depot AND (fire": the parenthesis is the 11th character.
+        editor.Find("#alert-query").Input("depot AND (fire");
+        editor.WaitForElement("#preview-error");
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.Contains("The search words could not be understood", editor.Markup, StringComparison.Ordinal));
+        Assert.Contains("character 11", editor.Find("#alert-editor #query-error-text mark").GetAttribute("title"), StringComparison.Ordinal);
+        Assert.NotEmpty(editor.FindAll("#preview-error"));
+        Assert.Empty(await StoredAlertsAsync());
+    }
+
+    [Fact]
+    public async Task ASignedInUser_OwnsTheAlertsTheyCreate_InsteadOfTheLocalUser()
+    {
+        await IndexAsync(DepotStories);
+        Authorization.SetAuthorized("ana.petrovic");
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=depot");
+        editor.WaitForElement("#preview-archive-total");
+
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.EndsWith("/alerts", Uri, StringComparison.Ordinal));
+        Assert.Equal("ana.petrovic", Assert.Single(await StoredAlertsAsync()).Owner);
+    }
+
+    [Fact]
+    public async Task AnAlertWithNeitherWordsNorFilters_IsRefused_BecauseItWouldMatchEverything()
+    {
+        var result = await AlertService.SaveAsync(new AlertDraft { Name = "Everything" }, User, Cancellation);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((AlertFields.Query, "Give the alert search words or a filter; as it is, it would match every article."), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public async Task EditingAnAlert_ChangesItsQuery_InThePercolatorAtOnce()
+    {
+        var alert = await CreateAlertAsync("Depot", new SavedQuery { Text = "depot" });
+        await IndexAsync(DepotStories);
+        var depot = (await Index.SearchAsync(new ArticleQuery { Text = "inspected" }, Cancellation)).Hits.Single().Article;
+        Assert.Single(await Percolator.PercolateAsync([depot], Cancellation));
+
+        var editor = RenderEditorOf(alert.Id);
+        editor.WaitForElement("#preview-summary");
+        Assert.Equal("Depot", editor.Find("#alert-name").GetAttribute("value"));
+        editor.Find("#alert-query").Input("blaze");
+        editor.WaitForAssertion(() => Assert.Equal("1 article in the whole archive matches.", editor.Find("#preview-archive-total").TextContent.Trim()));
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.EndsWith("/alerts", Uri, StringComparison.Ordinal));
+        Assert.Equal("blaze", SavedQuery.FromJson(Assert.Single(await StoredAlertsAsync()).QueryJson).Text);
+        Assert.Empty(await Percolator.PercolateAsync([depot], Cancellation));
+    }
+
+    [Fact]
+    public async Task AnotherUsersAlert_IsNotFound()
+    {
+        var theirs = await AlertService.SaveAsync(new AlertDraft { Name = "Theirs", Query = new SavedQuery { Text = "depot" } }, "someone-else", Cancellation);
+
+        var editor = RenderEditorOf(theirs.Alert!.Id);
+
+        editor.WaitForElement("#alert-not-found");
+        Assert.False(await AlertService.PauseAsync(theirs.Alert.Id, User, Cancellation));
+    }
+
+    [Fact]
+    public void AMissingAlert_IsNotFound()
+    {
+        var editor = RenderEditorOf(Guid.NewGuid());
+
+        editor.WaitForElement("#alert-not-found");
+        Assert.Empty(editor.FindAll("#alert-editor"));
+    }
+
+    private IRenderedComponent<AlertEditorPage> RenderEditorOf(Guid id)
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/alerts/{id}");
+        return Render<AlertEditorPage>(parameters => parameters.Add(page => page.Id, id));
+    }
+}

@@ -1,0 +1,153 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Core.Alerts;
+using Monitoring.Web.Data;
+using Monitoring.Web.Features.Alerts;
+using MudBlazor;
+
+namespace Monitoring.Web.Tests.Features.Alerts;
+
+/// <summary>The alerts list on a real app database: state, deliveries, and pause, snooze and delete.</summary>
+public sealed class AlertsPageTests : AlertsUiContext
+{
+    [Fact]
+    public void WithoutAlerts_SaysHowToMakeOne()
+    {
+        var page = RenderAlertsPage();
+
+        page.WaitForElement("#alerts-empty");
+        Assert.Contains("Search", page.Find("#alerts-empty").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListsTheUsersAlerts_WithWhatTheyWatch_HowAndWhereTheyReport()
+    {
+        await CreateAlertAsync("Depot fires", new SavedQuery { Text = "ammunition depot", Countries = ["RS"] }, draft =>
+        {
+            draft.Mode = DeliveryMode.Daily;
+            draft.EmailRecipients = "desk@newsroom.example, night@newsroom.example";
+        });
+        await AlertService.SaveAsync(new AlertDraft { Name = "Not mine", Query = new SavedQuery { Text = "x" } }, "someone-else", Cancellation);
+
+        var page = RenderAlertsPage();
+
+        var row = Assert.Single(page.WaitForElements(".alert-row"));
+        Assert.Equal("Depot fires", row.QuerySelector(".alert-name")!.TextContent.Trim());
+        Assert.Equal("“ammunition depot” · Serbia", row.QuerySelector(".alert-query")!.TextContent);
+        Assert.Contains("Daily digest (Europe/Belgrade)", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("in-app, e-mail (2)", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Active", row.QuerySelector(".alert-state")!.TextContent.Trim());
+        Assert.Equal("never", row.QuerySelector(".alert-last-delivery")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task PauseThenResume_ChangesTheRowsState()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        var page = RenderAlertsPage();
+        page.WaitForElement(".alert-row");
+
+        await page.Find(".toggle-alert").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("Paused", page.Find(".alert-state").TextContent.Trim()));
+        Assert.True(Assert.Single(await StoredAlertsAsync()).Paused);
+
+        await page.Find(".toggle-alert").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("Active", page.Find(".alert-state").TextContent.Trim()));
+        Assert.False(Assert.Single(await StoredAlertsAsync()).IsMuted(Clock.GetUtcNow()));
+        Assert.Equal(alert.Id, Assert.Single(await StoredAlertsAsync()).Id);
+    }
+
+    [Fact]
+    public async Task SnoozingForADay_ShowsUntilWhenOnTheAlertsClock()
+    {
+        await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        var page = RenderAlertsPage();
+        page.WaitForElement(".alert-row");
+
+        await page.Find(".snooze-alert button").ClickAsync(new());
+        await Popovers.WaitForElement(".snooze-day").ClickAsync(new());
+
+        // 24 Oct 2026 08:00 UTC plus a day is 08:00 UTC on the 25th: 09:00 in Belgrade, whose clocks went back to UTC+1 at 03:00 that morning.
+        page.WaitForAssertion(() => Assert.Equal("Snoozed until 25 Oct 2026 09:00", page.Find(".alert-state").TextContent.Trim()));
+        Assert.Equal(Clock.GetUtcNow().AddDays(1), Assert.Single(await StoredAlertsAsync()).SnoozedUntil);
+        Assert.Contains("Resume", page.Find(".toggle-alert").GetAttribute("aria-label"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_AsksFirst_ThenRemovesTheRow_AndTheQueryFromThePercolator()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        var page = RenderAlertsPage();
+        page.WaitForElement(".alert-row");
+
+        // Not awaited: the click's handler waits for the answer to the confirmation.
+        page.Find(".delete-alert").Click();
+        var dialog = Dialogs.WaitForElement(".mud-dialog");
+        Assert.Contains("Delete “Depot fires”?", dialog.TextContent, StringComparison.Ordinal);
+        Assert.Single(await StoredAlertsAsync());
+        await dialog.QuerySelectorAll("button").Single(button => button.TextContent.Trim() == "Delete").ClickAsync(new());
+
+        page.WaitForElement("#alerts-empty");
+        Assert.Empty(await StoredAlertsAsync());
+        Assert.DoesNotContain(alert.Id.ToString(), await Percolator.RegisteredAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task AFailedDelivery_IsShownOnTheAlert_WithItsError_AndTheLastSentOne()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" }, draft =>
+        {
+            draft.WebhookUrl = "https://hooks.newsroom.example/alerts";
+            draft.WebhookSecret = "s3cret";
+        });
+        await using (var db = App.CreateDbContext())
+        {
+            db.AlertDeliveries.Add(new AlertDelivery
+            {
+                AlertId = alert.Id,
+                Channel = AlertChannel.InApp,
+                Key = "a1",
+                State = DeliveryState.Sent,
+                Attempts = 1,
+                CreatedAt = Clock.GetUtcNow().AddHours(-3),
+                NextAttemptAt = Clock.GetUtcNow().AddHours(-3),
+                SentAt = Clock.GetUtcNow().AddHours(-3),
+            });
+            db.AlertDeliveries.Add(new AlertDelivery
+            {
+                AlertId = alert.Id,
+                Channel = AlertChannel.Webhook,
+                Key = "a1",
+                State = DeliveryState.Failed,
+                Attempts = 6,
+                CreatedAt = Clock.GetUtcNow().AddHours(-3),
+                NextAttemptAt = Clock.GetUtcNow(),
+                LastError = "Response status code does not indicate success: 503 (Service Unavailable).",
+            });
+            await db.SaveChangesAsync(Cancellation);
+        }
+
+        var page = RenderAlertsPage();
+
+        var row = page.WaitForElement(".alert-row");
+        Assert.Equal("3 h ago", row.QuerySelector(".alert-last-delivery")!.TextContent.Trim());
+        Assert.Contains("1 failed", row.QuerySelector(".alert-problems")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Webhook: Response status code does not indicate success: 503 (Service Unavailable).", row.QuerySelector(".alert-problem-error")!.TextContent.Trim());
+    }
+
+    private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;
+
+    private IRenderedComponent<MudDialogProvider> Dialogs { get; set; } = default!;
+
+    private IRenderedComponent<AlertsPage> RenderAlertsPage()
+    {
+        Popovers = Render<MudPopoverProvider>();
+        Dialogs = Render<MudDialogProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/alerts");
+        return Render<AlertsPage>();
+    }
+}

@@ -1,0 +1,116 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Monitoring.Core.Alerts;
+using Monitoring.Core.Articles;
+using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search;
+using Monitoring.Search.Lucene;
+using Monitoring.Search.Lucene.Percolation;
+using Monitoring.Tests;
+using Monitoring.Web.Data;
+using Monitoring.Web.Features.Account;
+using Monitoring.Web.Features.Alerts;
+
+namespace Monitoring.Web.Tests.Features.Alerts;
+
+/// <summary>
+/// The alert pages on real stores: a Lucene index and an app database (SQLite, migrated) in a temporary
+/// folder, the embedded percolator, and a clock the test sets. Nobody is signed in, so the user is the
+/// configured local user, <see cref="User"/>.
+/// </summary>
+public abstract class AlertsUiContext : MudTestContext
+{
+    protected const string User = "desk-editor";
+
+    protected static readonly EnrichmentModel Model = EnrichmentModel.LoadFrom(RepositoryPaths.Seeds);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-alerts-ui-").FullName;
+
+    protected AlertsUiContext()
+    {
+        Index = new LuceneArticleIndex(Path.Combine(_folder, "index"));
+        App = new AlertsHarness.AppDatabase(Path.Combine(_folder, "app.db"));
+        using (var db = App.CreateDbContext())
+        {
+            db.Database.Migrate();
+        }
+
+        // Nobody signed in, as in the app until accounts exist.
+        Authorization = AddAuthorization();
+        Services.AddSingleton<IArticleSearch>(Index);
+        Services.AddSingleton<IDbContextFactory<AppDbContext>>(App);
+        Services.AddSingleton<IAlertPercolator>(Percolator);
+        Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton(Model);
+        Services.AddSingleton(Options.Create(new AccountOptions { LocalUserName = User }));
+        Services.AddScoped<CurrentUser>();
+        Services.AddSingleton<AlertService>();
+        Services.AddSingleton<AlertPreviewer>();
+        Services.AddSingleton<NotificationInbox>();
+    }
+
+    /// <summary>Tuesday 24 October 2026, 10:00 in Belgrade (UTC+2 until the 25th).</summary>
+    protected MovableClock Clock { get; } = new(new DateTimeOffset(2026, 10, 24, 8, 0, 0, TimeSpan.Zero));
+
+    protected LuceneArticleIndex Index { get; }
+
+    protected BunitAuthorizationContext Authorization { get; }
+
+    protected LuceneAlertPercolator Percolator { get; } = new();
+
+    internal AlertsHarness.AppDatabase App { get; }
+
+    protected AlertService AlertService => Services.GetRequiredService<AlertService>();
+
+    protected static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
+
+    /// <summary>Indexes articles with these titles and publication instants, each its own story, from one outlet.</summary>
+    protected async Task IndexAsync(params (string Title, string Published)[] articles)
+    {
+        var enricher = new ArticleEnricher(Model);
+        var enriched = articles.Select(item => enricher.Enrich(new Article
+        {
+            Id = ArticleId.ForContent("Test wire", item.Title, item.Title),
+            Title = item.Title,
+            Paragraphs = [item.Title + ". The report came from Belgrade."],
+            Source = "Test wire",
+            Language = "en",
+            Published = DateTimeOffset.Parse(item.Published, System.Globalization.CultureInfo.InvariantCulture),
+            IngestedAt = Clock.GetUtcNow(),
+        })).ToArray();
+        await Index.IndexAsync(enriched, Cancellation);
+    }
+
+    protected async Task IndexSeedsAsync()
+    {
+        var enricher = new ArticleEnricher(Model);
+        await Index.IndexAsync([.. SeedFolder.ReadArticles(RepositoryPaths.Seeds, DateTimeOffset.UtcNow).Select(enricher.Enrich)], Cancellation);
+    }
+
+    protected async Task<Alert> CreateAlertAsync(string name, SavedQuery query, Action<AlertDraft>? configure = null)
+    {
+        var draft = new AlertDraft { Name = name, Query = query };
+        configure?.Invoke(draft);
+        var result = await AlertService.SaveAsync(draft, User, Cancellation);
+        Assert.Empty(result.Errors);
+        return result.Alert!;
+    }
+
+    protected async Task<List<Alert>> StoredAlertsAsync()
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Alerts.AsNoTracking().ToListAsync(Cancellation);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        Percolator.Dispose();
+        Index.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

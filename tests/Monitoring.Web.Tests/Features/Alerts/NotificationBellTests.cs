@@ -1,0 +1,102 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Core.Alerts;
+using Monitoring.Web.Features.Alerts;
+using MudBlazor;
+
+namespace Monitoring.Web.Tests.Features.Alerts;
+
+/// <summary>The bell: the current user's unread notifications, listed, and marking them read.</summary>
+public sealed class NotificationBellTests : AlertsUiContext
+{
+    [Fact]
+    public async Task CountsOnlyTheCurrentUsersUnreadNotifications()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        await AddNotificationsAsync(alert, (User, "First", false), (User, "Second", false), (User, "Seen", true), ("someone-else", "Theirs", false));
+
+        var bell = RenderBell();
+
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".mud-badge").TextContent.Trim()));
+        Assert.Equal("Notifications, 2 unread", bell.Find("#notification-bell button").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task OpeningTheBell_ListsTheLatestFirst_AndMarkAllRead_ClearsTheCount()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        await AddNotificationsAsync(alert, (User, "[Depot fires] First", false), (User, "[Depot fires] Second", false), ("someone-else", "Theirs", false));
+        var bell = RenderBell();
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".mud-badge").TextContent.Trim()));
+
+        await bell.Find("#notification-bell button").ClickAsync(new());
+
+        var titles = Popovers.WaitForElements(".notification .notification-title");
+        Assert.Equal(["[Depot fires] Second", "[Depot fires] First"], titles.Select(title => title.TextContent));
+        Assert.Equal(2, Popovers.FindAll(".notification-unread").Count);
+
+        await Popovers.Find(".mark-all-read").ClickAsync(new());
+
+        bell.WaitForAssertion(() => Assert.Empty(bell.FindAll(".mud-badge")));
+        Assert.Equal("Notifications, none unread", bell.Find("#notification-bell button").GetAttribute("aria-label"));
+        Assert.Equal(0, await Services.GetRequiredService<NotificationInbox>().UnreadCountAsync(User, Cancellation));
+        Assert.Equal(1, await Services.GetRequiredService<NotificationInbox>().UnreadCountAsync("someone-else", Cancellation));
+    }
+
+    [Fact]
+    public async Task OpeningANotification_MarksItRead_AndGoesWhereItLinks()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        await AddNotificationsAsync(alert, (User, "First", false), (User, "Second", false));
+        var bell = RenderBell();
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".mud-badge").TextContent.Trim()));
+        await bell.Find("#notification-bell button").ClickAsync(new());
+
+        await Popovers.WaitForElements(".notification")[1].ClickAsync(new());
+
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".mud-badge").TextContent.Trim()));
+        Assert.EndsWith("/articles/first", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANotificationArrivingWhileThePageIsOpen_ShowsUpInTheCount()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        var bell = RenderBell(refresh: TimeSpan.FromMilliseconds(100));
+        bell.WaitForAssertion(() => Assert.Equal("Notifications, none unread", bell.Find("#notification-bell button").GetAttribute("aria-label")));
+
+        await AddNotificationsAsync(alert, (User, "Fresh", false));
+
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".mud-badge").TextContent.Trim()));
+    }
+
+    private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;
+
+    private IRenderedComponent<NotificationBell> RenderBell(TimeSpan? refresh = null)
+    {
+        Popovers = Render<MudPopoverProvider>();
+        return Render<NotificationBell>(parameters => parameters.Add(bell => bell.RefreshInterval, refresh ?? TimeSpan.FromMinutes(5)));
+    }
+
+    /// <summary>Adds notifications in order (the later, the newer), each linking to /articles/&lt;its title in lower case&gt;.</summary>
+    private async Task AddNotificationsAsync(Alert alert, params (string Recipient, string Title, bool Read)[] notifications)
+    {
+        await using var db = App.CreateDbContext();
+        var delivery = 1000L + db.Notifications.Count();
+        foreach (var (recipient, title, read) in notifications)
+        {
+            db.Notifications.Add(new Notification
+            {
+                Recipient = recipient,
+                AlertId = alert.Id,
+                DeliveryId = delivery++,
+                Title = title,
+                Link = "/articles/" + title.ToLowerInvariant(),
+                CreatedAt = Clock.GetUtcNow(),
+                ReadAt = read ? Clock.GetUtcNow() : null,
+            });
+            await db.SaveChangesAsync(Cancellation);
+        }
+    }
+}
