@@ -27,8 +27,9 @@ public sealed record DigestStory(EnrichedArticle Lead, IReadOnlyList<EnrichedArt
             {
                 var ranked = Rank(story, order).ToList();
                 return new DigestStory(ranked[0], ranked[1..]);
-            });
-        return [.. Rank(stories.Select(story => story.Lead), order).Select(lead => stories.First(story => story.Lead == lead))];
+            })
+            .ToDictionary(story => story.Lead.Id);
+        return [.. Rank(stories.Values.Select(story => story.Lead), order).Select(lead => stories[lead.Id])];
     }
 
     private static IOrderedEnumerable<EnrichedArticle> Rank(IEnumerable<EnrichedArticle> articles, DigestOrder order)

@@ -136,6 +136,7 @@ public sealed partial class AlertScanJob(
         {
             var alertIds = matches.Select(match => Guid.Parse(match.AlertId)).ToHashSet();
             var alerts = await db.Alerts.Where(alert => alertIds.Contains(alert.Id)).ToDictionaryAsync(alert => alert.Id, cancellationToken).ConfigureAwait(false);
+            var known = await KnownMatchesAsync(db, alertIds, articles, cancellationToken).ConfigureAwait(false);
             var recorded = 0;
             var deliveries = 0;
             foreach (var match in matches.OrderBy(match => searchableAt[match.ArticleId]).ThenBy(match => match.ArticleId.Value, StringComparer.Ordinal))
@@ -148,7 +149,7 @@ public sealed partial class AlertScanJob(
                     continue;
                 }
 
-                var recordedMatch = await RecordMatchAsync(db, alert, article, searchableAt[match.ArticleId], now, cancellationToken).ConfigureAwait(false);
+                var recordedMatch = RecordMatch(db, known, alert, article, searchableAt[match.ArticleId], now);
                 if (recordedMatch is null)
                 {
                     continue;
@@ -186,33 +187,50 @@ public sealed partial class AlertScanJob(
         }
     }
 
-    /// <summary>The new match, or null when this alert already matched the article (a repeated run).</summary>
-    private static async Task<AlertMatch?> RecordMatchAsync(
-        AppDbContext db, Alert alert, EnrichedArticle article, DateTimeOffset searchableAt, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the alerts already recorded for this batch's articles and stories, read in one query rather
+    /// than one per match (a batch of 500 articles brings thousands of matches).
+    /// </summary>
+    private static async Task<KnownMatches> KnownMatchesAsync(
+        AppDbContext db, HashSet<Guid> alertIds, List<EnrichedArticle> articles, CancellationToken cancellationToken)
     {
-        var articleId = article.Id.Value;
-        var storyKey = (article.Article.StoryId ?? article.Id).Value;
-        if (db.AlertMatches.Local.Any(match => match.AlertId == alert.Id && match.ArticleId == articleId)
-            || await db.AlertMatches.AnyAsync(match => match.AlertId == alert.Id && match.ArticleId == articleId, cancellationToken).ConfigureAwait(false))
+        var articleIds = articles.Select(article => article.Id.Value).ToList();
+        var storyKeys = articles.Select(StoryKey).Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.AlertMatches.AsNoTracking()
+            .Where(match => alertIds.Contains(match.AlertId) && (articleIds.Contains(match.ArticleId) || storyKeys.Contains(match.StoryKey)))
+            .Select(match => new { match.AlertId, match.ArticleId, match.StoryKey })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new KnownMatches(
+            rows.Select(row => (row.AlertId, row.ArticleId)).ToHashSet(),
+            rows.Select(row => (row.AlertId, row.StoryKey)).ToHashSet());
+    }
+
+    /// <summary>The new match, or null when this alert already matched the article (a repeated run).</summary>
+    private static AlertMatch? RecordMatch(AppDbContext db, KnownMatches known, Alert alert, EnrichedArticle article, DateTimeOffset searchableAt, DateTimeOffset now)
+    {
+        var storyKey = StoryKey(article);
+        if (!known.Articles.Add((alert.Id, article.Id.Value)))
         {
             return null;
         }
 
-        var repeats = db.AlertMatches.Local.Any(match => match.AlertId == alert.Id && match.StoryKey == storyKey)
-            || await db.AlertMatches.AnyAsync(match => match.AlertId == alert.Id && match.StoryKey == storyKey, cancellationToken).ConfigureAwait(false);
         var match = new AlertMatch
         {
             AlertId = alert.Id,
-            ArticleId = articleId,
+            ArticleId = article.Id.Value,
             StoryKey = storyKey,
             SearchableAt = searchableAt,
             MatchedAt = now,
-            RepeatsAStory = repeats,
+            RepeatsAStory = !known.Stories.Add((alert.Id, storyKey)),
         };
         db.AlertMatches.Add(match);
         return match;
     }
 
+    private static string StoryKey(EnrichedArticle article) => (article.Article.StoryId ?? article.Id).Value;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert matching recorded {Matches} matches and {Deliveries} deliveries")]
     private static partial void LogScanned(ILogger logger, int matches, int deliveries);
+
+    private sealed record KnownMatches(HashSet<(Guid AlertId, string ArticleId)> Articles, HashSet<(Guid AlertId, string StoryKey)> Stories);
 }
