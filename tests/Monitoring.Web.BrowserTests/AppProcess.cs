@@ -62,6 +62,7 @@ public sealed class AppProcess : IAsyncDisposable
             "--Ingestion:StorePath", Path.Combine(dataFolder, "ingestion.db"),
             "--AppData:SqlitePath", Path.Combine(dataFolder, "app.db"),
             "--Ingestion:DropFolder", Path.Combine(dataFolder, "drop"),
+            "--OutboundRequests:AllowedNetworks:0", "127.0.0.1/32", // the journeys' feed server and webhook receiver
             "--IngestApi:ApiKeys:0", ApiKey,
         })
         {

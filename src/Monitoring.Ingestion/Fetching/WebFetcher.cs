@@ -8,9 +8,8 @@ namespace Monitoring.Ingestion.Fetching;
 
 /// <summary>
 /// Every request the product sends to the outside world (feeds, article pages) goes through this typed
-/// HttpClient, registered once in <see cref="FeedsServiceCollectionExtensions.AddFeedPolling"/>: that
-/// registration is the one seam where a guard on destinations (an allow-list, no private addresses)
-/// belongs. Answers are read as a stream and abandoned as soon as they pass the caller's size limit or
+/// HttpClient, registered once in <see cref="FeedsServiceCollectionExtensions.AddFeedPolling"/>, whose
+/// handler refuses private and loopback destinations (<see cref="DestinationGuard"/>). Answers are read as a stream and abandoned as soon as they pass the caller's size limit or
 /// the time limit, so a hostile server cannot make the process hold 50 MB or wait forever.
 /// </summary>
 public sealed class WebFetcher(HttpClient http, HostPoliteness politeness, IOptions<FeedPollingOptions> options)
@@ -85,6 +84,10 @@ public sealed class WebFetcher(HttpClient http, HostPoliteness politeness, IOpti
         {
             throw new FetchException(string.Create(CultureInfo.InvariantCulture, $"no complete answer from {url.Host} within {timeout.TotalSeconds:0.#} s ({SourcesSetting(nameof(FeedPollingOptions.RequestTimeout))})"), ex);
         }
+        catch (HttpRequestException ex) when (ex.InnerException is DestinationRefusedException refused)
+        {
+            throw new FetchException($"request to {url.Host} refused: {refused.Message}", ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new FetchException($"request to {url.Host} failed: {ex.Message}", ex);
@@ -137,19 +140,20 @@ public sealed class WebFetcher(HttpClient http, HostPoliteness politeness, IOpti
         ? string.Create(CultureInfo.InvariantCulture, $"the answer is {known:N0} bytes, over the limit of {maxBytes:N0} ({limitName}); not downloaded")
         : string.Create(CultureInfo.InvariantCulture, $"the answer is over the limit of {maxBytes:N0} bytes ({limitName}); download aborted"));
 
-    /// <summary>Builds the handler every outgoing request goes through: decompression, redirects, no cookies.</summary>
-    internal static SocketsHttpHandler CreateHandler(FeedPollingOptions settings) => new()
+    /// <summary>Builds the handler every outgoing request goes through: the destination guard, decompression, bounded redirects.</summary>
+    internal static SocketsHttpHandler CreateHandler(FeedPollingOptions settings, DestinationGuard guard)
     {
-        AutomaticDecompression = DecompressionMethods.All,
-        AllowAutoRedirect = settings.MaxRedirects > 0,
-        MaxAutomaticRedirections = Math.Max(1, settings.MaxRedirects),
-        UseCookies = false,
-        ConnectTimeout = settings.RequestTimeout,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        // The guard checks each connection, so every redirect hop to a new host is checked again.
+        var handler = guard.CreateHandler();
+        handler.AutomaticDecompression = DecompressionMethods.All;
+        handler.AllowAutoRedirect = settings.MaxRedirects > 0;
+        handler.MaxAutomaticRedirections = Math.Max(1, settings.MaxRedirects);
+        handler.ConnectTimeout = settings.RequestTimeout;
 
         // An answer abandoned half-way (too large) closes its connection instead of being read to the end.
-        MaxResponseDrainSize = 0,
-    };
+        handler.MaxResponseDrainSize = 0;
+        return handler;
+    }
 
     internal static void Configure(HttpClient client, FeedPollingOptions settings)
     {

@@ -21,10 +21,11 @@ public static class FeedsServiceCollectionExtensions
         services.AddPageExtraction();
 
         services.AddSingleton<HostPoliteness>();
+        services.AddDestinationGuard();
 
-        // The single place outgoing HTTP is configured: a destination guard goes into this handler.
+        // The single place outgoing HTTP for ingestion is configured; its handler carries the destination guard.
         services.AddHttpClient<WebFetcher>((provider, client) => WebFetcher.Configure(client, provider.GetRequiredService<IOptions<FeedPollingOptions>>().Value))
-            .ConfigurePrimaryHttpMessageHandler(provider => WebFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedPollingOptions>>().Value));
+            .ConfigurePrimaryHttpMessageHandler(provider => WebFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedPollingOptions>>().Value, provider.GetRequiredService<DestinationGuard>()));
 
         services.AddSingleton<FeedSourceCatalog>();
         services.AddTransient<FeedPollDispatcher>();

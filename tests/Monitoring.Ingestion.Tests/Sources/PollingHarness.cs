@@ -32,6 +32,9 @@ internal sealed class PollingHarness : IAsyncDisposable
 
                 // Every test feed is on 127.0.0.1: spacing is switched on only by the tests of it.
                 ["Ingestion:Feeds:MinDelayPerHost"] = "00:00:00",
+
+                // ...which the destination guard refuses unless allowed; the guard's own tests narrow this.
+                ["OutboundRequests:AllowedNetworks:0"] = "127.0.0.1/32",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitoring.Ingestion.Fetching;
 using Monitoring.Ingestion.Inbox;
 
 namespace Monitoring.Web.Features.Alerts;
@@ -30,15 +31,16 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<IAlertChannel, InAppChannel>();
         services.AddSingleton<IAlertChannel, EmailChannel>();
 
-        // The one place where outgoing webhook requests are set up. Refusing private, loopback and link-local
-        // addresses (SSRF: an alert's owner chooses the URL) is left to the security issue and belongs here,
-        // in the primary handler's ConnectCallback. Redirects are not followed: a POST must reach the address
-        // the owner gave, and a 3xx answer counts as a failure.
+        // The one place where outgoing webhook requests are set up. An alert's owner chooses the URL, so the
+        // destination guard refuses private, loopback and link-local addresses (SSRF). Redirects are not
+        // followed: a POST must reach the address the owner gave, and a 3xx answer counts as a failure.
+        services.AddDestinationGuard();
         services.AddHttpClient<WebhookChannel>(client => client.Timeout = Timeout.InfiniteTimeSpan) // Alerts:WebhookTimeout is applied per request
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider =>
             {
-                AllowAutoRedirect = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                var handler = provider.GetRequiredService<DestinationGuard>().CreateHandler();
+                handler.AllowAutoRedirect = false;
+                return handler;
             })
             .RemoveAllLoggers(); // webhook URLs can be secrets themselves (Slack's are): they stay out of the logs
         services.AddTransient<IAlertChannel>(provider => provider.GetRequiredService<WebhookChannel>());

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -32,8 +33,14 @@ internal sealed class AlertsHarness : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-alerts-").FullName;
 
-    public AlertsHarness()
+    private readonly bool _allowLoopback;
+
+    /// <param name="allowLoopback">
+    /// Lets webhooks reach 127.0.0.1 through the destination guard's allow-list, as the loopback receivers need.
+    /// </param>
+    public AlertsHarness(bool allowLoopback = true)
     {
+        _allowLoopback = allowLoopback;
         using (IngestionStore.Open(InboxPath))
         {
         }
@@ -142,6 +149,13 @@ internal sealed class AlertsHarness : IDisposable
     private ServiceProvider ChannelServices()
     {
         var services = new ServiceCollection();
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (_allowLoopback)
+        {
+            settings["OutboundRequests:AllowedNetworks:0"] = "127.0.0.1/32";
+        }
+
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IDbContextFactory<AppDbContext>>(App);

@@ -6,7 +6,10 @@ namespace Monitoring.Web.Tests.Features.Alerts;
 /// </summary>
 public abstract class LoopbackReceiversTests : IAsyncLifetime
 {
-    internal AlertsHarness Harness { get; } = new();
+    /// <param name="allowLoopback">Whether the destination guard lets the channels reach the loopback receivers.</param>
+    protected LoopbackReceiversTests(bool allowLoopback = true) => Harness = new(allowLoopback);
+
+    internal AlertsHarness Harness { get; }
 
     internal LoopbackSmtpServer Smtp { get; private set; } = null!;
 
