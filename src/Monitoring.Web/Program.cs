@@ -8,6 +8,7 @@ using Monitoring.Web.Features.Alerts;
 using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Search;
+using Monitoring.Web.Features.Security;
 using Monitoring.Web.Features.Status;
 using Monitoring.Web.Features.Trends;
 using MudBlazor.Services;
@@ -33,6 +34,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseSecurityHeaders(JobsServiceCollectionExtensions.DashboardPath);
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -8,6 +8,9 @@ public sealed class RunningApp : IAsyncLifetime
 
     public Uri BaseAddress => _app!.BaseAddress;
 
+    /// <summary>The app's watched drop folder: a file put there is imported.</summary>
+    public string DropFolder => Path.Combine(_data.Path, "drop");
+
     public async ValueTask InitializeAsync() => _app = await AppProcess.StartAsync(_data.Path);
 
     public async ValueTask DisposeAsync()

@@ -40,12 +40,15 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Where the Hangfire dashboard is served.</summary>
+    public const string DashboardPath = "/jobs";
+
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard)
         {
             // Hangfire's default filter admits local requests only; accounts and roles come later.
-            app.MapHangfireDashboard("/jobs", new DashboardOptions { DisplayStorageConnectionString = false });
+            app.MapHangfireDashboard(DashboardPath, new DashboardOptions { DisplayStorageConnectionString = false });
         }
 
         return app;
