@@ -93,6 +93,55 @@ public abstract partial class ArticleSearchContract
         Assert.Contains("ends with AND", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AQueryNestedThousandsDeep_IsRefusedWithAReason_InsteadOfOverflowingTheStack()
+    {
+        var engine = await CorpusEngineAsync();
+        var text = new string('(', 5_000) + "Kosovo" + new string(')', 5_000);
+
+        var error = await Assert.ThrowsAsync<InvalidQueryException>(
+            () => engine.Search.SearchAsync(new ArticleQuery { Text = text }, Cancel));
+
+        Assert.Equal(33, error.Position);
+        Assert.Contains("parentheses nest deeper than 32 levels", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Length < 1_000, "the message echoes only the start of the text");
+    }
+
+    [Fact]
+    public async Task AQueryNestedThirtyTwoDeep_IsStillSearched()
+    {
+        var engine = await CorpusEngineAsync();
+
+        var deep = await TotalAsync(engine, new ArticleQuery { Text = new string('(', 32) + "Kosovo" + new string(')', 32) });
+
+        Assert.Equal(await TotalAsync(engine, new ArticleQuery { Text = "Kosovo" }), deep);
+        Assert.True(deep > 0);
+    }
+
+    [Fact]
+    public async Task AQueryOverTenThousandCharacters_IsRefusedWithItsLength()
+    {
+        var engine = await CorpusEngineAsync();
+        var text = string.Join(" OR ", Enumerable.Repeat("Kosovo", 2_000));
+
+        var error = await Assert.ThrowsAsync<InvalidQueryException>(
+            () => engine.Search.SearchAsync(new ArticleQuery { Text = text }, Cancel));
+
+        Assert.Contains("it is 19,996 characters long, over the limit of 10,000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQueryWithMoreTermsThanTheEngineTakes_IsRefusedWithAReason()
+    {
+        var engine = await CorpusEngineAsync();
+        var text = string.Join(" OR ", Enumerable.Range(0, 1_100).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var error = await Assert.ThrowsAsync<InvalidQueryException>(
+            () => engine.Search.SearchAsync(new ArticleQuery { Text = text }, Cancel));
+
+        Assert.Contains("more than 1,024 terms at once", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A one-paragraph article with the headline as title and body, dated 2025-06-01 noon UTC.</summary>
     protected static EnrichedArticle Headline(string text, string source = "Test") => DemoCorpus.Headline(text, source);
 }

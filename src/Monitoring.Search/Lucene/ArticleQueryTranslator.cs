@@ -47,6 +47,11 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
             var (position, reason) = QuerySyntaxErrors.Describe(text, exception);
             throw QuerySyntaxErrors.Invalid(text, position, reason, exception);
         }
+        catch (BooleanQuery.TooManyClausesException exception)
+        {
+            var reason = string.Create(CultureInfo.InvariantCulture, $"it asks for more than {BooleanQuery.MaxClauseCount:N0} terms at once; split it into several searches");
+            throw QuerySyntaxErrors.Invalid(text, null, reason, exception);
+        }
         catch (UnknownFieldException unknown)
         {
             var position = text.IndexOf(unknown.Field + ":", StringComparison.OrdinalIgnoreCase) + 1;

@@ -12,12 +12,27 @@ internal static class QuerySyntaxErrors
     private const string Help =
         "Combine words with AND, OR, NOT (or +word, -word), \"exact phrases\", \"near words\"~5, word*, ( ) groups and fields such as country:XK.";
 
+    /// <summary>
+    /// Longest query text parsed. Real boolean monitoring queries run to a few thousand characters; the limit
+    /// is there so that no one request makes the parser and the engine work on megabytes.
+    /// </summary>
+    public const int MaxLength = 10_000;
+
+    /// <summary>
+    /// Deepest nesting of parentheses parsed: the parser descends recursively, and thousands of levels would
+    /// overflow the stack, which ends the whole process rather than the one request.
+    /// </summary>
+    public const int MaxNesting = 32;
+
+    private const int EchoedLength = 200;
+
     private static readonly string[] Operators = ["AND", "OR", "NOT", "&&", "||"];
 
     public static InvalidQueryException Invalid(string text, int? position, string reason, Exception? inner)
     {
         var where = position is { } at ? string.Create(CultureInfo.InvariantCulture, $" at character {at}") : string.Empty;
-        return new InvalidQueryException($"The search \"{text}\" cannot be understood{where}: {reason}. {Help}", text, inner)
+        var echoed = text.Length <= EchoedLength ? text : text[..EchoedLength] + "…";
+        return new InvalidQueryException($"The search \"{echoed}\" cannot be understood{where}: {reason}. {Help}", text, inner)
         {
             Position = position,
         };
@@ -25,10 +40,16 @@ internal static class QuerySyntaxErrors
 
     /// <summary>
     /// Unbalanced quotes and parentheses and leading wildcards, found before parsing because the parser
-    /// reports them late (at the end of the text) or vaguely. Positions are 1-based.
+    /// reports them late (at the end of the text) or vaguely; and text too long or nested too deep to parse
+    /// safely. Positions are 1-based.
     /// </summary>
     public static (int Position, string Reason)? FindStructuralError(string text)
     {
+        if (text.Length > MaxLength)
+        {
+            return (MaxLength + 1, string.Create(CultureInfo.InvariantCulture, $"it is {text.Length:N0} characters long, over the limit of {MaxLength:N0}; split it into several searches"));
+        }
+
         var openParentheses = new Stack<int>();
         int? openQuote = null;
         for (var i = 0; i < text.Length; i++)
@@ -53,6 +74,8 @@ internal static class QuerySyntaxErrors
 
             switch (character)
             {
+                case '(' when openParentheses.Count == MaxNesting:
+                    return (i + 1, string.Create(CultureInfo.InvariantCulture, $"parentheses nest deeper than {MaxNesting} levels here"));
                 case '(':
                     openParentheses.Push(i);
                     break;
