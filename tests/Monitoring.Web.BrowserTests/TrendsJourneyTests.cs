@@ -135,6 +135,23 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     }
 
     [Fact]
+    public async Task AtTabletWidthInDarkMode_TheChartsFitTheWindow()
+    {
+        var page = await OpenAsync("/trends?interval=month");
+        await page.SetViewportSizeAsync(820, 1180);
+        await page.Locator("#dark-mode-toggle").ClickAsync();
+        // Away from the toggle, so that its tooltip is not in the screenshot.
+        await page.Mouse.MoveAsync(400, 1100);
+        await Assertions.Expect(page.Locator("#topics-svg")).ToBeVisibleAsync();
+
+        var chart = await page.Locator("#coverage-svg").BoundingBoxAsync();
+        Assert.True(chart!.Width is > 600 and <= 820, $"The coverage chart takes the window's width ({chart.Width} px).");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        Assert.False(overflow, "Nothing is wider than the window.");
+        await Screenshots.SaveAsync(page, "trends-tablet-dark.png", fullPage: true);
+    }
+
+    [Fact]
     public async Task APinnedEvent_AppearsOnTheTrendsCharts()
     {
         var page = await OpenAsync("/events");

@@ -54,6 +54,24 @@ public sealed class TimeChartTests : MudTestContext
     }
 
     [Fact]
+    public void ASeriesNamedWithMarkup_IsShownAsText_InItsPointsAndLinks()
+    {
+        const string Name = "<b>Kosovo</b> & \"Srbija\" Vučić";
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData(Name, "q<1>", [2, 0, 0], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.PointHref, point => $"/search?q={point.SeriesKey}&a=\"b\""));
+
+        var point = chart.Find("a.point");
+
+        Assert.Equal($"{Name}, Jan 2008: 2", point.QuerySelector("title")!.TextContent);
+        Assert.Equal("q<1>", point.GetAttribute("data-series"));
+        Assert.Equal("/search?q=q<1>&a=\"b\"", point.GetAttribute("href"));
+        Assert.Empty(chart.FindAll("svg b"));
+    }
+
+    [Fact]
     public void EveryPointWithArticles_HasATooltipSayingWhatItCounts()
     {
         var chart = Render<TimeChart>(parameters => parameters
