@@ -9,14 +9,47 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     : IClassFixture<RunningApp>, IClassFixture<BrowserSession>
 {
     [Fact]
-    public async Task FocusingAPointAndPressingEnter_ShowsAsManyArticlesAsThePointCounts()
+    public async Task TheKeyboard_WalksAChartAndOpensAPoint_ShowingAsManyArticlesAsItCounts()
     {
         var page = await OpenAsync("/trends?interval=year");
+        var chart = page.Locator("#coverage-svg");
+        var points = chart.Locator("a.point");
+        var seriesOrder = (await points.EvaluateAllAsync<string[]>("points => points.map(point => point.dataset.series)")).Distinct().ToList();
+        var second = chart.Locator($"a.point[data-series='{seriesOrder[1]}']");
+        var expected = second.Nth(3);
+        var label = await expected.Locator("title").TextContentAsync();
+        var bucket = await expected.GetAttributeAsync("data-bucket");
+
+        // One Tab stop for the chart: no point of it is in the Tab order.
+        Assert.Equal(0, await chart.Locator("a[tabindex='0'], a:not([tabindex])").CountAsync());
+        await chart.FocusAsync();
+        await Assertions.Expect(page.Locator("#coverage-svg-readout")).ToHaveTextAsync((await points.First.Locator("title").TextContentAsync())!);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Home");
+        for (var i = 0; i < 3; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await Assertions.Expect(page.Locator("#coverage-svg-readout")).ToHaveTextAsync(label!);
+        await Assertions.Expect(expected).ToHaveClassAsync(new Regex("\\bactive\\b"));
+        await page.Keyboard.PressAsync("Enter");
+
+        var year = int.Parse(bucket![..4], CultureInfo.InvariantCulture);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/search\\?country={seriesOrder[1]}&from={year}-01-01&to={year}-12-31$"));
+        var count = CountIn(label);
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync(count == 1 ? "1 article" : $"{count} articles");
+    }
+
+    [Fact]
+    public async Task WithoutScripts_APointIsStillALinkTheMouseFollows()
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = false });
+        await page.GotoAsync("/trends?interval=year");
         var point = page.Locator("#coverage-svg a.point[data-series=RS][data-bucket='2008-01-01']");
         var expected = CountIn(await point.Locator("title").TextContentAsync());
 
-        await point.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await point.DispatchEventAsync("click");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/search\\?country=RS&from=2008-01-01&to=2008-12-31$"));
         await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync($"{expected} articles");
@@ -99,6 +132,23 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
         await interactive.SetViewportSizeAsync(1280, 1000);
         await Assertions.Expect(interactive.Locator("#topics-svg")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(interactive, "trends.png", fullPage: true);
+    }
+
+    [Fact]
+    public async Task AtTabletWidthInDarkMode_TheChartsFitTheWindow()
+    {
+        var page = await OpenAsync("/trends?interval=month");
+        await page.SetViewportSizeAsync(820, 1180);
+        await page.Locator("#dark-mode-toggle").ClickAsync();
+        // Away from the toggle, so that its tooltip is not in the screenshot.
+        await page.Mouse.MoveAsync(400, 1100);
+        await Assertions.Expect(page.Locator("#topics-svg")).ToBeVisibleAsync();
+
+        var chart = await page.Locator("#coverage-svg").BoundingBoxAsync();
+        Assert.True(chart!.Width is > 600 and <= 820, $"The coverage chart takes the window's width ({chart.Width} px).");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        Assert.False(overflow, "Nothing is wider than the window.");
+        await Screenshots.SaveAsync(page, "trends-tablet-dark.png", fullPage: true);
     }
 
     [Fact]

@@ -12,6 +12,20 @@ public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Hits, Sea
     /// page. Set whether or not this page was itself reached by a cursor.
     /// </summary>
     public string? NextCursor { get; init; }
+
+    /// <summary>
+    /// Distinct stories among all matching articles (not only this page): an article counts under its
+    /// <c>Article.StoryId</c>, or its own id when it starts a story, so wire copies carried by several
+    /// outlets count once. Exact in the Lucene engine; approximate in the Elasticsearch engine above its
+    /// precision threshold (docs/search.md).
+    /// </summary>
+    public long DistinctStories { get; init; }
+
+    /// <summary>
+    /// Distinct <c>Article.Source</c> values among all matching articles (not only this page), with every
+    /// filter applied (unlike the disjunctive source facet). Exactness as for <see cref="DistinctStories"/>.
+    /// </summary>
+    public long DistinctSources { get; init; }
 }
 
 /// <param name="Snippets">Passages of the body (or title) around the matched terms.</param>

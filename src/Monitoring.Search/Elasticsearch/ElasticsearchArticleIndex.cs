@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.IndexManagement;
 using Elastic.Clients.Elasticsearch.QueryDsl;
@@ -125,7 +126,13 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
         var next = page.Count > 0 && collected.Count > page.Count && page[^1].Sort is { } sortValues
             ? ElasticCursor.Encode(SearchQueryBuilder.Signature(query, text is not null), sortValues)
             : null;
-        return new SearchResult(response.Total, hits, FacetAggregations.Read(response.Aggregations)) { NextCursor = next };
+        var (stories, sources) = DistinctCounts.Read(response.Aggregations);
+        return new SearchResult(response.Total, hits, FacetAggregations.Read(response.Aggregations))
+        {
+            NextCursor = next,
+            DistinctStories = stories,
+            DistinctSources = sources,
+        };
     }
 
     public async IAsyncEnumerable<EnrichedArticle> ExportAsync(
@@ -255,7 +262,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
     /// <summary>
     /// Text and the non-facet filters as the query, facet filters as post_filter (they narrow hits and
     /// total but not the facets), the page (from/size, or search_after from a cursor) one hit longer than
-    /// asked, highlights of the text and the disjunctive facet aggregations.
+    /// asked, highlights of the text, the disjunctive facet aggregations and the distinct counts.
     /// </summary>
     internal SearchRequest SearchRequest(ArticleQuery query, Query? text)
     {
@@ -273,7 +280,10 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
             TrackTotalHits = new TrackHits(true),
             TrackScores = true,
             Highlight = text is null || query.Take == 0 ? null : HighlightSnippets.Request(text),
-            Aggregations = FacetAggregations.Request(query),
+            Aggregations = new Dictionary<string, Aggregation>(FacetAggregations.Request(query), StringComparer.Ordinal)
+            {
+                [DistinctCounts.Name] = DistinctCounts.Request(query),
+            },
         };
     }
 

@@ -127,7 +127,8 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             var total = new TotalHitCountCollector();
             var ownFacets = FacetsOf(query).Where(facet => !facet.Filtered).Select(facet => facet.Field).ToList();
             var facets = new FacetCollector(ownFacets);
-            searcher.Search(filtered, MultiCollector.Wrap(top, total, facets));
+            var distinct = new DistinctCountCollector();
+            searcher.Search(filtered, MultiCollector.Wrap(top, total, facets, distinct));
 
             var collected = top.GetTopDocs(0, wanted).ScoreDocs;
             var page = collected.Skip(skip).Take(query.Take).ToList();
@@ -143,6 +144,8 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             return new SearchResult(total.TotalHits, hits, CountFacets(searcher, query, text, facets))
             {
                 NextCursor = next,
+                DistinctStories = distinct.Stories,
+                DistinctSources = distinct.Sources,
             };
         }));
     }

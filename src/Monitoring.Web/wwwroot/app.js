@@ -139,3 +139,99 @@ window.monitoring = {
         await progress.invokeMethodAsync("ExportFinished", rows, bytes);
     },
 };
+
+// Keyboard reading of the trends charts (TimeChart). Each chart's <svg class="chart-plot"> is one Tab stop; its
+// drill-down links (a.point, out of the Tab order) are the points a marker moves over: Left/Right along a series,
+// Up/Down to the previous/next series (at the nearest bucket), Home/End to a series' first/last point, Enter opens
+// the point as a click would. The readout under the chart (aria-live) says series, bucket and value. Listeners
+// sit on the document, so charts Blazor redraws or replaces need no wiring; the active point is remembered by
+// series and bucket, not by element, for the same reason.
+(() => {
+    const keys = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "Enter"]);
+    const chartOf = target => target instanceof SVGSVGElement && target.classList.contains("chart-plot") ? target : null;
+    const dayNumber = bucket => Date.parse(bucket) / 86400000;
+
+    // Points per series, series in the order they are drawn (the legend's), points in bucket order.
+    const seriesOf = svg => {
+        const bySeries = new Map();
+        for (const point of svg.querySelectorAll("a.point")) {
+            const key = point.dataset.series;
+            if (!bySeries.has(key)) {
+                bySeries.set(key, []);
+            }
+            bySeries.get(key).push(point);
+        }
+        return [...bySeries.values()];
+    };
+
+    const nearest = (points, bucket) => {
+        let best = 0;
+        points.forEach((point, i) => {
+            if (Math.abs(dayNumber(point.dataset.bucket) - dayNumber(bucket)) < Math.abs(dayNumber(points[best].dataset.bucket) - dayNumber(bucket))) {
+                best = i;
+            }
+        });
+        return best;
+    };
+
+    // [series index, point index] of the remembered point, or of the nearest one left after a redraw.
+    const position = (svg, series) => {
+        const remembered = series.findIndex(points => points[0].dataset.series === svg.dataset.activeSeries);
+        if (remembered < 0 || !svg.dataset.activeBucket) {
+            return [0, 0];
+        }
+        return [remembered, nearest(series[remembered], svg.dataset.activeBucket)];
+    };
+
+    const activate = (svg, point) => {
+        svg.querySelectorAll("a.point.active").forEach(other => other.classList.remove("active"));
+        point.classList.add("active");
+        svg.dataset.activeSeries = point.dataset.series;
+        svg.dataset.activeBucket = point.dataset.bucket;
+        const readout = document.getElementById(svg.id + "-readout");
+        const title = point.querySelector("title");
+        if (readout && title) {
+            readout.textContent = title.textContent;
+        }
+    };
+
+    document.addEventListener("focusin", event => {
+        const svg = chartOf(event.target);
+        const series = svg ? seriesOf(svg) : [];
+        if (series.length > 0) {
+            const [s, i] = position(svg, series);
+            activate(svg, series[s][i]);
+        }
+    });
+
+    document.addEventListener("keydown", event => {
+        const svg = chartOf(event.target);
+        if (!svg || !keys.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) {
+            return;
+        }
+
+        const series = seriesOf(svg);
+        if (series.length === 0) {
+            return;
+        }
+
+        event.preventDefault();
+        let [s, i] = position(svg, series);
+        const bucket = series[s][i].dataset.bucket;
+        switch (event.key) {
+            case "ArrowLeft": i = Math.max(0, i - 1); break;
+            case "ArrowRight": i = Math.min(series[s].length - 1, i + 1); break;
+            case "Home": i = 0; break;
+            case "End": i = series[s].length - 1; break;
+            case "ArrowUp":
+            case "ArrowDown":
+                s = Math.min(series.length - 1, Math.max(0, s + (event.key === "ArrowDown" ? 1 : -1)));
+                i = nearest(series[s], bucket);
+                break;
+            case "Enter":
+                series[s][i].dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window }));
+                return;
+        }
+        activate(svg, series[s][i]);
+    });
+})();

@@ -85,10 +85,37 @@ public sealed class ElasticsearchRequestTests : IDisposable
                 "source": { "filter": { "bool": { "filter": [ {{Country}}, {{Topic}}, {{Language}} ] } },
                   "aggregations": { "values": { "terms": { "field": "source", "size": 50, "order": {{Order}} } } } },
                 "language": { "filter": { "bool": { "filter": [ {{Country}}, {{Topic}} ] } },
-                  "aggregations": { "values": { "terms": { "field": "language", "size": 50, "order": {{Order}} } } } } }
+                  "aggregations": { "values": { "terms": { "field": "language", "size": 50, "order": {{Order}} } } } },
+                "distinct": { "filter": { "bool": { "filter": [ {{Country}}, {{Topic}}, {{Language}} ] } },
+                  "aggregations": {
+                    "stories": { "cardinality": { "script": { "source": "{{StoryKey}}" }, "precision_threshold": 40000 } },
+                    "sources": { "cardinality": { "field": "source", "precision_threshold": 40000 } } } } }
             }
             """,
             ScriptedCluster.BodyOf(call));
+    }
+
+    [Fact]
+    public async Task Search_CountsDistinctStoriesAndSources_UnderEveryFilter_WithCardinality()
+    {
+        _cluster.On(HttpMethod.POST, "/articles/_search", 200, EmptySearch());
+        using var index = _cluster.CreateIndex();
+
+        await index.SearchAsync(new ArticleQuery { Sources = ["Wire"], Take = 0 }, Cancel);
+        await index.SearchAsync(new ArticleQuery { Take = 0 }, Cancel);
+
+        // The reference's cardinality aggregation: a field or a script, and precision_threshold (at most
+        // 40000). The aggregations run without post_filter, so the distinct counts carry every facet filter.
+        var calls = _cluster.CallsTo(HttpMethod.POST, "/articles/_search");
+        AssertJson(
+            $$"""
+            { "filter": { "bool": { "filter": { "terms": { "source": ["Wire"] } } } },
+              "aggregations": {
+                "stories": { "cardinality": { "script": { "source": "{{StoryKey}}" }, "precision_threshold": 40000 } },
+                "sources": { "cardinality": { "field": "source", "precision_threshold": 40000 } } } }
+            """,
+            ScriptedCluster.BodyOf(calls[0])["aggregations"]!["distinct"]);
+        AssertJson("""{ "match_all": {} }""", ScriptedCluster.BodyOf(calls[1])["aggregations"]!["distinct"]!["filter"]);
     }
 
     [Fact]
@@ -467,6 +494,9 @@ public sealed class ElasticsearchRequestTests : IDisposable
     }
 
     public void Dispose() => _cluster.Dispose();
+
+    /// <summary>The story of a document in Painless: its story id, else its own id.</summary>
+    private const string StoryKey = "doc['story'].size() > 0 ? doc['story'].value : doc['id'].value";
 
     internal static void AssertJson(string expected, JsonNode? actual)
     {

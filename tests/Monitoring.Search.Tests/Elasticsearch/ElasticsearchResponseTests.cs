@@ -70,6 +70,42 @@ public sealed class ElasticsearchResponseTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_ReadsTheDistinctStoriesAndSources_FromTypedCardinalities()
+    {
+        // A cardinality aggregation answers { "value": n } (reference docs); typed as "cardinality#…"
+        // inside the "filter#distinct" filter aggregation.
+        var aggregations = new JsonObject
+        {
+            ["filter#distinct"] = new JsonObject
+            {
+                ["doc_count"] = 40,
+                ["cardinality#stories"] = new JsonObject { ["value"] = 31 },
+                ["cardinality#sources"] = new JsonObject { ["value"] = 6 },
+            },
+        };
+        _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse([], total: 40, aggregations));
+        using var index = _cluster.CreateIndex();
+
+        var result = await index.SearchAsync(new ArticleQuery { Take = 0 }, Cancel);
+
+        Assert.Equal(40, result.Total);
+        Assert.Equal(31, result.DistinctStories);
+        Assert.Equal(6, result.DistinctSources);
+    }
+
+    [Fact]
+    public async Task Search_WithoutTheDistinctAggregation_CountsNoStories()
+    {
+        _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse([], total: 0));
+        using var index = _cluster.CreateIndex();
+
+        var result = await index.SearchAsync(new ArticleQuery { Take = 0 }, Cancel);
+
+        Assert.Equal(0, result.DistinctStories);
+        Assert.Equal(0, result.DistinctSources);
+    }
+
+    [Fact]
     public async Task Coverage_ReadsTypedHistogram_FillsEmptyBuckets_AndCountsUndatedAndImplausible()
     {
         // The docs' date_histogram example: monthly buckets for January to March 2015 with a metric

@@ -33,22 +33,18 @@ public sealed record StoryGroup(string StoryKey, SearchHit Lead, IReadOnlyList<S
         return [.. order.Select(key => new StoryGroup(key, members[key][0], members[key].Skip(1).ToArray()))];
     }
 
-    /// <summary>"12 stories from 7 outlets" for a page of groups; null when no story has more than one article.</summary>
-    public static string? Summary(IReadOnlyList<StoryGroup> groups)
+    /// <summary>
+    /// "12 stories from 7 outlets" over every matching article (<c>SearchResult.DistinctStories</c> and
+    /// <c>DistinctSources</c>); null when nothing matches.
+    /// </summary>
+    public static string? Summary(SearchResult result)
     {
-        if (groups.All(group => group.Others.Count == 0))
-        {
-            return null;
-        }
-
-        var outlets = groups
-            .SelectMany(group => group.Others.Prepend(group.Lead))
-            .Select(hit => hit.Article.Article.Source)
-            .Distinct(StringComparer.Ordinal)
-            .Count();
-        return $"{Plural(groups.Count, "story", "stories")} from {Plural(outlets, "outlet", "outlets")}";
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Total == 0
+            ? null
+            : $"{Plural(result.DistinctStories, "story", "stories")} from {Plural(result.DistinctSources, "outlet", "outlets")}";
     }
 
-    private static string Plural(int count, string one, string many) =>
+    private static string Plural(long count, string one, string many) =>
         count == 1 ? $"1 {one}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:N0} {many}");
 }

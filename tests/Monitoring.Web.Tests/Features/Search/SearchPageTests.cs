@@ -255,11 +255,29 @@ public sealed class SearchPageTests : MudTestContext
 
         page.WaitForElement("#story-summary");
         Assert.Equal("3 articles", page.Find("#result-count").TextContent.Trim());
-        Assert.Equal("On this page: 1 story from 3 outlets", page.Find("#story-summary").TextContent.Trim());
+        Assert.Equal("1 story from 3 outlets", page.Find("#story-summary").TextContent.Trim());
         var card = Assert.Single(page.FindAll(".search-hit"));
         var outlets = card.QuerySelectorAll(".story-outlet").Select(link => link.TextContent).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(2, outlets.Count);
         Assert.Contains($"story={example.Id.Value}", card.QuerySelector(".story-outlets")!.InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheStorySummary_CountsEveryMatchingArticle_NotOnlyThePage()
+    {
+        await IndexSeedsAsync();
+        var example = (await _index.GetAsync(ExampleId(), Xunit.TestContext.Current.CancellationToken))!;
+        var copies = Enumerable.Range(1, 24).Select(i => Copy(example, $"Outlet {i:00}")).ToArray();
+        await _index.IndexAsync(copies, Xunit.TestContext.Current.CancellationToken);
+
+        var page = RenderPageAt<SearchPage>("/search?q=Shoigu");
+
+        // The example and its 24 copies: 25 articles, more than a page of 20, all one story.
+        page.WaitForElement("#story-summary");
+        Assert.Equal("25 articles", page.Find("#result-count").TextContent.Trim());
+        Assert.Equal("1 story from 25 outlets", page.Find("#story-summary").TextContent.Trim());
+        var card = Assert.Single(page.FindAll(".search-hit"));
+        Assert.Equal(19, card.QuerySelectorAll(".story-outlet").Length);
     }
 
     [Fact]

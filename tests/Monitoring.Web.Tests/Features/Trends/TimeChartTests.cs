@@ -23,6 +23,55 @@ public sealed class TimeChartTests : MudTestContext
     }
 
     [Fact]
+    public void TheChart_IsOneTabStop_ThatNamesItselfAndItsKeys_WithALiveReadout_AndPointsOutOfTheTabOrder()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 11, 14], "#000"), new ChartSeriesData("Serbia", "RS", [3, 0, 1], "#111")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.Annotations, [new ChartAnnotation(new DateOnly(2008, 2, 17), "Independence", "https://example.org/kosovo")])
+            .Add(c => c.SvgId, "coverage-svg")
+            .Add(c => c.AriaLabel, "Coverage by month")
+            .Add(c => c.PointHref, point => $"/search?country={point.SeriesKey}&from={point.BucketStart:yyyy-MM-dd}"));
+
+        var svg = chart.Find("svg");
+        var tabStops = chart.FindAll("svg, svg [tabindex], svg a").Where(element => element.GetAttribute("tabindex") is null or "0").ToList();
+        Assert.Equal("svg", Assert.Single(tabStops).TagName, ignoreCase: true);
+        Assert.Equal("0", svg.GetAttribute("tabindex"));
+        Assert.Contains("chart-plot", svg.ClassList);
+        Assert.Equal("Coverage by month", svg.GetAttribute("aria-label"));
+        Assert.Contains("Arrow keys", chart.Find("#" + svg.GetAttribute("aria-describedby")).TextContent, StringComparison.Ordinal);
+
+        var readout = chart.Find("#coverage-svg-readout");
+        Assert.Equal("polite", readout.GetAttribute("aria-live"));
+
+        // Kosovo's three months, then Serbia's two with articles, each still a link for the mouse.
+        var points = chart.FindAll("a.point");
+        Assert.Equal(["XK", "XK", "XK", "RS", "RS"], points.Select(point => point.GetAttribute("data-series")));
+        Assert.Equal(["2008-01-01", "2008-02-01", "2008-03-01", "2008-01-01", "2008-03-01"], points.Select(point => point.GetAttribute("data-bucket")));
+        Assert.All(points, point => Assert.Equal("-1", point.GetAttribute("tabindex")));
+        Assert.Equal("/search?country=RS&from=2008-03-01", points[^1].GetAttribute("href"));
+    }
+
+    [Fact]
+    public void ASeriesNamedWithMarkup_IsShownAsText_InItsPointsAndLinks()
+    {
+        const string Name = "<b>Kosovo</b> & \"Srbija\" Vučić";
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData(Name, "q<1>", [2, 0, 0], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.PointHref, point => $"/search?q={point.SeriesKey}&a=\"b\""));
+
+        var point = chart.Find("a.point");
+
+        Assert.Equal($"{Name}, Jan 2008: 2", point.QuerySelector("title")!.TextContent);
+        Assert.Equal("q<1>", point.GetAttribute("data-series"));
+        Assert.Equal("/search?q=q<1>&a=\"b\"", point.GetAttribute("href"));
+        Assert.Empty(chart.FindAll("svg b"));
+    }
+
+    [Fact]
     public void EveryPointWithArticles_HasATooltipSayingWhatItCounts()
     {
         var chart = Render<TimeChart>(parameters => parameters
@@ -117,7 +166,10 @@ public sealed class TimeChartTests : MudTestContext
 
         var marker = chart.Find("g.annotation");
         Assert.Equal("2008-02-17", marker.GetAttribute("data-annotation-date"));
-        Assert.Equal("0", marker.GetAttribute("tabindex"));
+        // Out of the Tab order (the chart is one stop); the list of events under the chart has the link.
+        Assert.Equal("-1", marker.GetAttribute("tabindex"));
+        Assert.Equal("-1", marker.QuerySelector("a")!.GetAttribute("tabindex"));
+        Assert.Equal("https://example.org/kosovo", chart.Find(".chart-events a").GetAttribute("href"));
         Assert.Equal("2008-02-17: Kosovo declares independence", marker.QuerySelector("title")!.TextContent);
         Assert.Equal("https://example.org/kosovo", marker.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Kosovo declares independence", marker.QuerySelector("a text.annotation-label")!.TextContent);

@@ -1,0 +1,128 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Monitoring.Search.Lucene;
+
+/// <summary>
+/// Counts the distinct stories and sources of every matching document. A story is
+/// <see cref="ArticleFields.Story"/> when the document has one, else the document's own id.
+/// </summary>
+/// <remarks>
+/// The story field is indexed without doc values (adding them would bump the schema and empty every
+/// index), so each segment's story terms are walked once after collection and kept when one of their
+/// documents matched; matching documents without a story term count under their id. That walk costs one
+/// pass over the story postings of the segment per search, whatever the number of hits.
+/// </remarks>
+internal sealed class DistinctCountCollector : ICollector
+{
+    private readonly HashSet<string> _stories = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sources = new(StringComparer.Ordinal);
+    private AtomicReader? _reader;
+    private FixedBitSet? _matched;
+    private SortedSetDocValues? _sourceValues;
+    private FixedBitSet? _sourceOrdinals;
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public long Stories
+    {
+        get
+        {
+            FlushSegment();
+            return _stories.Count;
+        }
+    }
+
+    public long Sources
+    {
+        get
+        {
+            FlushSegment();
+            return _sources.Count;
+        }
+    }
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FlushSegment();
+        _reader = context.AtomicReader;
+        _matched = new FixedBitSet(_reader.MaxDoc);
+        _sourceValues = _reader.GetSortedSetDocValues(ArticleFields.Source);
+        _sourceOrdinals = _sourceValues is null ? null : new FixedBitSet((int)_sourceValues.ValueCount);
+    }
+
+    public void Collect(int doc)
+    {
+        _matched!.Set(doc);
+        if (_sourceValues is { } values)
+        {
+            values.SetDocument(doc);
+            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+            {
+                _sourceOrdinals!.Set((int)ord);
+            }
+        }
+    }
+
+    private void FlushSegment()
+    {
+        if (_reader is not { } reader || _matched is not { } matched)
+        {
+            return;
+        }
+
+        _reader = null;
+        _matched = null;
+        if (matched.Cardinality == 0)
+        {
+            return;
+        }
+
+        var scratch = new BytesRef();
+        if (_sourceValues is { } sourceValues && _sourceOrdinals is { } ordinals)
+        {
+            for (var ord = ordinals.NextSetBit(0); ord >= 0; ord = ord + 1 < ordinals.Length ? ordinals.NextSetBit(ord + 1) : -1)
+            {
+                sourceValues.LookupOrd(ord, scratch);
+                _sources.Add(scratch.Utf8ToString());
+            }
+        }
+
+        var ownStory = (FixedBitSet)matched.Clone();
+        var terms = reader.GetTerms(ArticleFields.Story);
+        if (terms is not null)
+        {
+            var termsEnum = terms.GetEnumerator();
+            DocsEnum? docs = null;
+            while (termsEnum.MoveNext())
+            {
+                docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
+                var counted = false;
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    if (matched.Get(doc))
+                    {
+                        ownStory.Clear(doc);
+                        if (!counted)
+                        {
+                            _stories.Add(termsEnum.Term.Utf8ToString());
+                            counted = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        var ids = reader.GetSortedDocValues(ArticleFields.Id);
+        for (var doc = ownStory.NextSetBit(0); doc >= 0; doc = doc + 1 < ownStory.Length ? ownStory.NextSetBit(doc + 1) : -1)
+        {
+            ids.Get(doc, scratch);
+            _stories.Add(scratch.Utf8ToString());
+        }
+    }
+}
