@@ -139,6 +139,40 @@ public sealed class AlertsPageTests : AlertsUiContext
         Assert.Equal("Webhook: Response status code does not indicate success: 503 (Service Unavailable).", row.QuerySelector(".alert-problem-error")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task AlertsSharedWithTheUser_AreListedApart_WithTheirOwner_AndNoWayToChangeThem()
+    {
+        await AlertService.SaveAsync(new AlertDraft { Name = "Ana's depots", Query = new SavedQuery { Text = "depot" }, SharedWith = "marko, Desk-Editor" }, "Ana.Petrovic", Cancellation);
+        await AlertService.SaveAsync(new AlertDraft { Name = "Not for me", Query = new SavedQuery { Text = "x" }, SharedWith = "marko" }, "ana.petrovic", Cancellation);
+        await AlertService.SaveAsync(new AlertDraft { Name = "No bell", Query = new SavedQuery { Text = "y" }, SharedWith = User, InApp = false, EmailRecipients = "desk@newsroom.example" }, "ana.petrovic", Cancellation);
+        await CreateAlertAsync("Mine", new SavedQuery { Text = "mine" }, draft => draft.SharedWith = "marko");
+
+        var page = RenderAlertsPage();
+
+        var row = Assert.Single(page.WaitForElements(".shared-alert-row"));
+        Assert.Equal("Ana's depots", row.QuerySelector(".alert-name")!.TextContent.Trim());
+        Assert.Equal("ana.petrovic", row.QuerySelector(".alert-owner")!.TextContent.Trim());
+        Assert.Equal("Active", row.QuerySelector(".alert-state")!.TextContent.Trim());
+        Assert.StartsWith("/search?q=depot", row.QuerySelector(".alert-name a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Empty(row.QuerySelectorAll(".edit-alert, .toggle-alert, .snooze-alert, .delete-alert"));
+        Assert.Equal("Mine", Assert.Single(page.FindAll(".alert-row")).QuerySelector(".alert-name")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task StopReceivingASharedAlert_TakesOnlyThisUserOffIt()
+    {
+        var shared = await AlertService.SaveAsync(new AlertDraft { Name = "Ana's depots", Query = new SavedQuery { Text = "depot" }, SharedWith = "marko, desk-editor" }, "ana.petrovic", Cancellation);
+        var page = RenderAlertsPage();
+        page.WaitForElement(".shared-alert-row");
+
+        await page.Find(".leave-alert").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#shared-alerts")));
+        var stored = Assert.Single(await StoredAlertsAsync());
+        Assert.Equal((shared.Alert!.Id, "marko"), (stored.Id, stored.SharedWith));
+        Assert.Equal(["ana.petrovic", "marko"], stored.InAppRecipients());
+    }
+
     private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;
 
     private IRenderedComponent<MudDialogProvider> Dialogs { get; set; } = default!;
