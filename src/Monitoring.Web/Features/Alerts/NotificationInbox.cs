@@ -3,14 +3,15 @@ using Monitoring.Web.Data;
 
 namespace Monitoring.Web.Features.Alerts;
 
-/// <summary>One user's in-app notifications: what the bell counts and lists, and marking them read.</summary>
-public sealed class NotificationInbox(IDbContextFactory<AppDbContext> app, TimeProvider clock)
+/// <summary>One user's in-app notifications (the user's name in any case: <see cref="UserNames"/>): what the bell counts and lists, and marking them read.</summary>
+public sealed class NotificationInbox(IDbContextFactory<AppDbContext> app, TimeProvider clock, InboxNotifier notifier)
 {
     public async Task<int> UnreadCountAsync(string user, CancellationToken cancellationToken = default)
     {
         var db = await app.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
+            user = UserNames.Normalise(user);
             return await db.Notifications.CountAsync(notification => notification.Recipient == user && notification.ReadAt == null, cancellationToken);
         }
     }
@@ -21,6 +22,7 @@ public sealed class NotificationInbox(IDbContextFactory<AppDbContext> app, TimeP
         var db = await app.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
+            user = UserNames.Normalise(user);
             return await db.Notifications.AsNoTracking()
                 .Where(notification => notification.Recipient == user)
                 .OrderByDescending(notification => notification.Id)
@@ -41,6 +43,7 @@ public sealed class NotificationInbox(IDbContextFactory<AppDbContext> app, TimeP
         var db = await app.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
+            user = UserNames.Normalise(user);
             var unread = await db.Notifications
                 .Where(notification => notification.Recipient == user && notification.ReadAt == null
                     && (notificationId == null || notification.Id == notificationId))
@@ -53,5 +56,8 @@ public sealed class NotificationInbox(IDbContextFactory<AppDbContext> app, TimeP
 
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        // The user's other pages (the bell beside an inbox page, other tabs) count again.
+        notifier.Notify([user]);
     }
 }
