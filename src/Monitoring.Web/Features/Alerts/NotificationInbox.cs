@@ -31,6 +31,31 @@ public sealed class NotificationInbox(IDbContextFactory<AppDbContext> app, TimeP
         }
     }
 
+    /// <summary>
+    /// One page (1-based, <paramref name="pageSize"/> each) of the user's notifications, newest first, all or
+    /// only the unread; with how many there are in all and how many are unread.
+    /// </summary>
+    public async Task<NotificationPage> PageAsync(string user, bool unreadOnly, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var db = await app.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            user = UserNames.Normalise(user);
+            var mine = db.Notifications.AsNoTracking().Where(notification => notification.Recipient == user);
+            var unread = await mine.CountAsync(notification => notification.ReadAt == null, cancellationToken);
+            var listed = unreadOnly ? mine.Where(notification => notification.ReadAt == null) : mine;
+            var total = unreadOnly ? unread : await mine.CountAsync(cancellationToken);
+            var items = await listed
+                .OrderByDescending(notification => notification.Id)
+                .Skip((page - 1) * pageSize)
+                .Take(pageSize)
+                .ToListAsync(cancellationToken);
+            return new NotificationPage(items, total, unread);
+        }
+    }
+
     /// <summary>Marks one of the user's notifications read; another user's are left alone.</summary>
     public Task MarkReadAsync(string user, long notificationId, CancellationToken cancellationToken = default) =>
         MarkAsync(user, notificationId, cancellationToken);
@@ -61,3 +86,8 @@ public sealed class NotificationInbox(IDbContextFactory<AppDbContext> app, TimeP
         notifier.Notify([user]);
     }
 }
+
+/// <param name="Items">The notifications of the page, newest first.</param>
+/// <param name="Total">How many notifications the listing has over all its pages.</param>
+/// <param name="UnreadCount">How many of the user's notifications are unread.</param>
+public sealed record NotificationPage(IReadOnlyList<Notification> Items, int Total, int UnreadCount);

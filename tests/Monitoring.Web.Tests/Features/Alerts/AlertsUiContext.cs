@@ -109,6 +109,27 @@ public abstract class AlertsUiContext : MudTestContext
         return result.Alert!;
     }
 
+    /// <summary>Adds notifications in order (the later, the newer), each linking to /articles/&lt;its title in lower case, hyphens for spaces&gt;.</summary>
+    protected async Task AddNotificationsAsync(Alert alert, params (string Recipient, string Title, bool Read)[] notifications)
+    {
+        await using var db = App.CreateDbContext();
+        var delivery = 1000L + db.Notifications.Count();
+        foreach (var (recipient, title, read) in notifications)
+        {
+            db.Notifications.Add(new Notification
+            {
+                Recipient = recipient,
+                AlertId = alert.Id,
+                DeliveryId = delivery++,
+                Title = title,
+                Link = "/articles/" + title.ToLowerInvariant().Replace(' ', '-'),
+                CreatedAt = Clock.GetUtcNow(),
+                ReadAt = read ? Clock.GetUtcNow() : null,
+            });
+            await db.SaveChangesAsync(Cancellation);
+        }
+    }
+
     protected async Task<List<Alert>> StoredAlertsAsync()
     {
         await using var db = App.CreateDbContext();

@@ -121,25 +121,4 @@ public sealed class NotificationBellTests : AlertsUiContext
         Popovers = Render<MudPopoverProvider>();
         return Render<NotificationBell>(parameters => parameters.Add(bell => bell.RefreshInterval, refresh ?? TimeSpan.FromMinutes(5)));
     }
-
-    /// <summary>Adds notifications in order (the later, the newer), each linking to /articles/&lt;its title in lower case&gt;.</summary>
-    private async Task AddNotificationsAsync(Alert alert, params (string Recipient, string Title, bool Read)[] notifications)
-    {
-        await using var db = App.CreateDbContext();
-        var delivery = 1000L + db.Notifications.Count();
-        foreach (var (recipient, title, read) in notifications)
-        {
-            db.Notifications.Add(new Notification
-            {
-                Recipient = recipient,
-                AlertId = alert.Id,
-                DeliveryId = delivery++,
-                Title = title,
-                Link = "/articles/" + title.ToLowerInvariant(),
-                CreatedAt = Clock.GetUtcNow(),
-                ReadAt = read ? Clock.GetUtcNow() : null,
-            });
-            await db.SaveChangesAsync(Cancellation);
-        }
-    }
 }
