@@ -42,6 +42,19 @@ public sealed class InboxPageTests : AlertsUiContext
     }
 
     [Fact]
+    public async Task APagePastTheLast_SaysSo_AndLinksToTheLast()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        await AddNotificationsAsync(alert, [.. Enumerable.Range(1, 21).Select(n => (User, $"Story {n}", false))]);
+
+        var page = RenderPageAt<InboxPage>("/alerts/inbox?unread=true&page=5");
+
+        var past = page.WaitForElement("#inbox-past-end");
+        Assert.Contains("There is no page 5: the last is page 2.", past.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/alerts/inbox?unread=true&page=2", past.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task UnreadOnly_ListsOnlyTheUnread_AndMarkingOneRead_TakesItOff()
     {
         var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
