@@ -14,7 +14,7 @@ public sealed class Alert
 
     public string Name { get; set; } = "";
 
-    /// <summary>The user who created the alert and may change it.</summary>
+    /// <summary>The user who created the alert and may change it (stored normalised: <see cref="UserNames"/>).</summary>
     public string Owner { get; set; } = "";
 
     /// <summary>The saved search (<see cref="SavedQuery"/>) as JSON.</summary>
@@ -33,7 +33,7 @@ public sealed class Alert
     /// <summary>Deliver to the in-app inbox of the owner and of <see cref="SharedWith"/>.</summary>
     public bool InApp { get; set; } = true;
 
-    /// <summary>Other users (user names, comma-separated) who get the alert in their in-app inbox.</summary>
+    /// <summary>Other users (user names, comma-separated, stored normalised: <see cref="UserNames"/>) who get the alert in their in-app inbox.</summary>
     public string? SharedWith { get; set; }
 
     /// <summary>E-mail addresses, comma-separated; none means no e-mail.</summary>
@@ -83,9 +83,13 @@ public sealed class Alert
         return channels;
     }
 
-    /// <summary>The owner and every user the alert is shared with, each once.</summary>
+    /// <summary>The owner and every user the alert is shared with, each once, normalised (<see cref="UserNames"/>).</summary>
     public IReadOnlyList<string> InAppRecipients() =>
-        [.. new[] { Owner }.Concat(SplitList(SharedWith)).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. new[] { UserNames.Normalise(Owner) }.Concat(SharedRecipients()).Distinct(UserNames.Comparer)];
+
+    /// <summary>The users the alert is shared with, normalised, without its owner.</summary>
+    public IReadOnlyList<string> SharedRecipients() =>
+        [.. UserNames.Split(SharedWith).Where(name => !UserNames.Comparer.Equals(name, UserNames.Normalise(Owner)))];
 
     public IReadOnlyList<string> EmailAddresses() => SplitList(EmailRecipients);
 

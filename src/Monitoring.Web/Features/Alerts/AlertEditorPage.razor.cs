@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Search;
 using Monitoring.Web.Features.Account;
@@ -31,6 +32,8 @@ public sealed partial class AlertEditorPage : IDisposable
     private InvalidQueryException? _previewInvalidQuery;
     private string? _previewError;
     private CancellationTokenSource? _previewRun;
+    private SearchFacets _facets = SearchFacets.Empty;
+    private bool _addingFilters;
 
     /// <summary>The alert to edit; none for a new one.</summary>
     [Parameter]
@@ -56,6 +59,13 @@ public sealed partial class AlertEditorPage : IDisposable
 
     private IReadOnlyList<(string Kind, string Value, string Label)> Filters =>
         _draft is null ? [] : AlertDescriptions.Filters(_draft.Query, Enrichment);
+
+    /// <summary>The draft's filters as the search page's facet panel reads them.</summary>
+    private SearchState FilterState => _draft is null ? SearchState.Default : AlertLinks.ToSearchState(_draft.Query);
+
+    private int? MinTension => _draft?.Query.MinTension is { } min ? (int)Math.Floor(min) : null;
+
+    private int? MaxTension => _draft?.Query.MaxTension is { } max ? (int)Math.Ceiling(max) : null;
 
     private IEnumerable<string> TimeZones =>
         _draft is null || TimeZoneChoices.Offered.Contains(_draft.TimeZone) ? TimeZoneChoices.Offered : [_draft.TimeZone, .. TimeZoneChoices.Offered];
@@ -121,6 +131,38 @@ public sealed partial class AlertEditorPage : IDisposable
         return RefreshPreviewAsync();
     }
 
+    private Task ToggleFilterAsync((string Field, string Value) facet)
+    {
+        var toggled = FilterState.Toggle(facet.Field, facet.Value);
+        _draft!.Query = _draft.Query with
+        {
+            Countries = toggled.Countries,
+            Topics = toggled.Topics,
+            People = toggled.People,
+            Sources = toggled.Sources,
+            Languages = toggled.Languages,
+        };
+        return RefreshPreviewAsync();
+    }
+
+    private Task ChangeCountryModeAsync(CountryMode mode)
+    {
+        _draft!.Query = _draft.Query with { CountryMode = mode };
+        return RefreshPreviewAsync();
+    }
+
+    private Task ChangeMinTensionAsync(int? value)
+    {
+        _draft!.Query = _draft.Query with { MinTension = value };
+        return RefreshPreviewAsync();
+    }
+
+    private Task ChangeMaxTensionAsync(int? value)
+    {
+        _draft!.Query = _draft.Query with { MaxTension = value };
+        return RefreshPreviewAsync();
+    }
+
     private async Task RefreshPreviewAsync()
     {
         if (_draft is null)
@@ -138,6 +180,7 @@ public sealed partial class AlertEditorPage : IDisposable
         try
         {
             _preview = await Previewer.PreviewAsync(_draft.Query, _draft.TimeZone, run.Token);
+            _facets = _preview.Facets;
         }
         catch (InvalidQueryException invalid)
         {

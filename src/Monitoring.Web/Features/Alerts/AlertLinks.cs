@@ -6,10 +6,14 @@ namespace Monitoring.Web.Features.Alerts;
 internal static class AlertLinks
 {
     /// <summary>The search page showing what the alert looks for, newest first.</summary>
-    public static string SearchPath(Alert alert)
+    public static string SearchPath(Alert alert) =>
+        "/search" + (ToSearchState(SavedQuery.FromJson(alert.QueryJson)) with { Sort = Core.Search.SearchSort.Newest }).ToQueryString(includePaging: false);
+
+    /// <summary>The search page's state for what the alert looks for (its words and filters; no dates).</summary>
+    public static SearchState ToSearchState(SavedQuery saved)
     {
-        var saved = SavedQuery.FromJson(alert.QueryJson);
-        var state = new SearchState
+        ArgumentNullException.ThrowIfNull(saved);
+        return new SearchState
         {
             Text = saved.Text,
             Countries = saved.Countries,
@@ -20,8 +24,6 @@ internal static class AlertLinks
             Languages = saved.Languages,
             MinTension = saved.MinTension is { } min ? (int)Math.Floor(min) : null,
             MaxTension = saved.MaxTension is { } max ? (int)Math.Ceiling(max) : null,
-            Sort = Core.Search.SearchSort.Newest,
         };
-        return "/search" + state.ToQueryString(includePaging: false);
     }
 }

@@ -32,7 +32,7 @@ public sealed class AlertPreviewer(IArticleSearch search, TimeProvider clock)
             .Select(offset => first.AddDays(offset))
             .Select(day => new DayCount(day, counted.GetValueOrDefault(day)))
             .ToList();
-        return new AlertPreview(days, latest.Total, latest.Hits);
+        return new AlertPreview(days, latest.Total, latest.Hits) { Facets = latest.Facets };
     }
 }
 
@@ -41,6 +41,9 @@ public sealed class AlertPreviewer(IArticleSearch search, TimeProvider clock)
 /// <param name="Samples">The latest matching articles, newest first.</param>
 public sealed record AlertPreview(IReadOnlyList<DayCount> Days, long ArchiveTotal, IReadOnlyList<SearchHit> Samples)
 {
+    /// <summary>The values of the archive's matches per filter, as the search page's facets count them: what the editor can add.</summary>
+    public SearchFacets Facets { get; init; } = SearchFacets.Empty;
+
     public long WindowTotal => Days.Sum(day => day.Count);
 
     public double AveragePerDay => Days.Count == 0 ? 0 : (double)WindowTotal / Days.Count;

@@ -11,7 +11,8 @@ namespace Monitoring.Web.Features.Alerts;
 /// <summary>
 /// Editors' changes to their alerts: checks a draft field by field, saves it and keeps the percolator in
 /// step at once (the scan job only catches up with alerts it is missing, not with changed queries).
-/// Only an alert's owner may change it.
+/// Only an alert's owner may change it; a user it is shared with may only stop receiving it. User names
+/// are compared without regard to case (<see cref="UserNames"/>).
 /// </summary>
 public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPercolator percolator, TimeProvider clock)
 {
@@ -19,6 +20,7 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
     public async Task<AlertSaveResult> SaveAsync(AlertDraft draft, string user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        user = UserNames.Normalise(user);
         var errors = Validate(draft);
         if (errors.Count > 0)
         {
@@ -82,6 +84,7 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
         var db = await app.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
+            user = UserNames.Normalise(user);
             return await db.Alerts.AsNoTracking().SingleOrDefaultAsync(alert => alert.Id == id && alert.Owner == user, cancellationToken);
         }
     }
@@ -92,6 +95,7 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
         var db = await app.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
+            user = UserNames.Normalise(user);
             var alerts = await db.Alerts.AsNoTracking().Where(alert => alert.Owner == user).ToListAsync(cancellationToken);
             var summaries = new List<AlertSummary>();
             foreach (var alert in alerts.OrderBy(alert => alert.Name, StringComparer.CurrentCultureIgnoreCase))
@@ -108,6 +112,44 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
             }
 
             return summaries;
+        }
+    }
+
+    /// <summary>Other users' alerts that deliver to this user's in-app inbox, by name.</summary>
+    public async Task<IReadOnlyList<Alert>> ListSharedWithAsync(string user, CancellationToken cancellationToken = default)
+    {
+        user = UserNames.Normalise(user);
+        var db = await app.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            // The list is stored normalised, so the substring test narrows in SQL; the exact test is on whole names.
+            var candidates = await db.Alerts.AsNoTracking()
+                .Where(alert => alert.InApp && alert.Owner != user && alert.SharedWith != null && alert.SharedWith.Contains(user))
+                .ToListAsync(cancellationToken);
+            return [.. candidates
+                .Where(alert => alert.SharedRecipients().Contains(user, UserNames.Comparer))
+                .OrderBy(alert => alert.Name, StringComparer.CurrentCultureIgnoreCase)];
+        }
+    }
+
+    /// <summary>Takes the user off an alert shared with them: its news no longer reaches their inbox.</summary>
+    /// <returns>False when the alert does not exist or is not shared with the user.</returns>
+    public async Task<bool> LeaveAsync(Guid id, string user, CancellationToken cancellationToken = default)
+    {
+        user = UserNames.Normalise(user);
+        var db = await app.CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var alert = await db.Alerts.SingleOrDefaultAsync(alert => alert.Id == id, cancellationToken);
+            if (alert is null || !alert.SharedRecipients().Contains(user, UserNames.Comparer))
+            {
+                return false;
+            }
+
+            alert.SharedWith = Joined(alert.SharedRecipients().Where(name => !UserNames.Comparer.Equals(name, user)));
+            alert.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
     }
 
@@ -132,6 +174,7 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
     /// <summary>Deletes the alert with its matches, deliveries and notifications, and forgets its query.</summary>
     public async Task<bool> DeleteAsync(Guid id, string user, CancellationToken cancellationToken = default)
     {
+        user = UserNames.Normalise(user);
         var db = await app.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
@@ -177,7 +220,7 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
             errors.Add(new(AlertFields.Channels, "Choose at least one channel: in-app, e-mail or webhook."));
         }
 
-        if (Normalised(draft.SharedWith) is { Length: > Alert.MaxAddressListLength })
+        if (Joined(UserNames.Split(draft.SharedWith)) is { Length: > Alert.MaxAddressListLength })
         {
             errors.Add(new(AlertFields.SharedWith, $"The list of users has at most {Alert.MaxAddressListLength} characters."));
         }
@@ -228,6 +271,7 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
 
     private async Task<bool> ChangeAsync(Guid id, string user, Action<Alert> change, CancellationToken cancellationToken)
     {
+        user = UserNames.Normalise(user);
         var db = await app.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
@@ -266,7 +310,7 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
         alert.DigestOrder = draft.DigestOrder;
         alert.NewStoriesOnly = draft.NewStoriesOnly;
         alert.InApp = draft.InApp;
-        alert.SharedWith = Normalised(draft.SharedWith);
+        alert.SharedWith = Joined(UserNames.Split(draft.SharedWith).Where(name => name != alert.Owner));
         alert.EmailRecipients = Normalised(draft.EmailRecipients);
         alert.WebhookUrl = hasWebhook ? draft.WebhookUrl!.Trim() : null;
         alert.WebhookSecret = hasWebhook ? draft.WebhookSecret : null;
@@ -280,7 +324,9 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
         list?.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     /// <summary>The list as stored: trimmed items joined by ", ", or null when empty.</summary>
-    private static string? Normalised(string? list) => SplitList(list) is { Length: > 0 } items ? string.Join(", ", items) : null;
+    private static string? Normalised(string? list) => Joined(SplitList(list));
+
+    private static string? Joined(IEnumerable<string> items) => items.Any() ? string.Join(", ", items) : null;
 }
 
 /// <summary>The saved alert, or what is wrong with the draft, field by field.</summary>

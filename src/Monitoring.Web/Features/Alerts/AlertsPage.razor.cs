@@ -7,10 +7,14 @@ using MudBlazor;
 
 namespace Monitoring.Web.Features.Alerts;
 
-/// <summary>The editor's alerts: what each watches, how and where it reports, whether deliveries fail; and pause, snooze, edit, delete.</summary>
+/// <summary>
+/// The editor's alerts: what each watches, how and where it reports, whether deliveries fail; and pause,
+/// snooze, edit, delete. Below them, other editors' alerts shared with this one, read-only but for leaving them.
+/// </summary>
 public sealed partial class AlertsPage
 {
     private IReadOnlyList<AlertSummary>? _alerts;
+    private IReadOnlyList<Alert>? _shared;
     private string? _loadError;
     private string _user = "";
 
@@ -45,6 +49,7 @@ public sealed partial class AlertsPage
         try
         {
             _alerts = await Alerts.ListAsync(_user);
+            _shared = await Alerts.ListSharedWithAsync(_user);
             _loadError = null;
         }
         catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
@@ -63,6 +68,29 @@ public sealed partial class AlertsPage
         {
             return "(the saved search cannot be read)";
         }
+    }
+
+    private static string SearchPath(Alert alert)
+    {
+        try
+        {
+            return AlertLinks.SearchPath(alert);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "/search";
+        }
+    }
+
+    private string StateText(Alert alert) => alert.Paused
+        ? "Paused by its owner"
+        : alert.SnoozedUntil is { } until && until > Now ? $"Snoozed until {AlertDescriptions.LocalTime(until, alert.TimeZone)}" : "Active";
+
+    private async Task LeaveAsync(Alert alert)
+    {
+        await Alerts.LeaveAsync(alert.Id, _user);
+        Snackbar.Add($"You no longer receive “{alert.Name}”. Its owner, {alert.Owner}, can add you again.", Severity.Info);
+        await LoadAsync();
     }
 
     private static string ProblemCount(AlertSummary summary)

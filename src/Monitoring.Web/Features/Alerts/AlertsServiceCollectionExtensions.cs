@@ -28,6 +28,7 @@ public static class AlertsServiceCollectionExtensions
     /// <summary>In-app, e-mail and webhook; they need <see cref="AlertsOptions"/>, a <see cref="TimeProvider"/> and the app database.</summary>
     internal static IServiceCollection AddAlertChannels(this IServiceCollection services)
     {
+        services.TryAddSingleton<InboxNotifier>();
         services.AddSingleton<IAlertChannel, InAppChannel>();
         services.AddSingleton<IAlertChannel, EmailChannel>();
 

@@ -4,7 +4,8 @@ using Monitoring.Web.Data;
 namespace Monitoring.Web.Features.Alerts;
 
 /// <summary>Puts the message in the in-app inbox of the alert's owner and of everyone it is shared with.</summary>
-public sealed class InAppChannel(IDbContextFactory<AppDbContext> app, TimeProvider clock) : IAlertChannel
+/// <remarks>The recipients' open pages are told at once (<see cref="InboxNotifier"/>), so their bells need not poll.</remarks>
+public sealed class InAppChannel(IDbContextFactory<AppDbContext> app, TimeProvider clock, InboxNotifier notifier) : IAlertChannel
 {
     public AlertChannel Kind => AlertChannel.InApp;
 
@@ -19,7 +20,8 @@ public sealed class InAppChannel(IDbContextFactory<AppDbContext> app, TimeProvid
                 .Select(notification => notification.Recipient)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var lead = message.Stories[0];
-            foreach (var recipient in message.Alert.InAppRecipients().Except(already, StringComparer.OrdinalIgnoreCase))
+            var recipients = message.Alert.InAppRecipients().Except(already, UserNames.Comparer).ToList();
+            foreach (var recipient in recipients)
             {
                 db.Notifications.Add(new Notification
                 {
@@ -34,6 +36,7 @@ public sealed class InAppChannel(IDbContextFactory<AppDbContext> app, TimeProvid
             }
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            notifier.Notify(recipients);
         }
     }
 

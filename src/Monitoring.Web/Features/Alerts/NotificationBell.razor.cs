@@ -4,28 +4,32 @@ using Monitoring.Web.Features.Account;
 namespace Monitoring.Web.Features.Alerts;
 
 /// <summary>
-/// Counts the current user's unread notifications, checking again every few seconds while the page is
-/// open (deliveries are made by background jobs, possibly in another process, so there is nothing to
-/// subscribe to), and lists the latest when opened.
+/// Counts the current user's unread notifications and lists the latest when opened. The count follows
+/// the inbox at once: the in-app channel and the inbox page tell <see cref="InboxNotifier"/>, which tells
+/// the bell. A slow check (<see cref="RefreshInterval"/>) catches what another process delivered.
 /// </summary>
 public sealed partial class NotificationBell : IDisposable
 {
     private const int ListedCount = 10;
 
     private readonly CancellationTokenSource _disposed = new();
+    private IDisposable? _subscription;
     private int _unread;
     private IReadOnlyList<Notification>? _latest;
     private string _user = "";
 
-    /// <summary>How often the unread count is checked.</summary>
+    /// <summary>How often the unread count is checked besides being told (for deliveries made by another process).</summary>
     [Parameter]
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(60);
 
     [Inject]
     private NotificationInbox Inbox { get; set; } = default!;
 
     [Inject]
     private CurrentUser User { get; set; } = default!;
+
+    [Inject]
+    private InboxNotifier Notifier { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -42,6 +46,7 @@ public sealed partial class NotificationBell : IDisposable
 
     public void Dispose()
     {
+        _subscription?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
     }
@@ -57,6 +62,7 @@ public sealed partial class NotificationBell : IDisposable
         // Runs only once the page is interactive (never while prerendering), when there is a circuit to update.
         if (firstRender)
         {
+            _subscription = Notifier.Subscribe(_user, () => InvokeAsync(RecountAsync));
             _ = KeepCountingAsync();
         }
     }
@@ -68,21 +74,24 @@ public sealed partial class NotificationBell : IDisposable
         {
             while (await timer.WaitForNextTickAsync(_disposed.Token))
             {
-                await InvokeAsync(async () =>
-                {
-                    var before = _unread;
-                    await CountAsync();
-                    if (before != _unread)
-                    {
-                        _latest = null;
-                        StateHasChanged();
-                    }
-                });
+                await InvokeAsync(RecountAsync);
             }
         }
         catch (OperationCanceledException)
         {
             // The page was closed.
+        }
+    }
+
+    private async Task RecountAsync()
+    {
+        var before = _unread;
+        await CountAsync();
+        if (before != _unread)
+        {
+            // A list already shown (the menu may be open) is read again rather than left stale.
+            _latest = _latest is null ? null : await Inbox.LatestAsync(_user, ListedCount, _disposed.Token);
+            StateHasChanged();
         }
     }
 

@@ -113,6 +113,91 @@ public sealed class AlertEditorPageTests : AlertsUiContext
     }
 
     [Fact]
+    public async Task AddingACountryAndATopicFromTheFacets_NarrowsThePreview_AndIsSaved()
+    {
+        await IndexSeedsAsync();
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=Kosovo");
+        var kosovo = await ArchiveTotalAsync(new ArticleQuery { Text = "Kosovo" });
+        var albania = await ArchiveTotalAsync(new ArticleQuery { Text = "Kosovo", Countries = ["AL"] });
+        var albaniaNato = await ArchiveTotalAsync(new ArticleQuery { Text = "Kosovo", Countries = ["AL"], Topics = ["nato"] });
+        Assert.True(kosovo > albania && albania > albaniaNato && albaniaNato > 0, $"{kosovo} > {albania} > {albaniaNato} > 0");
+        editor.WaitForAssertion(() => Assert.Equal(ArchiveTotalText(kosovo), editor.Find("#preview-archive-total").TextContent.Trim()));
+        await OpenAddFiltersAsync(editor);
+
+        editor.Find("[data-facet='country'] [data-facet-value='AL'] input").Change(true);
+
+        editor.WaitForAssertion(() => Assert.Equal(ArchiveTotalText(albania), editor.Find("#preview-archive-total").TextContent.Trim()));
+        Assert.Equal(["Albania"], FilterChips(editor));
+
+        editor.WaitForElement("[data-facet='topic'] [data-facet-value='nato'] input").Change(true);
+
+        editor.WaitForAssertion(() => Assert.Equal(ArchiveTotalText(albaniaNato), editor.Find("#preview-archive-total").TextContent.Trim()));
+        Assert.Equal(["Albania", Model.TopicLabel("nato")], FilterChips(editor));
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.EndsWith("/alerts", Uri, StringComparison.Ordinal));
+        Assert.Equal(new SavedQuery { Text = "Kosovo", Countries = ["AL"], Topics = ["nato"] }, SavedQuery.FromJson(Assert.Single(await StoredAlertsAsync()).QueryJson));
+    }
+
+    [Fact]
+    public async Task CountingCountriesOnlyWhereTheStoryIsAboutThem_AndAMinimumTension_ChangeThePreview_AndAreSaved()
+    {
+        await IndexSeedsAsync();
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=Kosovo&country=RS");
+        var mentioned = await ArchiveTotalAsync(new ArticleQuery { Text = "Kosovo", Countries = ["RS"] });
+        var about = await ArchiveTotalAsync(new ArticleQuery { Text = "Kosovo", Countries = ["RS"], CountryMode = CountryMode.About });
+        var tense = await ArchiveTotalAsync(new ArticleQuery { Text = "Kosovo", Countries = ["RS"], CountryMode = CountryMode.About, MinTension = 30 });
+        Assert.True(mentioned > about && about > tense && tense > 0, $"{mentioned} > {about} > {tense} > 0");
+        editor.WaitForAssertion(() => Assert.Equal(ArchiveTotalText(mentioned), editor.Find("#preview-archive-total").TextContent.Trim()));
+        await OpenAddFiltersAsync(editor);
+
+        await editor.Find("#country-mode-about").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.Equal(ArchiveTotalText(about), editor.Find("#preview-archive-total").TextContent.Trim()));
+        Assert.Equal(["Serbia", "countries: about only"], FilterChips(editor));
+
+        editor.Find("#alert-tension-min").Change("30");
+
+        editor.WaitForAssertion(() => Assert.Equal(ArchiveTotalText(tense), editor.Find("#preview-archive-total").TextContent.Trim()));
+        Assert.Equal(["Serbia", "countries: about only", "tension 30–100"], FilterChips(editor));
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.EndsWith("/alerts", Uri, StringComparison.Ordinal));
+        Assert.Equal(
+            new SavedQuery { Text = "Kosovo", Countries = ["RS"], CountryMode = CountryMode.About, MinTension = 30 },
+            SavedQuery.FromJson(Assert.Single(await StoredAlertsAsync()).QueryJson));
+    }
+
+    [Fact]
+    public async Task RemovingTheTensionChip_ClearsTheTensionFields()
+    {
+        await IndexAsync(DepotStories);
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=depot&tmin=20&tmax=80");
+        editor.WaitForElement("#preview-archive-total");
+        Assert.Equal("20", editor.Find("#alert-tension-min").GetAttribute("value"));
+
+        await editor.Find("[data-filter='tension:'] .mud-chip-close-button").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.Equal("", editor.Find("#alert-tension-min").GetAttribute("value") ?? ""));
+        Assert.Equal("", editor.Find("#alert-tension-max").GetAttribute("value") ?? "");
+        Assert.Empty(FilterChips(editor));
+    }
+
+    private static string ArchiveTotalText(long total) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{total:N0} {(total == 1 ? "article in the whole archive matches." : "articles in the whole archive match.")}");
+
+    private async Task<long> ArchiveTotalAsync(ArticleQuery query) => (await Index.SearchAsync(query with { Take = 1 }, Cancellation)).Total;
+
+    private static List<string> FilterChips(IRenderedComponent<AlertEditorPage> editor) =>
+        [.. editor.FindAll("#alert-filters .mud-chip").Select(chip => chip.TextContent.Trim())];
+
+    private static async Task OpenAddFiltersAsync(IRenderedComponent<AlertEditorPage> editor)
+    {
+        await editor.Find("#alert-add-filters .mud-expand-panel-header").ClickAsync(new());
+        editor.WaitForElement("#facet-panel [data-facet='country']");
+    }
+
+    [Fact]
     public async Task Saving_ExplainsEveryWrongField_AndStoresNothing()
     {
         await IndexAsync(DepotStories);

@@ -78,6 +78,52 @@ public sealed class AlertsPageTests : AlertsUiContext
     }
 
     [Fact]
+    public async Task SnoozingUntilAChosenDateAndTime_MutesTheAlertUntilThenOnItsClock()
+    {
+        await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        var page = RenderAlertsPage();
+        var dialog = await OpenSnoozeUntilAsync(page);
+        // Offered: tomorrow on the alert's clock (the clock says 24 Oct 2026, 10:00 in Belgrade) at 08:00.
+        Assert.Equal("2026-10-25", dialog.QuerySelector("#snooze-date input, input#snooze-date")!.GetAttribute("value"));
+
+        Dialogs.Find("#snooze-date input, input#snooze-date").Change("2026-10-30");
+        Dialogs.Find("#snooze-time input, input#snooze-time").Change("14:30");
+        await Dialogs.Find("#snooze-confirm").ClickAsync(new());
+
+        // 14:30 in Belgrade on 30 Oct is UTC+1 (the clocks went back on the 25th): 13:30 UTC.
+        page.WaitForAssertion(() => Assert.Equal("Snoozed until 30 Oct 2026 14:30", page.Find(".alert-state").TextContent.Trim()));
+        Assert.Equal(new DateTimeOffset(2026, 10, 30, 13, 30, 0, TimeSpan.Zero), Assert.Single(await StoredAlertsAsync()).SnoozedUntil);
+        Assert.Empty(Dialogs.FindAll(".mud-dialog"));
+    }
+
+    [Fact]
+    public async Task SnoozingUntilATimeAlreadyPast_IsRefusedWithAClearMessage_AndChangesNothing()
+    {
+        await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        var page = RenderAlertsPage();
+        await OpenSnoozeUntilAsync(page);
+
+        // 09:00 today in Belgrade: an hour ago by the clock.
+        Dialogs.Find("#snooze-date input, input#snooze-date").Change("2026-10-24");
+        Dialogs.Find("#snooze-time input, input#snooze-time").Change("09:00");
+        await Dialogs.Find("#snooze-confirm").ClickAsync(new());
+
+        Dialogs.WaitForAssertion(() => Assert.Equal("Choose a time still to come.", Dialogs.Find("#snooze-error").TextContent));
+        Assert.Single(Dialogs.FindAll(".mud-dialog"));
+        Assert.Null(Assert.Single(await StoredAlertsAsync()).SnoozedUntil);
+        Assert.Equal("Active", page.Find(".alert-state").TextContent.Trim());
+    }
+
+    private async Task<AngleSharp.Dom.IElement> OpenSnoozeUntilAsync(IRenderedComponent<AlertsPage> page)
+    {
+        page.WaitForElement(".alert-row");
+        await page.Find(".snooze-alert button").ClickAsync(new());
+        // Not awaited: the click's handler waits for the dialog's answer.
+        Popovers.WaitForElement(".snooze-until").Click();
+        return Dialogs.WaitForElement(".mud-dialog");
+    }
+
+    [Fact]
     public async Task Deleting_AsksFirst_ThenRemovesTheRow_AndTheQueryFromThePercolator()
     {
         var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
@@ -137,6 +183,40 @@ public sealed class AlertsPageTests : AlertsUiContext
         Assert.Equal("3 h ago", row.QuerySelector(".alert-last-delivery")!.TextContent.Trim());
         Assert.Contains("1 failed", row.QuerySelector(".alert-problems")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Webhook: Response status code does not indicate success: 503 (Service Unavailable).", row.QuerySelector(".alert-problem-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AlertsSharedWithTheUser_AreListedApart_WithTheirOwner_AndNoWayToChangeThem()
+    {
+        await AlertService.SaveAsync(new AlertDraft { Name = "Ana's depots", Query = new SavedQuery { Text = "depot" }, SharedWith = "marko, Desk-Editor" }, "Ana.Petrovic", Cancellation);
+        await AlertService.SaveAsync(new AlertDraft { Name = "Not for me", Query = new SavedQuery { Text = "x" }, SharedWith = "marko" }, "ana.petrovic", Cancellation);
+        await AlertService.SaveAsync(new AlertDraft { Name = "No bell", Query = new SavedQuery { Text = "y" }, SharedWith = User, InApp = false, EmailRecipients = "desk@newsroom.example" }, "ana.petrovic", Cancellation);
+        await CreateAlertAsync("Mine", new SavedQuery { Text = "mine" }, draft => draft.SharedWith = "marko");
+
+        var page = RenderAlertsPage();
+
+        var row = Assert.Single(page.WaitForElements(".shared-alert-row"));
+        Assert.Equal("Ana's depots", row.QuerySelector(".alert-name")!.TextContent.Trim());
+        Assert.Equal("ana.petrovic", row.QuerySelector(".alert-owner")!.TextContent.Trim());
+        Assert.Equal("Active", row.QuerySelector(".alert-state")!.TextContent.Trim());
+        Assert.StartsWith("/search?q=depot", row.QuerySelector(".alert-name a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Empty(row.QuerySelectorAll(".edit-alert, .toggle-alert, .snooze-alert, .delete-alert"));
+        Assert.Equal("Mine", Assert.Single(page.FindAll(".alert-row")).QuerySelector(".alert-name")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task StopReceivingASharedAlert_TakesOnlyThisUserOffIt()
+    {
+        var shared = await AlertService.SaveAsync(new AlertDraft { Name = "Ana's depots", Query = new SavedQuery { Text = "depot" }, SharedWith = "marko, desk-editor" }, "ana.petrovic", Cancellation);
+        var page = RenderAlertsPage();
+        page.WaitForElement(".shared-alert-row");
+
+        await page.Find(".leave-alert").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#shared-alerts")));
+        var stored = Assert.Single(await StoredAlertsAsync());
+        Assert.Equal((shared.Alert!.Id, "marko"), (stored.Id, stored.SharedWith));
+        Assert.Equal(["ana.petrovic", "marko"], stored.InAppRecipients());
     }
 
     private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;

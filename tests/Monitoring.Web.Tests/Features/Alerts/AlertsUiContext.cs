@@ -50,6 +50,7 @@ public abstract class AlertsUiContext : MudTestContext
         Services.AddSingleton<AlertService>();
         Services.AddSingleton<AlertPreviewer>();
         Services.AddSingleton<NotificationInbox>();
+        Services.AddSingleton<InboxNotifier>();
     }
 
     /// <summary>Tuesday 24 October 2026, 10:00 in Belgrade (UTC+2 until the 25th).</summary>
@@ -70,19 +71,28 @@ public abstract class AlertsUiContext : MudTestContext
     /// <summary>Indexes articles with these titles and publication instants, each its own story, from one outlet.</summary>
     protected async Task IndexAsync(params (string Title, string Published)[] articles)
     {
-        var enricher = new ArticleEnricher(Model);
-        var enriched = articles.Select(item => enricher.Enrich(new Article
-        {
-            Id = ArticleId.ForContent("Test wire", item.Title, item.Title),
-            Title = item.Title,
-            Paragraphs = [item.Title + ". The report came from Belgrade."],
-            Source = "Test wire",
-            Language = "en",
-            Published = DateTimeOffset.Parse(item.Published, System.Globalization.CultureInfo.InvariantCulture),
-            IngestedAt = Clock.GetUtcNow(),
-        })).ToArray();
+        var enriched = articles.Select(item => Enriched(item.Title, DateTimeOffset.Parse(item.Published, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         await Index.IndexAsync(enriched, Cancellation);
     }
+
+    /// <summary>Delivers an instant message about a new article with this title through the app's in-app channel.</summary>
+    protected async Task DeliverInAppAsync(Alert alert, long deliveryId, string title)
+    {
+        var channel = new InAppChannel(App, Clock, Services.GetRequiredService<InboxNotifier>());
+        var message = new AlertMessage(deliveryId, alert, [new DigestStory(Enriched(title, Clock.GetUtcNow()), [])], null, new Uri("http://monitor.test/"));
+        await channel.SendAsync(message, Cancellation);
+    }
+
+    private EnrichedArticle Enriched(string title, DateTimeOffset published) => new ArticleEnricher(Model).Enrich(new Article
+    {
+        Id = ArticleId.ForContent("Test wire", title, title),
+        Title = title,
+        Paragraphs = [title + ". The report came from Belgrade."],
+        Source = "Test wire",
+        Language = "en",
+        Published = published,
+        IngestedAt = Clock.GetUtcNow(),
+    });
 
     protected async Task IndexSeedsAsync()
     {
@@ -97,6 +107,27 @@ public abstract class AlertsUiContext : MudTestContext
         var result = await AlertService.SaveAsync(draft, User, Cancellation);
         Assert.Empty(result.Errors);
         return result.Alert!;
+    }
+
+    /// <summary>Adds notifications in order (the later, the newer), each linking to /articles/&lt;its title in lower case, hyphens for spaces&gt;.</summary>
+    protected async Task AddNotificationsAsync(Alert alert, params (string Recipient, string Title, bool Read)[] notifications)
+    {
+        await using var db = App.CreateDbContext();
+        var delivery = 1000L + db.Notifications.Count();
+        foreach (var (recipient, title, read) in notifications)
+        {
+            db.Notifications.Add(new Notification
+            {
+                Recipient = recipient,
+                AlertId = alert.Id,
+                DeliveryId = delivery++,
+                Title = title,
+                Link = "/articles/" + title.ToLowerInvariant().Replace(' ', '-'),
+                CreatedAt = Clock.GetUtcNow(),
+                ReadAt = read ? Clock.GetUtcNow() : null,
+            });
+            await db.SaveChangesAsync(Cancellation);
+        }
     }
 
     protected async Task<List<Alert>> StoredAlertsAsync()

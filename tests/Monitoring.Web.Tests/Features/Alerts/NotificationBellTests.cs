@@ -60,16 +60,59 @@ public sealed class NotificationBellTests : AlertsUiContext
     }
 
     [Fact]
-    public async Task ANotificationArrivingWhileThePageIsOpen_ShowsUpInTheCount()
+    public async Task ANotificationDeliveredWhileThePageIsOpen_ShowsUpAtOnce_WithoutWaitingForACheck()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" }, draft => draft.SharedWith = "Marko");
+        // The fallback check is an hour away: only being told can change the count within the test.
+        var bell = RenderBell(refresh: TimeSpan.FromHours(1));
+        bell.WaitForAssertion(() => Assert.Equal(1, Notifier.SubscriberCount(User)));
+        Assert.Equal("Notifications, none unread", bell.Find("#notification-bell button").GetAttribute("aria-label"));
+
+        await DeliverInAppAsync(alert, deliveryId: 1, "Fire at an ammunition depot near Kragujevac");
+
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".mud-badge").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        Assert.Equal("Notifications, 1 unread", bell.Find("#notification-bell button").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task MarkingReadElsewhere_UpdatesTheBellAtOnce()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
+        await AddNotificationsAsync(alert, (User, "First", false), (User, "Second", false));
+        var bell = RenderBell(refresh: TimeSpan.FromHours(1));
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".mud-badge").TextContent.Trim()));
+        bell.WaitForAssertion(() => Assert.Equal(1, Notifier.SubscriberCount(User)));
+
+        await Services.GetRequiredService<NotificationInbox>().MarkAllReadAsync(User, Cancellation);
+
+        bell.WaitForAssertion(() => Assert.Empty(bell.FindAll(".mud-badge")), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task ClosingThePage_EndsTheBellsSubscription()
+    {
+        var bell = RenderBell();
+        bell.WaitForAssertion(() => Assert.Equal(1, Notifier.SubscriberCount(User)));
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, Notifier.SubscriberCount(User));
+    }
+
+    [Fact]
+    public async Task ANotificationWrittenByAnotherProcess_ShowsUpAtTheNextCheck()
     {
         var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });
         var bell = RenderBell(refresh: TimeSpan.FromMilliseconds(100));
         bell.WaitForAssertion(() => Assert.Equal("Notifications, none unread", bell.Find("#notification-bell button").GetAttribute("aria-label")));
 
+        // Written straight to the database: nobody in this process is told.
         await AddNotificationsAsync(alert, (User, "Fresh", false));
 
         bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".mud-badge").TextContent.Trim()));
     }
+
+    private InboxNotifier Notifier => Services.GetRequiredService<InboxNotifier>();
 
     private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;
 
@@ -77,26 +120,5 @@ public sealed class NotificationBellTests : AlertsUiContext
     {
         Popovers = Render<MudPopoverProvider>();
         return Render<NotificationBell>(parameters => parameters.Add(bell => bell.RefreshInterval, refresh ?? TimeSpan.FromMinutes(5)));
-    }
-
-    /// <summary>Adds notifications in order (the later, the newer), each linking to /articles/&lt;its title in lower case&gt;.</summary>
-    private async Task AddNotificationsAsync(Alert alert, params (string Recipient, string Title, bool Read)[] notifications)
-    {
-        await using var db = App.CreateDbContext();
-        var delivery = 1000L + db.Notifications.Count();
-        foreach (var (recipient, title, read) in notifications)
-        {
-            db.Notifications.Add(new Notification
-            {
-                Recipient = recipient,
-                AlertId = alert.Id,
-                DeliveryId = delivery++,
-                Title = title,
-                Link = "/articles/" + title.ToLowerInvariant(),
-                CreatedAt = Clock.GetUtcNow(),
-                ReadAt = read ? Clock.GetUtcNow() : null,
-            });
-            await db.SaveChangesAsync(Cancellation);
-        }
     }
 }
