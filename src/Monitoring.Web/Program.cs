@@ -5,6 +5,7 @@ using Monitoring.Web.Components;
 using Monitoring.Web.Data;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Alerts;
+using Monitoring.Web.Features.Hosting;
 using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Search;
@@ -14,18 +15,21 @@ using Monitoring.Web.Features.Trends;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+var role = builder.AddHostingRole();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddIngestion();
 builder.Services.AddFeedPolling();
-builder.Services.AddJobs();
+builder.Services.AddJobs(role);
 builder.Services.AddIngestApi();
 builder.Services.AddAppData();
 builder.Services.AddTrends();
 builder.Services.AddAlerts();
 builder.Services.AddAccount();
+builder.Services.AddStatus();
+builder.Services.LeaveBackgroundWorkToWorkers(role);
 
 var app = builder.Build();
 
@@ -35,14 +39,18 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders(JobsServiceCollectionExtensions.DashboardPath);
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.MapJobsDashboard();
+if (role.ServesWeb)
+{
+    app.UseAntiforgery();
+    app.MapStaticAssets();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapJobsDashboard();
+    app.MapTrends();
+    app.MapSearchExport();
+    app.MapIngestApi();
+}
+
 app.MapStatus();
-app.MapTrends();
-app.MapSearchExport();
-app.MapIngestApi();
 
 await app.RunAsync();
 

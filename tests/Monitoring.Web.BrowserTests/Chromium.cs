@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Monitoring.Tests;
 
 namespace Monitoring.Web.BrowserTests;
 
@@ -22,15 +22,7 @@ internal static class Chromium
                 return;
             }
 
-            if (Environment.UserName != "root")
-            {
-                throw new InvalidOperationException(
-                    $"Browser tests need Debian's Chromium at {ExecutablePath}. Install it with 'sudo apt-get install -y chromium' " +
-                    "or run the tests as root, which installs it automatically.");
-            }
-
-            await RunAsync("apt-get", "update");
-            await RunAsync("apt-get", "install -y --no-install-recommends chromium");
+            await Commands.InstallDebianPackagesAsync($"The browser tests (Chromium at {ExecutablePath})", "chromium");
             if (!File.Exists(ExecutablePath))
             {
                 throw new InvalidOperationException($"apt-get installed chromium but {ExecutablePath} is still missing.");
@@ -39,26 +31,6 @@ internal static class Chromium
         finally
         {
             InstallLock.Release();
-        }
-    }
-
-    private static async Task RunAsync(string command, string arguments)
-    {
-        var start = new ProcessStartInfo(command, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"Could not start '{command}'.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"'{command} {arguments}' failed with exit code {process.ExitCode} while installing Chromium for the browser tests:\n{await errors}\n{await output}");
         }
     }
 }

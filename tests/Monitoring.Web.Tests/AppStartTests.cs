@@ -11,7 +11,7 @@ namespace Monitoring.Web.Tests;
 /// </summary>
 public sealed class AppStartTests : IAsyncDisposable
 {
-    private const int ShippedArticles = 1_181;
+    internal const int ShippedArticles = 1_181;
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("monitoring-web-").FullName;
     private readonly WebApplicationFactory<Program> _factory;
@@ -60,7 +60,7 @@ public sealed class AppStartTests : IAsyncDisposable
         Directory.Delete(_dataFolder, recursive: true);
     }
 
-    private static async Task WaitForArticlesAsync(HttpClient client, long expected)
+    internal static async Task WaitForArticlesAsync(HttpClient client, long expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         long articles = 0;

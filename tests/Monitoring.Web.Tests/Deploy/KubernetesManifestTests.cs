@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Monitoring.Web.Tests.Deploy;
+
+/// <summary>deploy/k8s read as YAML: the roles, the sticky Ingress in front of the web pods, Elasticsearch through ECK.</summary>
+public sealed class KubernetesManifestTests
+{
+    private readonly List<Dictionary<object, object>> _objects = DeployFiles.KubernetesObjects();
+
+    [Fact]
+    public void TheIngress_PinsEachBrowserToOneWebPod_WithACookie_AndKeepsWebSocketsOpen()
+    {
+        var ingress = Assert.Single(_objects, resource => resource.Kind() == "Ingress");
+        var annotations = ingress.Map("metadata").Map("annotations");
+        Assert.Equal("cookie", annotations.Text("nginx.ingress.kubernetes.io/affinity"));
+        Assert.Equal("persistent", annotations.Text("nginx.ingress.kubernetes.io/affinity-mode"));
+        Assert.False(string.IsNullOrWhiteSpace(annotations.Text("nginx.ingress.kubernetes.io/session-cookie-name")));
+        Assert.True(int.Parse(annotations.Text("nginx.ingress.kubernetes.io/proxy-read-timeout"), CultureInfo.InvariantCulture) >= 600);
+
+        // The Ingress routes to a Service that selects exactly the web Deployment's pods.
+        var backend = ((Dictionary<object, object>)ingress.Map("spec").List("rules").Cast<Dictionary<object, object>>().Single()
+            .Map("http").List("paths").Single()).Map("backend").Map("service").Text("name");
+        var service = Assert.Single(_objects, resource => resource.Kind() == "Service" && resource.Name() == backend);
+        var web = Deployment("Web");
+        Assert.Equal(
+            service.Map("spec").Map("selector"),
+            web.Map("spec").Map("template").Map("metadata").Map("labels"));
+    }
+
+    [Theory]
+    [InlineData("Web")]
+    [InlineData("Worker")]
+    public void EachRole_HasItsDeployment_ProbedOnHealthAndReady(string role)
+    {
+        var container = Container(Deployment(role));
+
+        var probes = new[] { "livenessProbe", "readinessProbe" }.Select(probe => container.Map(probe).Map("httpGet").Text("path"));
+        Assert.Equal(["/health", "/ready"], probes);
+    }
+
+    [Fact]
+    public void Elasticsearch_IsAThreeNodeEckCluster_ThatTheAppIsPointedAt()
+    {
+        var cluster = Assert.Single(_objects, resource => resource.Kind() == "Elasticsearch");
+        Assert.StartsWith("elasticsearch.k8s.elastic.co/", cluster.Text("apiVersion"), StringComparison.Ordinal);
+        Assert.Equal(3, cluster.Map("spec").List("nodeSets").Cast<Dictionary<object, object>>().Sum(set => int.Parse(set.Text("count"), CultureInfo.InvariantCulture)));
+        var config = Assert.Single(_objects, resource => resource.Kind() == "ConfigMap").Map("data");
+        Assert.Equal($"http://{cluster.Name()}-es-http:9200", config.Text("Search__Elasticsearch__Urls__0")); // the Service ECK creates
+    }
+
+    private Dictionary<object, object> Deployment(string role) =>
+        Assert.Single(
+            _objects,
+            resource => resource.Kind() == "Deployment"
+                && Container(resource).List("env").Cast<Dictionary<object, object>>()
+                    .Any(variable => variable.Text("name") == "Hosting__Role" && (string?)variable.GetValueOrDefault("value") == role));
+
+    private static Dictionary<object, object> Container(Dictionary<object, object> deployment) =>
+        (Dictionary<object, object>)deployment.Map("spec").Map("template").Map("spec").List("containers").Single();
+}
