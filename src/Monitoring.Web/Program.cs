@@ -25,6 +25,7 @@ builder.Services.AddAppData();
 builder.Services.AddTrends();
 builder.Services.AddAlerts();
 builder.Services.AddAccount();
+builder.Services.AddMonitoringRateLimiting();
 
 var app = builder.Build();
 
@@ -33,9 +34,14 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
+// Styles and scripts are public: the sign-in page needs them.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccount();
 app.MapJobsDashboard();
 app.MapStatus();
 app.MapTrends();

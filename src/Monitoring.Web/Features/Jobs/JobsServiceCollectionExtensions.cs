@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
+using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Features.Jobs;
 
@@ -44,8 +45,9 @@ public static class JobsServiceCollectionExtensions
     {
         if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard)
         {
-            // Hangfire's default filter admits local requests only; accounts and roles come later.
-            app.MapHangfireDashboard("/jobs", new DashboardOptions { DisplayStorageConnectionString = false });
+            // Admins only, by the app's policy; Hangfire's own local-requests-only filter is replaced by it.
+            app.MapHangfireDashboard("/jobs", new DashboardOptions { DisplayStorageConnectionString = false, Authorization = [] })
+                .RequireAuthorization(Policies.Administer);
         }
 
         return app;
