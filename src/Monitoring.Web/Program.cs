@@ -30,6 +30,7 @@ builder.Services.AddAlerts();
 builder.Services.AddAccount();
 builder.Services.AddStatus();
 builder.Services.LeaveBackgroundWorkToWorkers(role);
+builder.Services.AddMonitoringRateLimiting();
 
 var app = builder.Build();
 
@@ -39,11 +40,16 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders(JobsServiceCollectionExtensions.DashboardPath);
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
 if (role.ServesWeb)
 {
-    app.UseAntiforgery();
-    app.MapStaticAssets();
+    // Styles and scripts are public: the sign-in page needs them.
+    app.MapStaticAssets().AllowAnonymous();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapAccount();
     app.MapJobsDashboard();
     app.MapTrends();
     app.MapSearchExport();

@@ -43,7 +43,7 @@ public sealed class AlertsJourneyTests(RunningApp app, BrowserSession browser)
         await Assertions.Expect(row.Locator(".alert-state")).ToHaveTextAsync("Active");
         await Assertions.Expect(row.Locator(".alert-last-delivery")).ToHaveTextAsync("never");
 
-        await PushArticleAsync();
+        await PushArticleAsync(await app.CreateIngestKeyAsync(browser, "Journey wire"));
 
         // The inbox run triggers matching, matching triggers delivery, and the delivery tells the bell (its own check is only every minute).
         var bell = page.Locator("#notification-bell button");
@@ -85,7 +85,7 @@ public sealed class AlertsJourneyTests(RunningApp app, BrowserSession browser)
         await Screenshots.SaveAsync(page, "alert-editor-tablet-dark.png", fullPage: true);
     }
 
-    private async Task PushArticleAsync()
+    private async Task PushArticleAsync(string apiKey)
     {
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles")
@@ -101,22 +101,10 @@ public sealed class AlertsJourneyTests(RunningApp app, BrowserSession browser)
                 published = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             }),
         };
-        request.Headers.Add("X-Api-Key", AppProcess.ApiKey);
+        request.Headers.Add("X-Api-Key", apiKey);
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    private async Task<IPage> OpenAsync(string path, int width = 1280)
-    {
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-        });
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(path);
-        // Clicks before the Blazor circuit is up would be lost.
-        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path, int width = 1280) => browser.OpenAsync(app, path, width, height: 900);
 }

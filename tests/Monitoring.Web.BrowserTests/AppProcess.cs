@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using Monitoring.Tests;
 
 namespace Monitoring.Web.BrowserTests;
@@ -11,11 +12,8 @@ namespace Monitoring.Web.BrowserTests;
 /// The real app as a separate process on a free loopback port, with the repository's seeds and a data
 /// folder of the caller's (so a restart on the same folder is a real restart).
 /// </summary>
-public sealed class AppProcess : IAsyncDisposable
+public sealed partial class AppProcess : IAsyncDisposable
 {
-    /// <summary>The key the app accepts on its push API (<c>X-Api-Key</c>).</summary>
-    public const string ApiKey = "browser-tests-push-key";
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly StringBuilder _log = new();
@@ -63,7 +61,6 @@ public sealed class AppProcess : IAsyncDisposable
             "--AppData:SqlitePath", Path.Combine(dataFolder, "app.db"),
             "--Ingestion:DropFolder", Path.Combine(dataFolder, "drop"),
             "--OutboundRequests:AllowedNetworks:0", "127.0.0.1/32", // the journeys' feed server and webhook receiver
-            "--IngestApi:ApiKeys:0", ApiKey,
         })
         {
             start.ArgumentList.Add(argument);
@@ -82,6 +79,37 @@ public sealed class AppProcess : IAsyncDisposable
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         return await ArticleCountAsync(http);
+    }
+
+    /// <summary>The first-admin link the app logs when it starts with no users (waits for it).</summary>
+    public async Task<Uri> SetupLinkAsync()
+    {
+        await WaitForLogAsync("Create the first admin at");
+        return new Uri(SetupLinkIn().Match(Log).Value);
+    }
+
+    /// <summary>
+    /// Creates the first admin the supported way: the setup link from the log, its form posted as a
+    /// browser posts it (with the hidden antiforgery fields).
+    /// </summary>
+    public async Task CreateFirstAdminAsync(string userName, string password)
+    {
+        var link = await SetupLinkAsync();
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = BaseAddress };
+        var form = await http.GetStringAsync(link);
+        var fields = HiddenInput().Matches(form)
+            .Select(input => (Name: NameOf().Match(input.Value), Value: ValueOf().Match(input.Value)))
+            .Where(field => field.Name.Success)
+            .ToDictionary(field => field.Name.Groups[1].Value, field => WebUtility.HtmlDecode(field.Value.Groups[1].Value), StringComparer.Ordinal);
+        fields["Input.UserName"] = userName;
+        fields["Input.Password"] = fields["Input.Confirm"] = password;
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await http.PostAsync(link, content);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"The setup form answered {response.StatusCode}:\n{await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     /// <summary>Waits until the app has printed a line containing <paramref name="text"/>.</summary>
@@ -166,6 +194,18 @@ public sealed class AppProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [GeneratedRegex(@"http://\S+/account/setup\?token=[A-Za-z0-9_-]+")]
+    private static partial Regex SetupLinkIn();
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
+    private static partial Regex HiddenInput();
+
+    [GeneratedRegex("name=\"([^\"]*)\"")]
+    private static partial Regex NameOf();
+
+    [GeneratedRegex("value=\"([^\"]*)\"")]
+    private static partial Regex ValueOf();
 
     private sealed record Health(string Status, long Articles);
 }

@@ -28,13 +28,24 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page on <paramref name="path"/> of the app, once its Blazor circuit is up (clicks before it would be lost).</summary>
-    public async Task<IPage> OpenAsync(Uri baseAddress, string path)
+    /// <summary>
+    /// A new page on <paramref name="path"/> of <paramref name="app"/>, signed in as its admin, once its
+    /// Blazor circuit is up (clicks before it would be lost).
+    /// </summary>
+    public async Task<IPage> OpenAsync(RunningApp app, string path, int width = 1280, int height = 720, bool acceptDownloads = false)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString() });
+        ArgumentNullException.ThrowIfNull(app);
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            AcceptDownloads = acceptDownloads,
+            StorageState = await app.SignedInStateAsync(Browser),
+        });
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync(path);
-        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1);
+        // The first circuit of a freshly started app can take several seconds on a busy machine.
+        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         return page;
     }
 

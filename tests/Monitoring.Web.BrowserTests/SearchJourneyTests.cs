@@ -77,5 +77,5 @@ public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
         await Assertions.Expect(page.Locator(".search-hit").First).ToContainTextAsync("Feb 2008");
     }
 
-    private Task<IPage> OpenAsync(string path) => browser.OpenAsync(app.BaseAddress, path);
+    private Task<IPage> OpenAsync(string path) => browser.OpenAsync(app, path);
 }

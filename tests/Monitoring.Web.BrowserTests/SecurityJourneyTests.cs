@@ -16,7 +16,7 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
     public async Task AHostileArticle_IsShownAsText_AndRunsNothing_InResultsOrOnItsPage()
     {
         await DropHostileArticlesAsync();
-        var page = await browser.OpenAsync(app.BaseAddress, "/");
+        var page = await browser.OpenAsync(app, "/");
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>
         {
@@ -46,9 +46,16 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
     [InlineData("/alerts/new?q=Serbia")]
     [InlineData("/sources")]
     [InlineData("/events")]
+    [InlineData("/alerts/inbox")]
+    [InlineData("/admin/users")]
+    [InlineData("/admin/api-keys")]
     public async Task APage_WorksUnderTheContentSecurityPolicy_WithoutAViolation(string path)
     {
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            StorageState = await app.SignedInStateAsync(browser.Browser),
+        });
         var violations = new List<string>();
         page.Console += (_, message) =>
         {
@@ -71,9 +78,31 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
     }
 
     [Fact]
+    public async Task TheSignInPage_WorksUnderTheContentSecurityPolicy_WithoutAViolation()
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
+
+        var response = await page.GotoAsync("/search?q=Serbia");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        Assert.StartsWith("default-src 'self'; script-src 'self';", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#login-user")).ToBeVisibleAsync();
+        Assert.Empty(violations);
+    }
+
+    [Fact]
     public async Task TheChartPngExport_WorksUnderTheContentSecurityPolicy()
     {
-        var page = await browser.OpenAsync(app.BaseAddress, "/trends");
+        var page = await browser.OpenAsync(app, "/trends", acceptDownloads: true);
         var violations = new List<string>();
         page.Console += (_, message) =>
         {

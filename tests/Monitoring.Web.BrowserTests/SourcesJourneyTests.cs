@@ -71,5 +71,5 @@ public sealed class SourcesJourneyTests(RunningApp app, BrowserSession browser)
             """;
     }
 
-    private Task<IPage> OpenAsync(string path) => browser.OpenAsync(app.BaseAddress, path);
+    private Task<IPage> OpenAsync(string path) => browser.OpenAsync(app, path);
 }

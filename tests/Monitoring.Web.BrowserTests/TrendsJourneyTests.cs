@@ -119,6 +119,7 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
             BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
             JavaScriptEnabled = false,
+            StorageState = await app.SignedInStateAsync(browser.Browser),
         });
 
         // Without scripts there is no circuit: this is the prerendered page.
@@ -170,13 +171,5 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     private static long CountIn(string? label) =>
         long.Parse(label!.Split(": ")[^1], CultureInfo.InvariantCulture);
 
-    private async Task<IPage> OpenAsync(string path)
-    {
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), AcceptDownloads = true });
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(path);
-        // The first circuit of a freshly started app can take several seconds on a busy machine.
-        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path) => browser.OpenAsync(app, path, acceptDownloads: true);
 }

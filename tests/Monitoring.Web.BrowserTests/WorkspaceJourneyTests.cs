@@ -135,18 +135,5 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
         return int.Parse(text!.Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
     }
 
-    private async Task<IPage> OpenAsync(string path, int width = 1280)
-    {
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = 1000 },
-            AcceptDownloads = true,
-        });
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(path);
-        // Clicks before the Blazor circuit is up would be lost.
-        await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path, int width = 1280) => browser.OpenAsync(app, path, width, height: 1000, acceptDownloads: true);
 }

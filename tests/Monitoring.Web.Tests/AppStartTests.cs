@@ -1,35 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Monitoring.Tests;
+using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Tests;
 
 /// <summary>
 /// The whole composition root in-process, with Hangfire's in-memory storage: services resolve, options
-/// validate, the seed job runs on start and the pages answer.
+/// validate, the seed job runs on start and the pages answer an editor signed in through the login form.
 /// </summary>
 public sealed class AppStartTests : IAsyncDisposable
 {
     internal const int ShippedArticles = 1_181;
 
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("monitoring-web-").FullName;
-    private readonly WebApplicationFactory<Program> _factory;
-
-    public AppStartTests() =>
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting("Jobs:Storage", "InMemory");
-            host.UseSetting("Ingestion:SeedsPath", RepositoryPaths.Seeds);
-            host.UseSetting("Search:Lucene:IndexPath", Path.Combine(_dataFolder, "index"));
-            host.UseSetting("Ingestion:StorePath", Path.Combine(_dataFolder, "ingestion.db"));
-            host.UseSetting("AppData:SqlitePath", Path.Combine(_dataFolder, "app.db"));
-        });
+    private readonly TestApp _app = new(ingestSeeds: true);
 
     [Fact]
     public async Task OnFirstStart_TheSeedsAreIngested_AndThePagesAnswer()
     {
-        using var client = _factory.CreateClient();
+        await _app.CreateUserAsync("desk", Roles.Editor);
+        using var client = await _app.SignedInClientAsync("desk");
 
         await WaitForArticlesAsync(client, ShippedArticles);
 
@@ -46,19 +35,15 @@ public sealed class AppStartTests : IAsyncDisposable
     [Fact]
     public async Task AMissingSeedsFolder_StopsTheStart_WithAMessageSayingWhatToSet()
     {
-        await using var misconfigured = _factory.WithWebHostBuilder(host =>
-            host.UseSetting("Ingestion:SeedsPath", Path.Combine(_dataFolder, "nowhere")));
+        await using var misconfigured = _app.Factory.WithWebHostBuilder(host =>
+            host.UseSetting("Ingestion:SeedsPath", Path.Combine(Path.GetTempPath(), "monitoring-nowhere-" + Guid.NewGuid())));
 
         var failure = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
 
         Assert.Contains("Ingestion:SeedsPath", failure.ToString(), StringComparison.Ordinal);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Directory.Delete(_dataFolder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     internal static async Task WaitForArticlesAsync(HttpClient client, long expected)
     {

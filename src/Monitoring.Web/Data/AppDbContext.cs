@@ -1,15 +1,18 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Alerts;
 using Monitoring.Web.Features.Annotations;
+using Monitoring.Web.Features.ApiKeys;
 
 namespace Monitoring.Web.Data;
 
 /// <summary>
 /// The web app's own relational data: what analysts and editors create (event annotations now; alerts,
-/// users and their settings later), as opposed to the articles, which live in the search engine.
+/// users and their API keys), as opposed to the articles, which live in the search engine.
 /// The schema evolves through EF Core migrations in Data/Migrations, applied at start-up.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<EventAnnotation> EventAnnotations => Set<EventAnnotation>();
 
@@ -23,10 +26,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<AlertScanState> AlertScanStates => Set<AlertScanState>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.Entity<EventAnnotation>(annotation =>
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<EventAnnotation>(annotation =>
         {
             annotation.ToTable("EventAnnotations");
             annotation.Property(a => a.Label).HasMaxLength(EventAnnotation.MaxLabelLength);
@@ -34,6 +40,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             annotation.HasIndex(a => a.Date);
             annotation.HasData(EventAnnotation.DemoEvents);
         });
-        AlertsModel.Configure(modelBuilder);
+        AlertsModel.Configure(builder);
+        builder.Entity<ApiKey>(key =>
+        {
+            key.ToTable("ApiKeys");
+            key.Property(k => k.Name).HasMaxLength(ApiKey.MaxNameLength);
+            key.Property(k => k.Prefix).HasMaxLength(16);
+            key.HasIndex(k => k.Prefix).IsUnique();
+            key.Property(k => k.Hash).HasMaxLength(32);
+            key.Property(k => k.Scopes).HasMaxLength(500);
+            key.Property(k => k.CreatedBy).HasMaxLength(256);
+            key.Property(k => k.CreatedAt).HasConversion(UtcTicksConverters.Required);
+            key.Property(k => k.LastUsedAt).HasConversion(UtcTicksConverters.Optional);
+            key.Property(k => k.RevokedAt).HasConversion(UtcTicksConverters.Optional);
+            key.Ignore(k => k.ScopeList);
+        });
     }
 }

@@ -1,17 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Monitoring.Web.Data;
 
 namespace Monitoring.Web.Features.Alerts;
 
 /// <summary>How the alert tables are stored.</summary>
 internal static class AlertsModel
 {
-    // SQLite cannot compare DateTimeOffset values in SQL; UTC ticks compare and sort on every provider.
-    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks =
-        new(value => value.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks = UtcTicksConverters.Required;
 
-    private static readonly ValueConverter<DateTimeOffset?, long?> NullableUtcTicks =
-        new(value => value.HasValue ? value.Value.UtcTicks : null, ticks => ticks.HasValue ? new DateTimeOffset(ticks.Value, TimeSpan.Zero) : null);
+    private static readonly ValueConverter<DateTimeOffset?, long?> NullableUtcTicks = UtcTicksConverters.Optional;
 
     public static void Configure(ModelBuilder model)
     {

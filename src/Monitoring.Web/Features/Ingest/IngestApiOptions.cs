@@ -7,12 +7,6 @@ public sealed class IngestApiOptions
 {
     public const string SectionName = "IngestApi";
 
-    /// <summary>
-    /// Keys a sender puts in the <c>X-Api-Key</c> header. None configured means the API refuses every
-    /// request (accounts with their own keys come later).
-    /// </summary>
-    public IList<string> ApiKeys { get; } = [];
-
     /// <summary>Largest request body in bytes; larger requests get 413.</summary>
     [Range(1_024, 256L * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 16 * 1024 * 1024;

@@ -1,19 +1,16 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Features.Ingest;
 
 /// <summary>
-/// <c>POST /api/articles</c>: one article (a JSON object) or a batch (an array) from a trusted sender.
+/// <c>POST /api/articles</c>: one article (a JSON object) or a batch (an array) from a sender holding an API key with scope <c>ingest:write</c>.
 /// Answers 202 only once every item is committed to the inbox; processing follows in the background.
 /// </summary>
 public static class IngestEndpoints
 {
-    public const string ApiKeyHeader = "X-Api-Key";
-
     public static IServiceCollection AddIngestApi(this IServiceCollection services)
     {
         services.AddOptions<IngestApiOptions>()
@@ -25,18 +22,17 @@ public static class IngestEndpoints
 
     public static WebApplication MapIngestApi(this WebApplication app)
     {
-        app.MapPost("/api/articles", AcceptAsync).DisableAntiforgery();
+        // A machine's request with an API key, not a browser form: no antiforgery token to check.
+        app.MapPost("/api/articles", AcceptAsync)
+            .DisableAntiforgery()
+            .RequireAuthorization(Policies.IngestWrite)
+            .RequireRateLimiting(RateLimitingSetup.IngestPolicy);
         return app;
     }
 
     private static async Task<IResult> AcceptAsync(HttpContext http, ArticleInbox inbox, IOptions<IngestApiOptions> options, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!HasValidKey(http.Request.Headers[ApiKeyHeader], settings.ApiKeys))
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"Missing or wrong API key (header {ApiKeyHeader}).");
-        }
-
         var body = await ReadBodyAsync(http.Request, settings.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
@@ -51,24 +47,6 @@ public static class IngestEndpoints
 
         var ids = await inbox.AcceptAsync("api", articles.Select(article => article.ToUtf8Json()).ToList(), cancellationToken);
         return Results.Accepted(value: new AcceptedArticles(ids.Count, ids));
-    }
-
-    private static bool HasValidKey(string? presented, IList<string> keys)
-    {
-        if (string.IsNullOrEmpty(presented))
-        {
-            return false;
-        }
-
-        var presentedBytes = Encoding.UTF8.GetBytes(presented);
-        var matched = false;
-        foreach (var key in keys.Where(key => !string.IsNullOrEmpty(key)))
-        {
-            // Compared in constant time, and every key compared, so timing says nothing about the keys.
-            matched |= CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key));
-        }
-
-        return matched;
     }
 
     /// <summary>The body, or null when it is larger than <paramref name="limit"/>.</summary>

@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 using Monitoring.Web.Features.Hosting;
+using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Features.Jobs;
 
@@ -45,8 +46,9 @@ public static class JobsServiceCollectionExtensions
     {
         if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard)
         {
-            // Hangfire's default filter admits local requests only; accounts and roles come later.
-            app.MapHangfireDashboard(DashboardPath, new DashboardOptions { DisplayStorageConnectionString = false });
+            // Admins only, by the app's policy; Hangfire's own local-requests-only filter is replaced by it.
+            app.MapHangfireDashboard(DashboardPath, new DashboardOptions { DisplayStorageConnectionString = false, Authorization = [] })
+                .RequireAuthorization(Policies.Administer);
         }
 
         return app;

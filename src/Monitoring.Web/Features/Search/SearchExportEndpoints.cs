@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Features.Search;
 
@@ -17,9 +18,9 @@ public static class SearchExportEndpoints
     public static WebApplication MapSearchExport(this WebApplication app)
     {
         app.MapGet(CsvPath, (HttpContext context, IArticleSearch search, TimeProvider clock) =>
-            ExportAsync(context, search, new CsvExportWriter(), clock));
+            ExportAsync(context, search, new CsvExportWriter(), clock)).RequireAuthorization(Policies.Export);
         app.MapGet(JsonPath, (HttpContext context, IArticleSearch search, TimeProvider clock) =>
-            ExportAsync(context, search, new JsonExportWriter(), clock));
+            ExportAsync(context, search, new JsonExportWriter(), clock)).RequireAuthorization(Policies.Export);
         return app;
     }
 

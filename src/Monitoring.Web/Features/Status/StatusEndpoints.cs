@@ -11,18 +11,18 @@ public static class StatusEndpoints
     public static IServiceCollection AddStatus(this IServiceCollection services) => services.AddReadinessChecks();
 
     /// <summary>
-    /// GET /health (liveness): 200 with the number of indexed articles while the search engine answers.
-    /// GET /ready (readiness): 200 when every dependency answers, else 503 naming each that failed and why.
+    /// GET /health (liveness, open to anyone): 200 with the number of indexed articles while the search engine answers.
+    /// GET /ready (readiness, open to anyone, for load balancers): 200 when every dependency answers, else 503 naming each that failed and why.
     /// </summary>
     public static WebApplication MapStatus(this WebApplication app)
     {
         app.MapGet("/health", async (IArticleSearch search, CancellationToken cancellationToken) =>
-            Results.Ok(new LivenessReport("ok", await search.CountAsync(cancellationToken))));
+            Results.Ok(new LivenessReport("ok", await search.CountAsync(cancellationToken)))).AllowAnonymous();
         app.MapHealthChecks("/ready", new HealthCheckOptions
         {
             Predicate = ReadinessChecks.IsReadinessCheck,
             ResponseWriter = WriteReadinessAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitoring.Core.Enrichment;
+using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Features.Trends;
 
@@ -13,7 +14,7 @@ public static class TrendsEndpoints
     /// </summary>
     public static WebApplication MapTrends(this WebApplication app)
     {
-        app.MapGet("/api/trends/{chart}.csv", ExportAsync);
+        app.MapGet("/api/trends/{chart}.csv", ExportAsync).RequireAuthorization(Policies.Export);
         return app;
     }
 

@@ -18,8 +18,7 @@ namespace Monitoring.Web.Tests.Features.Alerts;
 
 /// <summary>
 /// The alert pages on real stores: a Lucene index and an app database (SQLite, migrated) in a temporary
-/// folder, the embedded percolator, and a clock the test sets. Nobody is signed in, so the user is the
-/// configured local user, <see cref="User"/>.
+/// folder, the embedded percolator, and a clock the test sets. <see cref="User"/> is signed in (an editor).
 /// </summary>
 public abstract class AlertsUiContext : MudTestContext
 {
@@ -38,14 +37,14 @@ public abstract class AlertsUiContext : MudTestContext
             db.Database.Migrate();
         }
 
-        // Nobody signed in, as in the app until accounts exist.
         Authorization = AddAuthorization();
+        Authorization.SetAuthorized(User);
+        Authorization.SetRoles(Roles.Editor);
         Services.AddSingleton<IArticleSearch>(Index);
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(App);
         Services.AddSingleton<IAlertPercolator>(Percolator);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(Model);
-        Services.AddSingleton(Options.Create(new AccountOptions { LocalUserName = User }));
         Services.AddScoped<CurrentUser>();
         Services.AddSingleton<AlertService>();
         Services.AddSingleton<AlertPreviewer>();

@@ -2,45 +2,41 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Store;
-using Monitoring.Tests;
+using Monitoring.Web.Features.ApiKeys;
 
 namespace Monitoring.Web.Tests.Features.Ingest;
 
-/// <summary>The push API in the whole app, with Hangfire in memory and the inbox in a temporary folder.</summary>
-public sealed class IngestEndpointsTests : IAsyncDisposable
+/// <summary>
+/// The push API in the whole app, with Hangfire in memory and the inbox in a temporary folder; keys are
+/// made by the app's <see cref="ApiKeyService"/>, as the admin page makes them.
+/// </summary>
+public sealed class IngestEndpointsTests : IAsyncLifetime
 {
-    private const string Key = "test-key-3f9a";
     private static readonly Uri Articles = new("/api/articles", UriKind.Relative);
 
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("monitoring-ingest-").FullName;
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly TestApp _app = new(settings: new Dictionary<string, string> { ["IngestApi:MaxRequestBytes"] = "65536" });
+    private string _key = "";
 
-    public IngestEndpointsTests() =>
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting("Jobs:Storage", "InMemory");
-            host.UseSetting("Ingestion:SeedsPath", RepositoryPaths.Seeds);
-            host.UseSetting("Ingestion:IngestSeedsOnStart", "false");
-            host.UseSetting("Ingestion:StorePath", StorePath);
-            host.UseSetting("Search:Lucene:IndexPath", Path.Combine(_dataFolder, "index"));
-            host.UseSetting("IngestApi:ApiKeys:0", Key);
-            host.UseSetting("IngestApi:MaxRequestBytes", "65536");
-        });
+    private string StorePath => _app.IngestionStorePath;
 
-    private string StorePath => Path.Combine(_dataFolder, "ingestion.db");
+    private ApiKeyService Keys => _app.Services.GetRequiredService<ApiKeyService>();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() =>
+        _key = (await Keys.CreateAsync("Test wire", [ApiKeyScopes.IngestWrite], "admin", Cancel)).Secret;
 
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-key")]
-    public async Task AMissingOrWrongKey_Gets401_AndNothingIsStored(string? key)
+    [InlineData("bmm_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task AMissingOrUnknownKey_Gets401_AndNothingIsStored(string? key)
     {
-        using var client = _factory.CreateClient();
+        using var client = _app.CreateClient();
 
         using var response = await client.SendAsync(Post(Story(1), key), Cancel);
 
@@ -49,9 +45,83 @@ public sealed class IngestEndpointsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AKnownIdWithAWrongSecret_Gets401()
+    {
+        using var client = _app.CreateClient();
+        var forged = _key[..^4] + (_key.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+
+        using var response = await client.SendAsync(Post(Story(1), forged), Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AKeyWithoutTheIngestScope_Gets403_AndNothingIsStored()
+    {
+        var exportOnly = await Keys.CreateAsync("Exporter", [ApiKeyScopes.ExportRead], "admin", Cancel);
+        using var client = _app.CreateClient();
+
+        using var response = await client.SendAsync(Post(Story(1), exportOnly.Secret), Cancel);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await StoredCountAsync());
+    }
+
+    [Fact]
+    public async Task ARevokedKey_Gets401_WhereItWorkedBefore()
+    {
+        using var client = _app.CreateClient();
+        using (var before = await client.SendAsync(Post(Story(1)), Cancel))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);
+        }
+
+        var key = Assert.Single(await Keys.ListAsync(Cancel));
+        Assert.True(await Keys.RevokeAsync(key.Id, Cancel));
+        using var after = await client.SendAsync(Post(Story(2)), Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal(1, await StoredCountAsync());
+    }
+
+    [Fact]
+    public async Task AKeyIsStoredOnlyAsItsHash_AndItsUseIsRecorded()
+    {
+        using var client = _app.CreateClient();
+        var stored = Assert.Single(await Keys.ListAsync(Cancel));
+        Assert.Null(stored.LastUsedAt);
+
+        using var response = await client.SendAsync(Post(Story(1)), Cancel);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        stored = Assert.Single(await Keys.ListAsync(Cancel));
+        Assert.NotNull(stored.LastUsedAt);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(_key)), stored.Hash);
+        Assert.StartsWith("bmm_" + stored.Prefix + "_", _key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExportKey_DownloadsTheSearchExport_WithoutSigningIn()
+    {
+        var exporter = await Keys.CreateAsync("Exporter", [ApiKeyScopes.ExportRead], "admin", Cancel);
+        using var client = _app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search/export.json?q=Kosovo");
+        request.Headers.Add(ApiKeyAuthentication.Header, exporter.Secret);
+        using var withIngestKey = new HttpRequestMessage(HttpMethod.Get, "/api/search/export.json?q=Kosovo");
+        withIngestKey.Headers.Add(ApiKeyAuthentication.Header, _key);
+
+        using var response = await client.SendAsync(request, Cancel);
+        using var refused = await client.SendAsync(withIngestKey, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Kosovo", (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("export").GetProperty("query").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task OneArticle_Gets202_OnceStored_AndBecomesSearchable()
     {
-        using var client = _factory.CreateClient();
+        using var client = _app.CreateClient();
 
         using var response = await client.SendAsync(Post(Story(1)), Cancel);
 
@@ -60,14 +130,16 @@ public sealed class IngestEndpointsTests : IAsyncDisposable
         Assert.Equal(1, accepted.GetProperty("accepted").GetInt32());
         Assert.Equal(1, await StoredCountAsync()); // on disk when the 202 arrives
         await WaitForArticlesAsync(client, 1);
-        var page = await client.GetStringAsync(new Uri("/search?q=Brussels", UriKind.Relative), Cancel);
+        await _app.CreateUserAsync("reader", Monitoring.Web.Features.Account.Roles.Analyst);
+        using var reader = await _app.SignedInClientAsync("reader");
+        var page = await reader.GetStringAsync(new Uri("/search?q=Brussels", UriKind.Relative), Cancel);
         Assert.Contains("Story 1", page, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ABatch_IsStoredWhole()
     {
-        using var client = _factory.CreateClient();
+        using var client = _app.CreateClient();
 
         using var response = await client.SendAsync(Post(new[] { Story(1), Story(2), Story(3) }), Cancel);
 
@@ -78,7 +150,7 @@ public sealed class IngestEndpointsTests : IAsyncDisposable
     [Fact]
     public async Task InvalidItems_Get400_SayingWhichFieldOfWhichItem_AndNothingIsStored()
     {
-        using var client = _factory.CreateClient();
+        using var client = _app.CreateClient();
         var batch = new object[]
         {
             Story(1),
@@ -101,9 +173,9 @@ public sealed class IngestEndpointsTests : IAsyncDisposable
     [Fact]
     public async Task ABodyThatIsNoJson_Gets400()
     {
-        using var client = _factory.CreateClient();
+        using var client = _app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, Articles) { Content = new StringContent("<rss/>", Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Api-Key", Key);
+        request.Headers.Add(ApiKeyAuthentication.Header, _key);
 
         using var response = await client.SendAsync(request, Cancel);
 
@@ -115,7 +187,7 @@ public sealed class IngestEndpointsTests : IAsyncDisposable
     [Fact]
     public async Task ARequestOverTheSizeLimit_Gets413()
     {
-        using var client = _factory.CreateClient();
+        using var client = _app.CreateClient();
 
         using var response = await client.SendAsync(Post(Story(1) with { Text = new string('x', 70_000) }), Cancel);
 
@@ -123,12 +195,7 @@ public sealed class IngestEndpointsTests : IAsyncDisposable
         Assert.Equal(0, await StoredCountAsync());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataFolder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static IncomingArticle Story(int number) => new()
     {
@@ -139,12 +206,14 @@ public sealed class IngestEndpointsTests : IAsyncDisposable
         Published = "2025-11-03T10:00:00Z",
     };
 
-    private static HttpRequestMessage Post(object body, string? key = Key)
+    private HttpRequestMessage Post(object body) => Post(body, _key);
+
+    private static HttpRequestMessage Post(object body, string? key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Articles) { Content = JsonContent.Create(body, options: IncomingArticle.Json) };
         if (key is not null)
         {
-            request.Headers.Add("X-Api-Key", key);
+            request.Headers.Add(ApiKeyAuthentication.Header, key);
         }
 
         return request;
