@@ -55,6 +55,11 @@ if (role.ServesWeb)
     app.MapSearchExport();
     app.MapIngestApi();
 }
+else
+{
+    // A worker serves only /health and /ready: any other path is a plain 404, not a redirect to a sign-in it lacks.
+    app.MapFallback("{**path}", () => Results.NotFound()).AllowAnonymous();
+}
 
 app.MapStatus();
 

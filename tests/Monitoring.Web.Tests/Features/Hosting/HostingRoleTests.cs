@@ -7,6 +7,7 @@ using Monitoring.Ingestion.DropFolder;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Seeds;
 using Monitoring.Ingestion.Sources;
+using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Tests.Features.Hosting;
 
@@ -19,7 +20,8 @@ public sealed class HostingRoleTests
     public async Task TheDefaultRole_ServesPages_AndRunsTheJobServer_TheWatcher_AndTheRecurringJobs()
     {
         await using var app = new TestApp(new Dictionary<string, string>());
-        using var client = app.CreateClient();
+        await app.CreateUserAsync("analyst", Roles.Analyst);
+        using var client = await app.SignedInClientAsync("analyst");
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative), Cancel)).StatusCode);
         var hosted = app.Services.GetServices<IHostedService>().ToList();
@@ -37,7 +39,8 @@ public sealed class HostingRoleTests
     public async Task AWebNode_ServesPages_AndEnqueues_ButRunsNoJobServer_NoWatcher_AndSchedulesNothing()
     {
         await using var app = new TestApp(new Dictionary<string, string> { ["Hosting:Role"] = "Web" });
-        using var client = app.CreateClient();
+        await app.CreateUserAsync("analyst", Roles.Analyst);
+        using var client = await app.SignedInClientAsync("analyst");
 
         var front = await client.GetStringAsync(new Uri("/", UriKind.Relative), Cancel);
         Assert.Contains("<title>Overview · Balkan media monitor</title>", front, StringComparison.Ordinal);
