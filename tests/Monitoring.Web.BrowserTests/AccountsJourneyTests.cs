@@ -34,9 +34,11 @@ public sealed class AccountsJourneyTests(BrowserSession browser) : IClassFixture
         await admin.Locator("#setup-confirm").FillAsync(AdminPassword);
         await admin.Locator("#setup-submit").ClickAsync();
         await WaitForCircuitAsync(admin);
-        await Assertions.Expect(admin.Locator("#nav-users")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#nav-admin")).ToBeVisibleAsync();
 
         // Out and in again through the login form.
+        await admin.Locator("#user-name").ClickAsync();
+        await Assertions.Expect(admin.Locator("#signed-in-as")).ToContainTextAsync("chief (Admin)");
         await admin.Locator("#sign-out").ClickAsync();
         await Assertions.Expect(admin).ToHaveURLAsync(new Regex("/account/login"));
         await RunningApp.SignInAsync(admin, "chief", AdminPassword, "/account/login?ReturnUrl=%2Fadmin%2Fusers");
@@ -66,7 +68,7 @@ public sealed class AccountsJourneyTests(BrowserSession browser) : IClassFixture
         // An analyst's menu: search and trends, no alerts, sources or admin pages.
         await Assertions.Expect(analyst.Locator("a[href='/search']")).ToBeVisibleAsync();
         await Assertions.Expect(analyst.Locator("#nav-alerts")).ToHaveCountAsync(0);
-        await Assertions.Expect(analyst.Locator("#nav-users")).ToHaveCountAsync(0);
+        await Assertions.Expect(analyst.Locator("#nav-admin")).ToHaveCountAsync(0);
         await Assertions.Expect(analyst.Locator("#notification-bell")).ToHaveCountAsync(0);
         foreach (var path in new[] { "/alerts", "/admin/users", "/admin/api-keys" })
         {

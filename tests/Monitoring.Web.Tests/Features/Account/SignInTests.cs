@@ -34,7 +34,7 @@ public sealed class SignInTests : IAsyncDisposable
         Assert.Contains("id=\"user-name\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/sources\"", page, StringComparison.Ordinal); // an analyst's menu has no editor pages
 
-        using var signedOut = await TestApp.PostFormAsync(client, "/trends", [], formAction: AccountServiceCollectionExtensions.LogoutPath);
+        using var signedOut = await TestApp.PostFormAsync(client, AccountServiceCollectionExtensions.AccessDeniedPath, [], formAction: AccountServiceCollectionExtensions.LogoutPath);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         using var after = await client.GetAsync(new Uri("/trends", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
