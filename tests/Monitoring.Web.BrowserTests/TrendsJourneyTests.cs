@@ -44,7 +44,12 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     [Fact]
     public async Task WithoutScripts_APointIsStillALinkTheMouseFollows()
     {
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = false });
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            JavaScriptEnabled = false,
+            StorageState = await app.SignedInStateAsync(browser.Browser),
+        });
         await page.GotoAsync("/trends?interval=year");
         var point = page.Locator("#coverage-svg a.point[data-series=RS][data-bucket='2008-01-01']");
         var expected = CountIn(await point.Locator("title").TextContentAsync());
