@@ -69,7 +69,7 @@ public sealed class AccountsJourneyTests(BrowserSession browser) : IClassFixture
         await Assertions.Expect(analyst.Locator("a[href='/search']")).ToBeVisibleAsync();
         await Assertions.Expect(analyst.Locator("#nav-alerts")).ToHaveCountAsync(0);
         await Assertions.Expect(analyst.Locator("#nav-admin")).ToHaveCountAsync(0);
-        await Assertions.Expect(analyst.Locator("#notification-bell")).ToHaveCountAsync(0);
+        await Assertions.Expect(analyst.Locator("#notification-bell")).ToHaveCountAsync(1); // alerts can be shared with analysts
         foreach (var path in new[] { "/alerts", "/admin/users", "/admin/api-keys" })
         {
             await analyst.GotoAsync(path);
