@@ -5,8 +5,8 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
-using Monitoring.Web.Features.Hosting;
 using Monitoring.Web.Features.Account;
+using Monitoring.Web.Features.Hosting;
 
 namespace Monitoring.Web.Features.Jobs;
 
