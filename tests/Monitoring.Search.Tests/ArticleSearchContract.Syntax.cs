@@ -97,7 +97,7 @@ public abstract partial class ArticleSearchContract
     public async Task AQueryNestedThousandsDeep_IsRefusedWithAReason_InsteadOfOverflowingTheStack()
     {
         var engine = await CorpusEngineAsync();
-        var text = new string('(', 5_000) + "Kosovo" + new string(')', 5_000);
+        var text = new string('(', 2_000) + "Kosovo" + new string(')', 2_000);
 
         var error = await Assert.ThrowsAsync<InvalidQueryException>(
             () => engine.Search.SearchAsync(new ArticleQuery { Text = text }, Cancel));

@@ -42,6 +42,10 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
         {
             parsed = parser.Parse(text);
         }
+        catch (ParseException exception) when (exception.InnerException is BooleanQuery.TooManyClausesException)
+        {
+            throw TooManyTerms(text, exception);
+        }
         catch (ParseException exception)
         {
             var (position, reason) = QuerySyntaxErrors.Describe(text, exception);
@@ -49,8 +53,7 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
         }
         catch (BooleanQuery.TooManyClausesException exception)
         {
-            var reason = string.Create(CultureInfo.InvariantCulture, $"it asks for more than {BooleanQuery.MaxClauseCount:N0} terms at once; split it into several searches");
-            throw QuerySyntaxErrors.Invalid(text, null, reason, exception);
+            throw TooManyTerms(text, exception);
         }
         catch (UnknownFieldException unknown)
         {
@@ -63,6 +66,12 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
 
         return MatchAllWhenOnlyExclusions(parsed);
     }
+
+    private static InvalidQueryException TooManyTerms(string text, Exception exception) => QuerySyntaxErrors.Invalid(
+        text,
+        null,
+        string.Create(CultureInfo.InvariantCulture, $"it asks for more than {BooleanQuery.MaxClauseCount:N0} terms at once; split it into several searches"),
+        exception);
 
     /// <summary>
     /// The whole query: text (or everything) restricted by the filters, which do not affect scores;
