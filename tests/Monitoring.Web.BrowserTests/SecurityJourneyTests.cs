@@ -56,14 +56,7 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
             BaseURL = app.BaseAddress.ToString(),
             StorageState = await app.SignedInStateAsync(browser.Browser),
         });
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                violations.Add(message.Text);
-            }
-        };
+        var violations = CspViolations(page);
 
         var response = await page.GotoAsync(path);
         await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1);
@@ -81,14 +74,7 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
     public async Task TheSignInPage_WorksUnderTheContentSecurityPolicy_WithoutAViolation()
     {
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                violations.Add(message.Text);
-            }
-        };
+        var violations = CspViolations(page);
 
         var response = await page.GotoAsync("/search?q=Serbia");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -103,14 +89,7 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
     public async Task TheChartPngExport_WorksUnderTheContentSecurityPolicy()
     {
         var page = await browser.OpenAsync(app, "/trends", acceptDownloads: true);
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                violations.Add(message.Text);
-            }
-        };
+        var violations = CspViolations(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[id$='-png']").First.ClickAsync());
 
@@ -119,6 +98,20 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
         Assert.Equal((byte)0x89, bytes[0]);
         Assert.Equal("PNG"u8.ToArray(), bytes[1..4]);
         Assert.Empty(violations);
+    }
+
+    /// <summary>The console messages in which the browser reports a content security policy violation on <paramref name="page"/>, from now on.</summary>
+    private static List<string> CspViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        return violations;
     }
 
     private async Task DropHostileArticlesAsync()
