@@ -8,18 +8,21 @@ namespace Monitoring.Web.Features.Overview;
 
 /// <summary>
 /// The landing view for a busy reader: the day's most tense stories and the region's countries coloured by
-/// this week's tension against their baseline. The day (<c>?day=</c>) and time zone (<c>?tz=</c>) live in the URL;
-/// by default the latest day with articles.
+/// the tension of the week (or month, or year) that holds the day, against their baseline. The day (<c>?day=</c>),
+/// period (<c>?period=</c>) and time zone (<c>?tz=</c>) live in the URL; by default the latest day with articles and its week.
 /// </summary>
 public sealed partial class OverviewPage
 {
     private const int TopStories = 8;
 
+    /// <summary>Below this many articles in the region, the tiles suggest a longer period.</summary>
+    private const long FewArticles = 10;
+
     private bool _loading = true;
     private DateOnly? _day;
     private bool _latestDay;
-    private bool _latestWeek;
-    private DateOnly _weekStart;
+    private DateOnly _periodStart;
+    private long _periodTotal;
     private long _dayTotal;
     private IReadOnlyList<SearchHit> _stories = [];
     private IReadOnlyList<TileValue> _tiles = [];
@@ -36,6 +39,16 @@ public sealed partial class OverviewPage
     [SupplyParameterFromQuery(Name = "tz")]
     public string? Tz { get; set; }
 
+    [SupplyParameterFromQuery(Name = "period")]
+    public string? PeriodKey { get; set; }
+
+    private OverviewPeriod Period => OverviewPeriod.Parse(PeriodKey);
+
+    private DateOnly PeriodEnd => Period.End(_periodStart);
+
+    /// <summary>The longer periods to suggest when the chosen one has few articles.</summary>
+    private IEnumerable<OverviewPeriod> LongerPeriods => OverviewPeriod.All.SkipWhile(period => period != Period).Skip(1);
+
     private string TimeZone => !string.IsNullOrWhiteSpace(Tz) && TimeZoneChoices.IsKnown(Tz) ? Tz : ArticleQuery.DefaultTimeZone;
 
     private string DayHref => Link(null, _day!.Value, _day.Value);
@@ -46,7 +59,6 @@ public sealed partial class OverviewPage
         var zone = ZonedDates.Find(TimeZone);
         var chosen = DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
         _latestDay = chosen is null;
-        _latestWeek = chosen is null;
         if (chosen is null)
         {
             var latest = await Search.SearchAsync(new ArticleQuery { Sort = SearchSort.Newest, Take = 1, TimeZone = TimeZone });
@@ -60,24 +72,41 @@ public sealed partial class OverviewPage
             _stories = stories.Hits;
             _dayTotal = stories.Total;
 
-            _weekStart = DateInterval.Week.BucketStart(day);
-            var weekly = await Search.GetCoverageAsync(new CoverageQuery(
+            _periodStart = Period.Start(day);
+            var trend = await Search.GetCoverageAsync(new CoverageQuery(
                 new ArticleQuery
                 {
                     Countries = [.. TensionTiles.Layout.Select(tile => tile.Code)],
-                    From = _weekStart.AddDays(-7 * TensionTiles.BaselineWeeks),
-                    To = _weekStart.AddDays(6),
+                    From = Period.BaselineStart(_periodStart),
+                    To = PeriodEnd,
                     TimeZone = TimeZone,
                 },
-                DateInterval.Week,
+                Period.Interval,
                 MaxCountries: int.MaxValue));
-            _tiles = TensionTiles.Compute(weekly, _weekStart);
+            _tiles = TensionTiles.Compute(trend, Period, _periodStart);
+            _periodTotal = trend.Total.FirstOrDefault(bucket => bucket.Start == _periodStart)?.Count ?? 0;
         }
 
         _loading = false;
     }
 
-    private string TileHref(string code) => Link(code, _weekStart, _weekStart.AddDays(6));
+    private string TileHref(string code) => Link(code, _periodStart, PeriodEnd);
+
+    /// <summary>This overview with another period, keeping the day and time zone.</summary>
+    private string PeriodHref(OverviewPeriod period) =>
+        "/overview?" + string.Join('&', new[]
+        {
+            period == OverviewPeriod.Week ? null : "period=" + period.Key,
+            _latestDay || _day is null ? null : "day=" + TrendState.Day(_day.Value),
+            TimeZone == ArticleQuery.DefaultTimeZone ? null : "tz=" + Uri.EscapeDataString(TimeZone),
+        }.Where(part => part is not null));
+
+    private string PeriodLabel => Period.Interval switch
+    {
+        DateInterval.Week => "Week of " + TrendsFormat.DayLabel(_periodStart),
+        DateInterval.Month => _periodStart.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+        _ => _periodStart.ToString("yyyy", CultureInfo.InvariantCulture),
+    };
 
     private string Link(string? country, DateOnly from, DateOnly to)
     {

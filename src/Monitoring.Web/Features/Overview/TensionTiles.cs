@@ -3,13 +3,13 @@ using Monitoring.Core.Search;
 
 namespace Monitoring.Web.Features.Overview;
 
-/// <summary>How this week's tension index of a country compares with its baseline (100).</summary>
+/// <summary>How a country's tension index over the period compares with its baseline (100).</summary>
 public enum TileBand
 {
-    /// <summary>No article about the country this week.</summary>
+    /// <summary>No article about the country in the period.</summary>
     NoCoverage,
 
-    /// <summary>Articles this week, but no tense article in the baseline weeks to compare with.</summary>
+    /// <summary>Articles in the period, but no tense article in the baseline periods to compare with.</summary>
     NoBaseline,
 
     /// <summary>Index below 80: a smaller share of tense coverage than usual.</summary>
@@ -28,17 +28,16 @@ public enum TileBand
 /// <summary>One tile of the Balkan grid, at its place on a rough map (column, row).</summary>
 public sealed record TileSpec(string Code, int Column, int Row);
 
-/// <summary>A tile's figures for the week.</summary>
+/// <summary>A tile's figures for the period.</summary>
 /// <param name="Index">This week's tension index against the baseline (100 = the baseline's average share); null when there is none.</param>
 public sealed record TileValue(string Code, long Count, long TenseCount, double? Index, TileBand Band);
 
 /// <summary>
-/// The Balkan tile grid: countries placed roughly as on a map, each coloured by this week's tension index
-/// against its own baseline, the <see cref="BaselineWeeks"/> weeks before (docs/trends.md).
+/// The Balkan tile grid: countries placed roughly as on a map, each coloured by its tension index over a period
+/// (a week by default) against its own baseline, the periods before it (docs/trends.md).
 /// </summary>
 public static class TensionTiles
 {
-    public const int BaselineWeeks = 52;
 
     /// <summary>The region's countries, laid out north-west to south-east on a four-column grid.</summary>
     public static IReadOnlyList<TileSpec> Layout { get; } =
@@ -73,7 +72,7 @@ public static class TensionTiles
 
     public static string Describe(TileBand band) => band switch
     {
-        TileBand.NoCoverage => "no articles this week",
+        TileBand.NoCoverage => "no articles in the period",
         TileBand.NoBaseline => "no baseline to compare with",
         TileBand.Calmer => "calmer than usual (index below 80)",
         TileBand.Usual => "as usual (80–125)",
@@ -82,20 +81,21 @@ public static class TensionTiles
     };
 
     /// <summary>
-    /// Each tile's value for the week starting <paramref name="weekStart"/>, from weekly buckets per
-    /// country that cover the baseline weeks and the week itself.
+    /// Each tile's value for the period of <paramref name="period"/> that starts on <paramref name="start"/>,
+    /// from buckets of that period per country that cover the baseline periods and the period itself.
     /// </summary>
-    public static IReadOnlyList<TileValue> Compute(CoverageTrend weekly, DateOnly weekStart)
+    public static IReadOnlyList<TileValue> Compute(CoverageTrend trend, OverviewPeriod period, DateOnly start)
     {
-        ArgumentNullException.ThrowIfNull(weekly);
-        var baseFrom = weekStart.AddDays(-7 * BaselineWeeks);
-        var baseTo = weekStart.AddDays(-1);
+        ArgumentNullException.ThrowIfNull(trend);
+        ArgumentNullException.ThrowIfNull(period);
+        var baseFrom = period.BaselineStart(start);
+        var baseTo = start.AddDays(-1);
         return
         [
             .. Layout.Select(tile =>
             {
-                var series = weekly.Countries.FirstOrDefault(country => string.Equals(country.CountryCode, tile.Code, StringComparison.OrdinalIgnoreCase));
-                var point = series is null ? null : TensionIndex.Compute(series.Buckets, baseFrom, baseTo).FirstOrDefault(p => p.Start == weekStart);
+                var series = trend.Countries.FirstOrDefault(country => string.Equals(country.CountryCode, tile.Code, StringComparison.OrdinalIgnoreCase));
+                var point = series is null ? null : TensionIndex.Compute(series.Buckets, baseFrom, baseTo).FirstOrDefault(p => p.Start == start);
                 var count = point?.Count ?? 0;
                 return new TileValue(tile.Code, count, point?.TenseCount ?? 0, point?.Index, Classify(count, point?.Index));
             }),

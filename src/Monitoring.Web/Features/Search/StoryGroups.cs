@@ -1,3 +1,4 @@
+using Monitoring.Web.Components;
 using Monitoring.Core.Search;
 
 namespace Monitoring.Web.Features.Search;
@@ -42,9 +43,6 @@ public sealed record StoryGroup(string StoryKey, SearchHit Lead, IReadOnlyList<S
         ArgumentNullException.ThrowIfNull(result);
         return result.Total == 0
             ? null
-            : $"{Plural(result.DistinctStories, "story", "stories")} from {Plural(result.DistinctSources, "outlet", "outlets")}";
+            : $"{Counted.Of(result.DistinctStories, "story", "stories")} from {Counted.Of(result.DistinctSources, "outlet", "outlets")}";
     }
-
-    private static string Plural(long count, string one, string many) =>
-        count == 1 ? $"1 {one}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:N0} {many}");
 }

@@ -45,7 +45,7 @@ public sealed class TensionTilesTests
             ],
             0);
 
-        var tiles = TensionTiles.Compute(weekly, Week).ToDictionary(tile => tile.Code);
+        var tiles = TensionTiles.Compute(weekly, OverviewPeriod.Week, Week).ToDictionary(tile => tile.Code);
 
         Assert.Equal(12, tiles.Count);
         Assert.Equal((200.0, TileBand.High), (tiles["RS"].Index!.Value, tiles["RS"].Band));
@@ -53,6 +53,31 @@ public sealed class TensionTilesTests
         Assert.Equal((6L, 3L), (tiles["RS"].Count, tiles["RS"].TenseCount));
         Assert.Equal(TileBand.NoBaseline, tiles["HR"].Band);
         Assert.Equal(TileBand.NoCoverage, tiles["AL"].Band);
+    }
+
+    [Fact]
+    public void AMonth_IsComparedWithTheTwelveMonthsBefore_AndNotWithOlderOnes()
+    {
+        // Serbia, March 2026: 1 of 2 tense (0.5). February 2025 (thirteen months before) is all tense and must
+        // not count; the baseline, March 2025 to February 2026, holds 1 tense of 2 and 0 of 2 (0.25) → index 200.
+        var march = new DateOnly(2026, 3, 1);
+        var monthly = new CoverageTrend(
+            DateInterval.Month,
+            [],
+            [
+                new CountrySeries("RS",
+                [
+                    new DateBucket(new DateOnly(2025, 2, 1), 5, null) { TenseCount = 5 },
+                    new DateBucket(new DateOnly(2025, 3, 1), 2, null) { TenseCount = 1 },
+                    new DateBucket(new DateOnly(2025, 10, 1), 2, null) { TenseCount = 0 },
+                    new DateBucket(march, 2, null) { TenseCount = 1 },
+                ]),
+            ],
+            0);
+
+        var serbia = TensionTiles.Compute(monthly, OverviewPeriod.Month, march).Single(tile => tile.Code == "RS");
+
+        Assert.Equal((200.0, TileBand.High), (serbia.Index!.Value, serbia.Band));
     }
 
     private static List<DateBucket> Weeks(params (long Count, long Tense)[] counts) =>
