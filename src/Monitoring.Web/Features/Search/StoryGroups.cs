@@ -1,5 +1,5 @@
-using Monitoring.Web.Components;
 using Monitoring.Core.Search;
+using Monitoring.Web.Components;
 
 namespace Monitoring.Web.Features.Search;
 
