@@ -40,6 +40,7 @@ public abstract class AlertsUiContext : MudTestContext
         Authorization = AddAuthorization();
         Authorization.SetAuthorized(User);
         Authorization.SetRoles(Roles.Editor);
+        Authorization.SetPolicies(Policies.Read, Policies.Edit);
         Services.AddSingleton<IArticleSearch>(Index);
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(App);
         Services.AddSingleton<IAlertPercolator>(Percolator);

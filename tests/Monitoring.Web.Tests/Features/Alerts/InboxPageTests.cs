@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Alerts;
+using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Alerts;
 
 namespace Monitoring.Web.Tests.Features.Alerts;
@@ -17,6 +18,21 @@ public sealed class InboxPageTests : AlertsUiContext
         var empty = page.WaitForElement("#inbox-empty");
         Assert.Contains("No notifications yet", empty.TextContent, StringComparison.Ordinal);
         Assert.Equal("/alerts", empty.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Single(page.FindAll(".mud-breadcrumbs a[href='/alerts']"));
+    }
+
+    [Fact]
+    public void ForAnAnalyst_ThePageLeadsNowhereTheyMayNotGo()
+    {
+        // Analysts receive alerts editors share with them but cannot open the alerts page.
+        Authorization.SetRoles(Roles.Analyst);
+        Authorization.SetPolicies(Policies.Read);
+
+        var page = RenderPageAt<InboxPage>("/alerts/inbox");
+
+        var empty = page.WaitForElement("#inbox-empty");
+        Assert.Contains("an alert an editor shared with you", empty.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("a[href='/alerts']"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,7 @@ using Monitoring.Core.Search;
 using Monitoring.Search.Lucene;
 using Monitoring.Tests;
 using Monitoring.Web.Data;
+using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Trends;
 
 namespace Monitoring.Web.Tests.Features.Trends;
@@ -45,6 +47,9 @@ public sealed class TrendsPageTests : MudTestContext, IClassFixture<SeedIndex>
     public TrendsPageTests(SeedIndex seeds)
     {
         _index = seeds.Index;
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("analyst");
+        Authorization.SetPolicies(Policies.Read, Policies.Export);
         Services.AddSingleton<IArticleSearch>(_index);
         Services.AddSingleton(SeedIndex.Model);
         Services.AddTrends();
@@ -52,6 +57,22 @@ public sealed class TrendsPageTests : MudTestContext, IClassFixture<SeedIndex>
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
         db.Database.Migrate();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private BunitAuthorizationContext Authorization { get; }
+
+    [Fact]
+    public async Task TheEventsButton_ShowsOnlyToThoseWhoMayPinEvents()
+    {
+        var asAnalyst = RenderPageAt<TrendsPage>("/trends?interval=year");
+        asAnalyst.WaitForElement("#coverage-svg");
+        Assert.Empty(asAnalyst.FindAll("#manage-events"));
+        await DisposeComponentsAsync();
+
+        Authorization.SetPolicies(Policies.Read, Policies.Export, Policies.Edit);
+        var asEditor = RenderPageAt<TrendsPage>("/trends?interval=year");
+        asEditor.WaitForElement("#coverage-svg");
+        Assert.Equal("/events", asEditor.Find("#manage-events").GetAttribute("href"));
     }
 
     [Fact]
