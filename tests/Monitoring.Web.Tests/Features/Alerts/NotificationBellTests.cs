@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Alerts;
+using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Alerts;
 using MudBlazor;
 
@@ -42,6 +43,24 @@ public sealed class NotificationBellTests : AlertsUiContext
         Assert.Equal("Notifications, none unread", bell.Find("#notification-bell button").GetAttribute("aria-label"));
         Assert.Equal(0, await Services.GetRequiredService<NotificationInbox>().UnreadCountAsync(User, Cancellation));
         Assert.Equal(1, await Services.GetRequiredService<NotificationInbox>().UnreadCountAsync("someone-else", Cancellation));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ManageAlerts_IsInTheMenuOnlyForThoseWhoMayKeepAlerts(bool mayEdit)
+    {
+        if (!mayEdit)
+        {
+            Authorization.SetRoles(Roles.Analyst);
+            Authorization.SetPolicies(Policies.Read);
+        }
+
+        var bell = RenderBell();
+        await bell.Find("#notification-bell button").ClickAsync(new());
+
+        Popovers.WaitForElement(".see-all-notifications");
+        Assert.Equal(mayEdit ? 1 : 0, Popovers.FindAll(".manage-alerts").Count);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Search.Lucene;
 using Monitoring.Tests;
+using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Search;
 
 namespace Monitoring.Web.Tests.Features.Search;
@@ -24,12 +26,33 @@ public sealed class SearchPageTests : MudTestContext
     public SearchPageTests()
     {
         _index = new LuceneArticleIndex(_indexFolder);
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("analyst");
+        Authorization.SetPolicies(Policies.Read, Policies.Export);
         Services.AddSingleton<IArticleSearch>(_index);
         Services.AddSingleton(Model);
         Services.AddSingleton(TimeProvider.System);
     }
 
+    private BunitAuthorizationContext Authorization { get; }
+
     private string Uri => Services.GetRequiredService<NavigationManager>().Uri;
+
+    [Fact]
+    public async Task CreatingAnAlert_IsOfferedOnlyToThoseWhoMayKeepAlerts()
+    {
+        await IndexSeedsAsync();
+
+        var asAnalyst = RenderPageAt<SearchPage>("/search?q=Shoigu");
+        asAnalyst.WaitForElement(".result-title");
+        Assert.Empty(asAnalyst.FindAll("#create-alert"));
+        await DisposeComponentsAsync();
+
+        Authorization.SetPolicies(Policies.Read, Policies.Export, Policies.Edit);
+        var asEditor = RenderPageAt<SearchPage>("/search?q=Shoigu");
+        asEditor.WaitForElement(".result-title");
+        Assert.Equal("/alerts/new?q=Shoigu", asEditor.Find("#create-alert").GetAttribute("href"));
+    }
 
     [Fact]
     public async Task Searching_Shoigu_ShowsTheExampleArticle_WithTheMatchHighlighted_AndItsCountries()
