@@ -21,15 +21,15 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
     {
         ArgumentNullException.ThrowIfNull(draft);
         user = UserNames.Normalise(user);
-        var errors = Validate(draft);
-        if (errors.Count > 0)
-        {
-            return new AlertSaveResult(null, errors);
-        }
-
         var db = await app.CreateDbContextAsync(cancellationToken);
         await using (db)
         {
+            var errors = Validate(draft).Concat(await UnknownRecipientsAsync(db, draft, cancellationToken)).ToList();
+            if (errors.Count > 0)
+            {
+                return new AlertSaveResult(null, errors);
+            }
+
             var now = clock.GetUtcNow();
             Alert? alert;
             string? previousQuery = null;
@@ -187,6 +187,30 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
 
         await percolator.RemoveAsync(id.ToString(), cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// A recipient without an account would never see the alert; a misspelt name is caught here rather than
+    /// found out weeks later.
+    /// </summary>
+    private static async Task<IEnumerable<FieldError>> UnknownRecipientsAsync(AppDbContext db, AlertDraft draft, CancellationToken cancellationToken)
+    {
+        var names = UserNames.Split(draft.SharedWith);
+        if (names.Count == 0 || !draft.InApp)
+        {
+            return [];
+        }
+
+        // Identity keeps user names upper-cased for lookups.
+        var lookups = names.Select(name => name.ToUpperInvariant()).ToList();
+        var known = await db.Users.Where(account => lookups.Contains(account.NormalizedUserName!))
+            .Select(account => account.NormalizedUserName!).ToListAsync(cancellationToken);
+        var unknown = names.Where(name => !known.Contains(name.ToUpperInvariant(), StringComparer.Ordinal)).ToList();
+        return unknown.Count == 0
+            ? []
+            : [new FieldError(AlertFields.SharedWith, unknown.Count == 1
+                ? $"There is no user '{unknown[0]}'. Check the spelling; an admin sees every user name on the Users page."
+                : $"There are no users {string.Join(", ", unknown.Select(name => $"'{name}'"))}. Check the spelling; an admin sees every user name on the Users page.")];
     }
 
     /// <summary>Every problem with the draft, field by field (<see cref="AlertFields"/>); the query's syntax is checked on saving.</summary>

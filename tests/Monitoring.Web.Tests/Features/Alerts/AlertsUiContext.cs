@@ -24,6 +24,9 @@ public abstract class AlertsUiContext : MudTestContext
 {
     protected const string User = "desk-editor";
 
+    /// <summary>Everyone with an account in these tests.</summary>
+    protected static readonly string[] Colleagues = [User, "marko", "ana.petrovic"];
+
     protected static readonly EnrichmentModel Model = EnrichmentModel.LoadFrom(RepositoryPaths.Seeds);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-alerts-ui-").FullName;
@@ -35,6 +38,9 @@ public abstract class AlertsUiContext : MudTestContext
         using (var db = App.CreateDbContext())
         {
             db.Database.Migrate();
+            // The newsroom's accounts: alerts are shared only with people who have one.
+            db.Users.AddRange(Colleagues.Select(name => new AppUser { UserName = name, NormalizedUserName = name.ToUpperInvariant() }));
+            db.SaveChanges();
         }
 
         Authorization = AddAuthorization();

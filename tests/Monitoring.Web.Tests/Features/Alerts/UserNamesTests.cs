@@ -29,6 +29,19 @@ public sealed class UserNamesTests : AlertsUiContext
     }
 
     [Fact]
+    public async Task SharingWithSomeoneWithoutAnAccount_IsRefused_NamingThem()
+    {
+        var draft = new AlertDraft { Name = "Depot", Query = new SavedQuery { Text = "depot" }, SharedWith = "Marko, mrako, ana.petrovic" };
+
+        var result = await AlertService.SaveAsync(draft, User, Cancellation);
+
+        Assert.Null(result.Alert);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((AlertFields.SharedWith, "There is no user 'mrako'. Check the spelling; an admin sees every user name on the Users page."), (error.Field, error.Message));
+        Assert.Empty(await AlertService.ListAsync(User, Cancellation));
+    }
+
+    [Fact]
     public async Task TheInAppChannel_DeliversOncePerUser_AndTheInboxCountsItWhateverTheCase()
     {
         var alert = (await AlertService.SaveAsync(
