@@ -126,10 +126,8 @@ public sealed partial class ArticleReindexerTests : IDisposable
     [Fact]
     public async Task ChangedSource_StartsTheCopyOver_SayingWhy()
     {
-        var from = await SourceIndexes.WriteAsync(Path.Combine(_root, "from"), DemoCorpus.Articles.Take(300).ToList());
-        using var target = new RecordingIndex(new LuceneArticleIndex(Path.Combine(_root, "to")));
-        var stop = new StopAfterBatches(1);
-        await CopyAsync(from, target, batchSize: 100, progress: stop, stop: stop.Token);
+        var (from, target) = await CopyFirstBatchOf300Async();
+        using var disposeTarget = target;
         await SourceIndexes.WriteAsync(from, [DemoCorpus.Headline("Belgrade and Pristina resume talks", "Test")]);
 
         var rerun = await CopyAsync(from, target, batchSize: 100);
@@ -143,10 +141,8 @@ public sealed partial class ArticleReindexerTests : IDisposable
     [Fact]
     public async Task Restart_IgnoresTheCheckpoint()
     {
-        var from = await SourceIndexes.WriteAsync(Path.Combine(_root, "from"), DemoCorpus.Articles.Take(300).ToList());
-        using var target = new RecordingIndex(new LuceneArticleIndex(Path.Combine(_root, "to")));
-        var stop = new StopAfterBatches(1);
-        await CopyAsync(from, target, batchSize: 100, progress: stop, stop: stop.Token);
+        var (from, target) = await CopyFirstBatchOf300Async();
+        using var disposeTarget = target;
 
         var rerun = await CopyAsync(from, target, batchSize: 100, restart: true);
 
@@ -158,6 +154,16 @@ public sealed partial class ArticleReindexerTests : IDisposable
 
     [GeneratedRegex(@"\breferendums?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReferendumWord();
+
+    /// <summary>A source of 300 demo articles and a target that received the first batch of 100 before the copy was stopped.</summary>
+    private async Task<(string From, RecordingIndex Target)> CopyFirstBatchOf300Async()
+    {
+        var from = await SourceIndexes.WriteAsync(Path.Combine(_root, "from"), DemoCorpus.Articles.Take(300).ToList());
+        var target = new RecordingIndex(new LuceneArticleIndex(Path.Combine(_root, "to")));
+        var stop = new StopAfterBatches(1);
+        await CopyAsync(from, target, batchSize: 100, progress: stop, stop: stop.Token);
+        return (from, target);
+    }
 
     private async Task<ReindexResult> CopyAsync(string from, string to, ArticleEnricher? enricher = null)
     {
