@@ -12,6 +12,7 @@ return args switch
     ["eval", "mentions", .. var rest] => EvalMentionsCommand.Run(rest),
     ["eval", "stories", .. var rest] => EvalStoriesCommand.Run(rest),
     ["tag", .. var rest] => TagCommand.Run(rest),
+    ["reindex", .. var rest] => await ReindexCommand.RunFromConsoleAsync(rest),
     ["import", .. var rest] => await ImportCommand.RunAsync(rest, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
     _ => Usage(),
 };
@@ -38,6 +39,15 @@ static int Usage()
               Imports files and folders (.txt with .meta.json, .json, .ndjson/.jsonl, .xml/.rss/.atom, Reuters .sgm)
               through the app's pipeline into its store and index (default data/; --data DIR for another).
               Progress on standard error; a summary (read, new, duplicate, rejected by reason) on standard output.
+
+          reindex --from <Lucene index folder> --to <folder or http(s)://elasticsearch:9200> [--index <alias>]
+                  [--re-enrich] [--seeds <seeds>] [--batch N] [--checkpoint <file>] [--restart] [--progress-interval <seconds>]
+              Copies every article stored in a Lucene index into another Lucene folder or an Elasticsearch alias
+              (default articles; credentials as --Search:Elasticsearch:ApiKey <key> or environment variables), in
+              batches of N (500), keyed by article id. --re-enrich tags each again from its text with the seeds'
+              current gazetteer, taxonomy and actors. A checkpoint (default <from>.reindex-checkpoint.json) is
+              written after every acknowledged batch: after Ctrl+C or a crash the same command continues; a changed
+              source or --restart starts over. Exit codes: 0 done, 1 failed, 2 bad arguments, 130 interrupted.
 
           tag INPUT... [--out <file.jsonl>] [--seeds <seeds>]
               Enriches .txt articles, .jsonl corpora and Reuters SGML (.sgm or a folder of reut2-*.sgm) and writes

@@ -384,7 +384,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
         new() { ["doc_count"] = docCount, ["sterms#values"] = values };
 
     /// <summary>The spec's bulk response with item errors (document_missing, 404) for our ids, and one created item.</summary>
-    private static string BulkWithErrors(string firstMissing, string secondMissing, string createdId)
+    internal static string BulkWithErrors(string firstMissing, string secondMissing, string createdId)
     {
         var body = ElasticExamples.Load("spec-apache2/bulk_response_item_errors_document_missing.json");
         var items = body["items"]!.AsArray();
