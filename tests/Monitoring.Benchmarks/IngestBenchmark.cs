@@ -76,7 +76,7 @@ internal static class IngestBenchmark
     private static IEnumerable<Article> Parse() =>
         ReutersSgmlReader.ReadFolder(ReutersReplay.Folder)
             .Where(story => !string.IsNullOrWhiteSpace(story.Title) && !string.IsNullOrWhiteSpace(story.Body))
-            .Select(story => story.ToArticle(story.Date ?? ReutersReplay.Anchor));
+            .Select(story => story.ToArticle(story.Date ?? ReutersReplay.UndatedIngestedAt));
 
     private static async Task<int> IndexProductAsync(string folder, Func<Article, EnrichedArticle> enrich)
     {

@@ -43,9 +43,11 @@ internal static class ReplayedIndex
 
         Console.WriteLine($"  index: building {articles:N0} replayed articles in {folder} (once; reruns reuse it)");
         var collection = EnrichCollection();
+        var replayed = ReutersReplay.Replay(collection, articles).ToList();
+        Console.WriteLine($"  dated {replayed.Min(article => article.Article.EffectiveDate):yyyy-MM-dd} to {replayed.Max(article => article.Article.EffectiveDate):yyyy-MM-dd}");
         var index = new LuceneArticleIndex(folder);
         var watch = Stopwatch.StartNew();
-        foreach (var batch in ReutersReplay.Replay(collection, articles).Chunk(BatchSize))
+        foreach (var batch in replayed.Chunk(BatchSize))
         {
             await index.IndexAsync(batch);
             if (watch.Elapsed.TotalSeconds > 0 && (await index.CountAsync()) % 100_000 == 0)

@@ -11,7 +11,8 @@ namespace Monitoring.Benchmarks;
 /// </summary>
 internal static class SearchLatencyBenchmark
 {
-    private static readonly DateOnly YearStart = new(2020, 1, 1);
+    // Inside the first copy of the replay, so in every index size.
+    private static readonly DateOnly YearStart = new(2016, 3, 1);
 
     private static readonly (string Name, ArticleQuery Query)[] Mix =
     [
@@ -40,12 +41,24 @@ internal static class SearchLatencyBenchmark
         var first = Stopwatch.StartNew();
         await index.SearchAsync(Mix[0].Query);
         Console.WriteLine($"  first search after opening: {first.Elapsed.TotalMilliseconds:N0} ms");
+        var oldest = (await index.SearchAsync(new ArticleQuery { Sort = SearchSort.Oldest, Take = 1 })).Hits[0].Article.Article.EffectiveDate;
+        var newest = (await index.SearchAsync(new ArticleQuery { Sort = SearchSort.Newest, Take = 1 })).Hits[0].Article.Article.EffectiveDate;
+        Console.WriteLine($"  articles dated {oldest:yyyy-MM-dd} to {newest:yyyy-MM-dd}");
+
+        // Tiered compilation: the measured rounds run the code a long-running app runs, not its first calls.
+        foreach (var (_, query) in Mix)
+        {
+            for (var round = 0; round < 5; round++)
+            {
+                await index.SearchAsync(query);
+            }
+        }
 
         var all = new List<double>();
         Console.WriteLine($"  {"query",-22} {"matches",10} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
         foreach (var (name, query) in Mix)
         {
-            var result = await index.SearchAsync(query);
+            SearchResult result = SearchResult.Empty;
             var times = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
