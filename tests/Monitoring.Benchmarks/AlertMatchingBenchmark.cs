@@ -20,10 +20,12 @@ internal static partial class AlertMatchingBenchmark
 {
     private const int Rounds = 5;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(Options options)
     {
-        var alertCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-        var articleCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+        var args = options.Positional;
+        var alertCount = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        var articleCount = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+        var loadAtStart = Machine.LoadAverage();
 
         var model = EnrichmentModel.LoadFrom(RepositoryPaths.Seeds);
         var enricher = new ArticleEnricher(model);
@@ -52,7 +54,7 @@ internal static partial class AlertMatchingBenchmark
             }
         }).Select(total => total / 20).ToList();
 
-        Console.WriteLine($"Embedded percolator, {alertCount:N0} alerts × {articleCount:N0} articles ({Environment.ProcessorCount} cores, load {LoadAverage()})");
+        Console.WriteLine($"Embedded percolator, {alertCount:N0} alerts × {articleCount:N0} articles ({Environment.ProcessorCount} cores, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load {loadAtStart} at start, {Machine.LoadAverage()} at end)");
         Console.WriteLine($"  query mix: {string.Join(", ", queries.GroupBy(Kind).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} {group.Count()}"))}");
         Console.WriteLine($"  registering all alerts:          {register.Elapsed.TotalMilliseconds:N0} ms");
         Console.WriteLine($"  one pass over the batch:         median {Median(batch):N0} ms (min {batch.Min():N0}, max {batch.Max():N0}; {Rounds} rounds after a warm-up)");
@@ -75,9 +77,6 @@ internal static partial class AlertMatchingBenchmark
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static EnrichedArticle Copy(EnrichedArticle article, int number) => article with
     {

@@ -1,19 +1,43 @@
 using Monitoring.Benchmarks;
 
-// Benchmarks print their figures; docs/performance.md records them with the machine's load at the time.
+// Benchmarks print their figures with the machine's load; docs/performance.md records them.
+var options = new Options(args.Skip(1));
 return args.FirstOrDefault() switch
 {
-    "alerts" => await AlertMatchingBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "alerts" => await AlertMatchingBenchmark.RunAsync(options),
+    "enrich" => EnrichmentBenchmark.Run(options),
+    "ingest" => await IngestBenchmark.RunAsync(options),
+    "search" => await SearchLatencyBenchmark.RunAsync(options),
+    "trends" => await TrendsLatencyBenchmark.RunAsync(options),
+    "index" => await BuildIndexAsync(options),
     _ => Usage(),
 };
+
+static async Task<int> BuildIndexAsync(Options options)
+{
+    Machine.Start("Replayed Reuters index");
+    using var index = await ReplayedIndex.OpenAsync(options.IndexRoot, options.Int("articles", 1_000_000));
+    Machine.End();
+    return 0;
+}
 
 static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project tests/Monitoring.Benchmarks -- <benchmark> [options]
+        (docs/performance.md gives each figure with the command that measured it)
 
           alerts [ALERTS] [ARTICLES]   percolate ARTICLES new articles (default 1000) against ALERTS saved alerts
                                        (default 1000) with the embedded percolator
+          enrich [--micro no]          enrichment on one thread over the Reuters bodies: a loop over all of them, then
+                                       BenchmarkDotNet's per-article cost (skipped with --micro no)
+          ingest [--rounds 2]          parse → enrich → index into an empty Lucene index, against bare Lucene.Net
+          search [--articles 100000] [--rounds 10]
+                                       search latency p50/p95 on the cached replayed index of that size
+          trends [--articles 1000000] [--rounds 20] [--year 2020]
+                                       trends aggregation latency (a year of days, ten countries) on that index
+          index [--articles N]         build (or find) the cached index of N replayed Reuters articles (default
+                                       1,000,000) under --index-root (default /tmp/monitoring-bench)
         """);
     return 2;
 }

@@ -11,17 +11,21 @@ namespace Monitoring.Search.Lucene;
 /// <remarks>
 /// The story field is indexed without doc values (adding them would bump the schema and empty every
 /// index), so each segment's story terms are walked once after collection and kept when one of their
-/// documents matched; matching documents without a story term count under their id. That walk costs one
-/// pass over the story postings of the segment per search, whatever the number of hits.
+/// documents matched. Matching documents without a story term are each their own story: they are counted,
+/// not named, and only the (few) story terms are looked up among their ids, so that a story whose first
+/// article and later articles both match counts once. Naming every such document cost a string per match
+/// (70% of a 70,000-match search's time; docs/performance.md).
 /// </remarks>
 internal sealed class DistinctCountCollector : ICollector
 {
     private readonly HashSet<string> _stories = new(StringComparer.Ordinal);
     private readonly HashSet<string> _sources = new(StringComparer.Ordinal);
+    private readonly List<(AtomicReader Reader, FixedBitSet Own)> _ownStories = [];
     private AtomicReader? _reader;
     private FixedBitSet? _matched;
     private SortedSetDocValues? _sourceValues;
     private FixedBitSet? _sourceOrdinals;
+    private long? _storyCount;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -30,7 +34,7 @@ internal sealed class DistinctCountCollector : ICollector
         get
         {
             FlushSegment();
-            return _stories.Count;
+            return _storyCount ??= CountStories();
         }
     }
 
@@ -67,6 +71,41 @@ internal sealed class DistinctCountCollector : ICollector
                 _sourceOrdinals!.Set((int)ord);
             }
         }
+    }
+
+    /// <summary>The named stories, plus the matching documents without a story term that are not the first article of one of them.</summary>
+    private long CountStories()
+    {
+        long count = _stories.Count;
+        foreach (var (reader, own) in _ownStories)
+        {
+            count += own.Cardinality;
+            var ids = reader.GetTerms(ArticleFields.Id)?.GetEnumerator();
+            if (ids is null)
+            {
+                continue;
+            }
+
+            DocsEnum? docs = null;
+            foreach (var story in _stories)
+            {
+                if (!ids.SeekExact(new BytesRef(story)))
+                {
+                    continue;
+                }
+
+                docs = ids.Docs(reader.LiveDocs, docs, DocsFlags.NONE);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    if (own.Get(doc))
+                    {
+                        count--;
+                    }
+                }
+            }
+        }
+
+        return count;
     }
 
     private void FlushSegment()
@@ -118,11 +157,6 @@ internal sealed class DistinctCountCollector : ICollector
             }
         }
 
-        var ids = reader.GetSortedDocValues(ArticleFields.Id);
-        for (var doc = ownStory.NextSetBit(0); doc >= 0; doc = doc + 1 < ownStory.Length ? ownStory.NextSetBit(doc + 1) : -1)
-        {
-            ids.Get(doc, scratch);
-            _stories.Add(scratch.Utf8ToString());
-        }
+        _ownStories.Add((reader, ownStory));
     }
 }

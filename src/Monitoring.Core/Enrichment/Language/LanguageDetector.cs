@@ -96,7 +96,7 @@ public sealed class LanguageDetector
     public LanguageGuess Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (_profiles.Count == 0 || text.Count(char.IsLetter) < MinimumLetters)
+        if (_profiles.Count == 0 || !HasLetters(text, MinimumLetters))
         {
             return LanguageGuess.Unknown;
         }
@@ -174,4 +174,18 @@ public sealed class LanguageDetector
     }
 
     private sealed record Profile(string Variant, FrozenDictionary<string, double> LogProbabilities, double Unseen);
+
+    // Stops at the count needed: a whole article need not be walked to know it has twelve letters.
+    private static bool HasLetters(string text, int count)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c) && --count == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -33,7 +33,11 @@ internal sealed class ArticleText
 
     public static ArticleText Read(Article article)
     {
-        var tokens = Tokenizer.Tokenize(article.Title).Select(token => token with { InTitle = true }).ToList();
+        var title = Tokenizer.Tokenize(article.Title);
+
+        // Sized once for the whole text (about one word per six characters) rather than grown by doubling.
+        var tokens = new List<Token>(title.Count + (article.Paragraphs.Sum(paragraph => paragraph.Length) / 6) + 1);
+        tokens.AddRange(title.Select(token => token with { InTitle = true }));
         var titleCount = tokens.Count;
         var leadEnd = titleCount;
         var offset = 0;

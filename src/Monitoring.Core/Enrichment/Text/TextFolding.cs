@@ -13,7 +13,7 @@ internal static class TextFolding
     /// <summary>The lowercase <paramref name="key"/> folded to ASCII-ish Latin; unchanged when it is already ASCII.</summary>
     public static string Fold(string key)
     {
-        if (key.All(char.IsAscii))
+        if (Ascii.IsValid(key))
         {
             return key;
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Monitoring.Core.Enrichment.Text;
 
@@ -11,7 +10,8 @@ internal static class Tokenizer
 {
     public static List<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        // About one word per six characters in news text: sized once rather than grown by doubling (profiled, docs/performance.md).
+        var tokens = new List<Token>((text.Length / 6) + 1);
         var sentenceStart = true;
         var punctuation = false;
         var i = 0;
@@ -35,16 +35,17 @@ internal static class Tokenizer
                 continue;
             }
 
-            var gap = text[gapStart..i];
+            // Most gaps are one space: one shared string instead of one per word.
+            var gap = i - gapStart == 1 && text[gapStart] == ' ' ? " " : text[gapStart..i];
             var wordStart = i;
-            var word = new StringBuilder();
+            var wordEnd = i;
             var possessive = false;
             while (i < text.Length)
             {
                 if (char.IsLetterOrDigit(text[i]) || IsCombiningMark(text[i]))
                 {
-                    word.Append(text[i]);
                     i++;
+                    wordEnd = i;
                 }
                 else if (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
                 {
@@ -56,8 +57,8 @@ internal static class Tokenizer
                         break;
                     }
 
-                    word.Append(text[i]);
                     i++;
+                    wordEnd = i;
                 }
                 else
                 {
@@ -65,7 +66,8 @@ internal static class Tokenizer
                 }
             }
 
-            var surface = word.ToString();
+            // The word is one run of the text (the possessive is past its end).
+            var surface = text[wordStart..wordEnd];
             var key = TextFolding.Fold(surface.ToLowerInvariant());
             tokens.Add(new Token(surface, key, Stem(key), sentenceStart, punctuation, gap) { Start = wordStart });
             gapStart = i;

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Monitoring.Core.Articles;
+using Monitoring.Core.Enrichment;
+using Monitoring.Search.Lucene;
+using Monitoring.Tests;
+
+namespace Monitoring.Benchmarks;
+
+/// <summary>
+/// Benchmark 2: parse → enrich → index on the Reuters-21578 SGML files into an empty embedded Lucene index, the
+/// way the inbox job does it (batches of 500, each enriched article by article on one thread, then written and
+/// committed by <see cref="LuceneArticleIndex"/>), against two baselines on the same parsed documents: the
+/// product's index without enrichment (empty tags: its analyser, fields and stored JSON), and bare Lucene.Net
+/// (StandardAnalyzer; id, title, body, source, language and the two dates; title and body stored; the same
+/// batches and commits). Every variant includes reading and parsing the files.
+/// </summary>
+internal static class IngestBenchmark
+{
+    private const int BatchSize = 500;
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        var rounds = options.Int("rounds", 2);
+        var root = Path.Combine(options.IndexRoot, "ingest");
+        Machine.Start("Bulk ingest: parse → enrich → index (embedded Lucene), Reuters-21578 SGML");
+        var enricher = new ArticleEnricher(EnrichmentModel.LoadFrom(RepositoryPaths.Seeds));
+        var variants = new (string Name, Func<string, Task<int>> Run)[]
+        {
+            ("bare Lucene.Net", folder => Task.FromResult(IndexBare(folder))),
+            ("product index, no enrichment", folder => IndexProductAsync(folder, article => new EnrichedArticle(article, ArticleTags.None))),
+            ("full pipeline", folder => IndexProductAsync(folder, enricher.Enrich)),
+        };
+
+        // Warm-up: JIT and file cache, one round of each, not counted.
+        var results = variants.ToDictionary(variant => variant.Name, _ => new List<(double Wall, double Cpu, int Count)>());
+        for (var round = 0; round <= rounds; round++)
+        {
+            foreach (var (name, run) in variants)
+            {
+                var folder = Path.Combine(root, name.Replace(' ', '-').Replace(",", "", StringComparison.Ordinal));
+                if (System.IO.Directory.Exists(folder))
+                {
+                    System.IO.Directory.Delete(folder, recursive: true);
+                }
+
+                var process = Process.GetCurrentProcess();
+                var cpuBefore = process.TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                var count = await run(folder);
+                watch.Stop();
+                process.Refresh();
+                if (round > 0)
+                {
+                    var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+                    results[name].Add((watch.Elapsed.TotalSeconds, cpu, count));
+                    Console.WriteLine($"  {name,-30} {count:N0} articles in {watch.Elapsed.TotalSeconds:N1} s: {count / watch.Elapsed.TotalSeconds:N0} articles/s; CPU {cpu:N1} s ({count / cpu:N0} per CPU-second); load {Machine.LoadAverage()}");
+                }
+            }
+        }
+
+        var bare = results["bare Lucene.Net"].Min(result => result.Wall);
+        var product = results["product index, no enrichment"].Min(result => result.Wall);
+        var full = results["full pipeline"].Min(result => result.Wall);
+        var articles = results["full pipeline"][0].Count;
+        Console.WriteLine($"  best of {rounds}: full pipeline {articles / full:N0} articles/s (target ≥ 2,000); bare Lucene {articles / bare:N0} articles/s");
+        Console.WriteLine($"  overhead: full pipeline {full / bare:N2}× bare Lucene (target ≤ 1.5×); product index without enrichment {product / bare:N2}×");
+        Machine.End();
+        return 0;
+    }
+
+    private static IEnumerable<Article> Parse() =>
+        ReutersSgmlReader.ReadFolder(ReutersReplay.Folder)
+            .Where(story => !string.IsNullOrWhiteSpace(story.Title) && !string.IsNullOrWhiteSpace(story.Body))
+            .Select(story => story.ToArticle(story.Date ?? ReutersReplay.UndatedIngestedAt));
+
+    private static async Task<int> IndexProductAsync(string folder, Func<Article, EnrichedArticle> enrich)
+    {
+        using var index = new LuceneArticleIndex(folder);
+        foreach (var batch in Parse().Chunk(BatchSize))
+        {
+            await index.IndexAsync(batch.Select(enrich).ToList());
+        }
+
+        return (int)await index.CountAsync();
+    }
+
+    private static int IndexBare(string folder)
+    {
+        const LuceneVersion Version = LuceneVersion.LUCENE_48;
+        using var directory = FSDirectory.Open(folder);
+        using var analyzer = new StandardAnalyzer(Version);
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer));
+        foreach (var batch in Parse().Chunk(BatchSize))
+        {
+            foreach (var article in batch)
+            {
+                writer.UpdateDocument(new Term("id", article.Id.Value), BareDocument(article));
+            }
+
+            writer.Commit();
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        return reader.NumDocs;
+    }
+
+    private static Document BareDocument(Article article) =>
+    [
+        new StringField("id", article.Id.Value, Field.Store.YES),
+        new TextField("title", article.Title, Field.Store.YES),
+        new TextField("body", article.Body, Field.Store.YES),
+        new StringField("source", article.Source, Field.Store.YES),
+        new StringField("language", article.Language, Field.Store.YES),
+        new Int64Field("published", article.EffectiveDate.ToUnixTimeMilliseconds(), Field.Store.YES),
+        new NumericDocValuesField("published", article.EffectiveDate.ToUnixTimeMilliseconds()),
+        new Int64Field("ingested", article.IngestedAt.ToUnixTimeMilliseconds(), Field.Store.YES),
+        new NumericDocValuesField("ingested", article.IngestedAt.ToUnixTimeMilliseconds()),
+    ];
+}
