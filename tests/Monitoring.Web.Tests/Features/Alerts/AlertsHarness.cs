@@ -46,7 +46,7 @@ internal sealed class AlertsHarness : IDisposable
         }
 
         Index = new LuceneArticleIndex(Path.Combine(_folder, "index"));
-        App = new AppDatabase(Path.Combine(_folder, "app.db"));
+        App = AppDbContextFactory.Sqlite(Path.Combine(_folder, "app.db"));
         using var db = App.CreateDbContext();
         db.Database.Migrate();
         _services = ChannelServices();
@@ -59,7 +59,7 @@ internal sealed class AlertsHarness : IDisposable
     /// <summary>The percolator of the running process; <see cref="Restart"/> replaces it, as a new process starts empty.</summary>
     public LuceneAlertPercolator Percolator { get; private set; } = new();
 
-    public AppDatabase App { get; }
+    public IDbContextFactory<AppDbContext> App { get; }
 
     public InMemoryStorage Jobs { get; } = new(new InMemoryStorageOptions());
 
@@ -104,15 +104,15 @@ internal sealed class AlertsHarness : IDisposable
     /// <summary>Takes the articles in through the inbox and indexes them, as the push API and feeds do.</summary>
     public async Task IngestAsync(params IncomingArticle[] articles)
     {
-        var recorder = new InboxRecorder(new InboxStore(InboxPath), Clock);
+        var recorder = new InboxRecorder(IngestionStoreFactory.Sqlite(InboxPath), Clock);
         await recorder.RecordAsync("api", [.. articles.Select(article => article.ToUtf8Json())], CancellationToken.None);
         var job = new InboxProcessingJob(
-            new InboxStore(InboxPath), Index, Enricher, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), Clock, [], NullLogger<InboxProcessingJob>.Instance);
+            IngestionStoreFactory.Sqlite(InboxPath), Index, Enricher, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), Clock, [], NullLogger<InboxProcessingJob>.Instance);
         await job.ProcessAsync(0, long.MaxValue, CancellationToken.None);
     }
 
     public Task<int> ScanAsync() => new AlertScanJob(
-        new InboxStore(InboxPath), App, Index, Percolator, new BackgroundJobClient(Jobs), Clock, NullLogger<AlertScanJob>.Instance).ScanAsync(CancellationToken.None);
+        IngestionStoreFactory.Sqlite(InboxPath), App, Index, Percolator, new BackgroundJobClient(Jobs), Clock, NullLogger<AlertScanJob>.Instance).ScanAsync(CancellationToken.None);
 
     public Task<int> AssembleDigestsAsync() => new AlertDigestJob(App, Clock).AssembleAsync(CancellationToken.None);
 
@@ -161,26 +161,6 @@ internal sealed class AlertsHarness : IDisposable
         services.AddSingleton<IDbContextFactory<AppDbContext>>(App);
         services.AddAlertChannels();
         return services.BuildServiceProvider();
-    }
-
-    internal sealed class AppDatabase(string path) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext()
-        {
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            options.UseAppSqlite(path);
-            return new(options.Options);
-        }
-    }
-
-    private sealed class InboxStore(string path) : IDbContextFactory<IngestionDbContext>
-    {
-        public IngestionDbContext CreateDbContext()
-        {
-            var options = new DbContextOptionsBuilder<IngestionDbContext>();
-            options.UseIngestionSqlite(path);
-            return new(options.Options);
-        }
     }
 }
 
