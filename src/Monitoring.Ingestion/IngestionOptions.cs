@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Ingestion;
 
 /// <summary>Settings of section "Ingestion".</summary>
-public sealed class IngestionOptions
+public sealed class IngestionOptions : IValidatableObject
 {
     public const string SectionName = "Ingestion";
 
@@ -22,11 +23,20 @@ public sealed class IngestionOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// The SQLite file holding the inbox of accepted items and the register of known articles.
-    /// Relative paths are resolved against the content root.
+    /// Where the ingestion store (the inbox of accepted items, the register of known articles, story signatures
+    /// and feed sources) lives: a SQLite file (the default) or a PostgreSQL database shared by many nodes.
+    /// </summary>
+    public StoreProvider StoreProvider { get; set; } = StoreProvider.Sqlite;
+
+    /// <summary>
+    /// The SQLite file of the store when <see cref="StoreProvider"/> is Sqlite. Relative paths are resolved against
+    /// the content root.
     /// </summary>
     [Required]
     public string StorePath { get; set; } = "data/ingestion.db";
+
+    /// <summary>Npgsql connection string of the store's database; required when <see cref="StoreProvider"/> is PostgreSql.</summary>
+    public string? StorePostgreSqlConnectionString { get; set; }
 
     /// <summary>Largest accepted item (its JSON, in bytes); bigger items are quarantined with that reason.</summary>
     [Range(1_024, 64 * 1024 * 1024)]
@@ -45,4 +55,14 @@ public sealed class IngestionOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan DropFolderSettleTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (StoreProvider == StoreProvider.PostgreSql && string.IsNullOrWhiteSpace(StorePostgreSqlConnectionString))
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(StorePostgreSqlConnectionString)} is required when {SectionName}:{nameof(StoreProvider)} is {StoreProvider.PostgreSql}.",
+                [nameof(StorePostgreSqlConnectionString)]);
+        }
+    }
 }

@@ -25,6 +25,13 @@ public static class IngestionServiceCollectionExtensions
             .BindConfiguration(IngestionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // First of the app's start-up work: everything after it may read the store.
+        services.AddSingleton<IDbContextFactory<IngestionDbContext>>(provider => IngestionStoreFactory.From(
+            provider.GetRequiredService<IOptions<IngestionOptions>>().Value,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddHostedService<IngestionStoreMigrator>();
+
         services.AddSingleton<IValidateOptions<IngestionOptions>, SeedsFolderMustExist>();
         services.AddSingleton(provider => new SeedsLocation(
             provider.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath,
@@ -35,9 +42,6 @@ public static class IngestionServiceCollectionExtensions
         services.AddTransient<SeedIngestionJob>();
         services.AddHostedService<SeedIngestionStarter>();
 
-        services.AddDbContextFactory<IngestionDbContext>((provider, db) => db.UseIngestionSqlite(Path.GetFullPath(
-            provider.GetRequiredService<IOptions<IngestionOptions>>().Value.StorePath,
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton<InboxRecorder>();
         services.AddSingleton<ArticleInbox>();
         services.AddTransient<InboxProcessingJob>();

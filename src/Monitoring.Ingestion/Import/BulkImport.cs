@@ -37,7 +37,7 @@ public sealed partial class BulkImport(
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            await db.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await db.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (index)

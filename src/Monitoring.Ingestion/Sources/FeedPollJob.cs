@@ -10,6 +10,7 @@ using Monitoring.Ingestion.Fetching;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Pages;
 using Monitoring.Ingestion.Store;
+using Npgsql;
 
 namespace Monitoring.Ingestion.Sources;
 
@@ -58,7 +59,9 @@ public sealed partial class FeedPollJob(
     }
 
     private static bool IsConflict(DbUpdateException ex) =>
-        ex is DbUpdateConcurrencyException || ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintViolation };
+        ex is DbUpdateConcurrencyException
+        || ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintViolation }
+        || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     private async Task<FeedPollOutcome> PollOnceAsync(int sourceId, CancellationToken cancellationToken)
     {

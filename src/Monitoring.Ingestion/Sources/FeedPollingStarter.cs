@@ -9,7 +9,7 @@ using Monitoring.Ingestion.Store;
 namespace Monitoring.Ingestion.Sources;
 
 /// <summary>
-/// At start-up: adds the sources tables to an older store, loads <c>seeds/sources.json</c> into an empty
+/// At start-up: loads <c>seeds/sources.json</c> into an empty
 /// sources store, and keeps the minutely dispatcher scheduled (or removes it when polling is off).
 /// </summary>
 public sealed partial class FeedPollingStarter(
@@ -25,7 +25,6 @@ public sealed partial class FeedPollingStarter(
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            await db.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             var seedFile = Path.Combine(seeds.FullPath, SeedSources.FileName);
             if (options.Value.LoadSeedSources && File.Exists(seedFile) && !await db.FeedSources.AnyAsync(cancellationToken).ConfigureAwait(false))
             {

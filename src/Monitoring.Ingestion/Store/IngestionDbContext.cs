@@ -7,9 +7,11 @@ namespace Monitoring.Ingestion.Store;
 
 /// <summary>
 /// Ingestion's own durable state: the inbox of accepted items and the register of known articles that
-/// deduplication reads, and the story signatures near-duplicate clustering compares. SQLite file by default; the provider is the seam for PostgreSQL later.
+/// deduplication reads, and the story signatures near-duplicate clustering compares. A SQLite file by default,
+/// or PostgreSQL: one subclass per provider, each with its own migrations (Store/Migrations/&lt;provider&gt;), as
+/// EF Core keeps one migrations set per context type. <see cref="IngestionStoreFactory"/> makes the right one.
 /// </summary>
-public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> options) : DbContext(options)
+public abstract class IngestionDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
@@ -18,6 +20,7 @@ public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> opti
     public DbSet<StoryMember> StoryMembers => Set<StoryMember>();
 
     public DbSet<StoryBand> StoryBands => Set<StoryBand>();
+
     public DbSet<FeedSource> FeedSources => Set<FeedSource>();
 
     public DbSet<FeedItemRecord> FeedItemRecords => Set<FeedItemRecord>();
@@ -50,5 +53,18 @@ public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> opti
             band.Property(b => b.ArticleId).HasMaxLength(16);
         });
         FeedSourceModel.Configure(modelBuilder);
+    }
+}
+
+/// <summary>The ingestion store on SQLite (migrations in Store/Migrations/Sqlite).</summary>
+public sealed class SqliteIngestionDbContext(DbContextOptions<SqliteIngestionDbContext> options) : IngestionDbContext(options);
+
+/// <summary>The ingestion store on PostgreSQL (migrations in Store/Migrations/PostgreSql).</summary>
+public sealed class PostgreSqlIngestionDbContext(DbContextOptions<PostgreSqlIngestionDbContext> options) : IngestionDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.StoreInstantsAsUtc();
     }
 }

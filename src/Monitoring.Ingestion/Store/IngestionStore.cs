@@ -2,12 +2,18 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Monitoring.Ingestion.Store;
 
-/// <summary>How the ingestion store is opened: one SQLite file, written durably.</summary>
+/// <summary>How the ingestion store is opened and its schema kept current.</summary>
 public static class IngestionStore
 {
+    // Every store ever written has this table; a SQLite store without migration history was made by the
+    // versions that only created missing tables.
+    private const string InboxTable = "InboxItems";
+
     /// <summary>Points <paramref name="options"/> at the SQLite file <paramref name="path"/>, creating its folder.</summary>
     public static DbContextOptionsBuilder UseIngestionSqlite(this DbContextOptionsBuilder options, string path)
     {
@@ -18,47 +24,86 @@ public static class IngestionStore
         return options.UseSqlite(connection).AddInterceptors(DurableConnection.Instance);
     }
 
-    /// <summary>A context on <paramref name="path"/> with the schema created; for the command line and tests.</summary>
+    /// <summary>A context on the SQLite file <paramref name="path"/>, migrated; for the command line and tests.</summary>
     public static IngestionDbContext Open(string path)
     {
-        var options = new DbContextOptionsBuilder<IngestionDbContext>();
-        options.UseIngestionSqlite(path);
-        var context = new IngestionDbContext(options.Options);
-        context.EnsureSchema();
+        var context = IngestionStoreFactory.Sqlite(path).CreateDbContext();
+        context.Migrate();
         return context;
     }
 
+    /// <inheritdoc cref="MigrateAsync"/>
+    public static void Migrate(this IngestionDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.BaselineStoreWithoutHistory();
+        db.Database.Migrate();
+    }
+
     /// <summary>
-    /// Creates the store, or in a store written by an earlier version the tables added since. Additive
-    /// only (no column of an existing table changes) until the store gets migrations with PostgreSQL.
+    /// Applies the pending migrations. A SQLite store written before the store had migrations is first
+    /// baselined: the tables it lacks are added and its schema is recorded as the initial migration.
     /// </summary>
-    public static void EnsureSchema(this IngestionDbContext db)
+    public static async Task MigrateAsync(this IngestionDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.EnsureCreated())
-        {
-            db.Database.ExecuteSqlRaw(AdditiveScript(db));
-        }
+        db.BaselineStoreWithoutHistory();
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc cref="EnsureSchema"/>
-    public static async Task EnsureSchemaAsync(this IngestionDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The earlier versions made the schema with EF's creation script for the model of the day, adding the
+    /// tables of newer versions by the same script with IF NOT EXISTS (no column of an existing table ever
+    /// changed). So such a store is the initial migration's schema, perhaps without some of its tables: the
+    /// initial migration's own script, made additive, completes it and records it as applied.
+    /// </summary>
+    private static void BaselineStoreWithoutHistory(this IngestionDbContext db)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        if (!await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false))
+        if (!db.Database.IsSqlite() || !HasTable(db, InboxTable) || HasTable(db, HistoryRepository.DefaultTableName))
         {
-            await db.Database.ExecuteSqlRawAsync(AdditiveScript(db), cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        var initial = db.Database.GetMigrations().First();
+        var script = db.GetService<IMigrator>().GenerateScript(fromMigration: Migration.InitialDatabase, toMigration: initial)
+            .Replace("CREATE TABLE \"", "CREATE TABLE IF NOT EXISTS \"", StringComparison.Ordinal)
+            .Replace("CREATE INDEX \"", "CREATE INDEX IF NOT EXISTS \"", StringComparison.Ordinal)
+            .Replace("CREATE UNIQUE INDEX \"", "CREATE UNIQUE INDEX IF NOT EXISTS \"", StringComparison.Ordinal)
+            .Replace("INSERT INTO \"__EFMigrationsHistory\"", "INSERT OR IGNORE INTO \"__EFMigrationsHistory\"", StringComparison.Ordinal);
+        db.Database.ExecuteSqlRaw(script);
     }
 
-    // EF's creation script with IF NOT EXISTS: SQLite then creates only what is missing.
-    private static string AdditiveScript(IngestionDbContext db) => db.Database.GenerateCreateScript()
-        .Replace("CREATE TABLE \"", "CREATE TABLE IF NOT EXISTS \"", StringComparison.Ordinal)
-        .Replace("CREATE INDEX \"", "CREATE INDEX IF NOT EXISTS \"", StringComparison.Ordinal)
-        .Replace("CREATE UNIQUE INDEX \"", "CREATE UNIQUE INDEX IF NOT EXISTS \"", StringComparison.Ordinal);
+    private static bool HasTable(IngestionDbContext db, string table)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            connection.Open();
+        }
+
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+            var name = command.CreateParameter();
+            name.ParameterName = "$name";
+            name.Value = table;
+            command.Parameters.Add(name);
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+        finally
+        {
+            if (opened)
+            {
+                connection.Close();
+            }
+        }
+    }
 
     // WAL lets the API write while a job reads; synchronous=FULL makes every commit reach the disk (fsync)
-    // before SaveChanges returns, which is what "recorded before acknowledged" needs.
+    // before SaveChanges returns, which is what "recorded before acknowledged" needs. Migrate first looks
+    // whether the file exists through a read-only connection, which cannot switch the journal mode.
     private sealed class DurableConnection : DbConnectionInterceptor
     {
         public static readonly DurableConnection Instance = new();
@@ -67,6 +112,11 @@ public static class IngestionStore
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (IsReadOnly(connection))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
@@ -74,6 +124,11 @@ public static class IngestionStore
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (IsReadOnly(connection))
+            {
+                return;
+            }
+
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
@@ -81,5 +136,8 @@ public static class IngestionStore
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+
+        private static bool IsReadOnly(DbConnection connection) =>
+            new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
     }
 }

@@ -16,10 +16,21 @@ public static class AppDataServiceCollectionExtensions
             .BindConfiguration(AppDataOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddDbContextFactory<AppDbContext>((provider, db) => db.UseAppSqlite(Path.GetFullPath(
-            provider.GetRequiredService<IOptions<AppDataOptions>>().Value.SqlitePath,
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddAppDbContexts(provider => AppDbContextFactory.From(
+            provider.GetRequiredService<IOptions<AppDataOptions>>().Value,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddHostedService<AppDataMigrator>();
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="AppDbContext"/> from <paramref name="factory"/>: the factory as a singleton, and a context per
+    /// scope for what takes one per request (Identity's stores), disposed with the scope.
+    /// </summary>
+    public static IServiceCollection AddAppDbContexts(this IServiceCollection services, Func<IServiceProvider, AppDbContextFactory> factory)
+    {
+        services.AddSingleton<IDbContextFactory<AppDbContext>>(factory);
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
     }
 

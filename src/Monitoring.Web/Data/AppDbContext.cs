@@ -10,9 +10,11 @@ namespace Monitoring.Web.Data;
 /// <summary>
 /// The web app's own relational data: what analysts and editors create (event annotations now; alerts,
 /// users and their API keys), as opposed to the articles, which live in the search engine.
-/// The schema evolves through EF Core migrations in Data/Migrations, applied at start-up.
+/// The schema evolves through EF Core migrations, applied at start-up: one set per provider (Data/Migrations/Sqlite,
+/// Data/Migrations/PostgreSql), as EF Core keeps one set per context type, hence one subclass per provider.
+/// <see cref="AppDbContextFactory"/> makes the configured one.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<EventAnnotation> EventAnnotations => Set<EventAnnotation>();
 
@@ -57,3 +59,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         });
     }
 }
+
+/// <summary>The app database on SQLite (migrations in Data/Migrations/Sqlite).</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+/// <summary>The app database on PostgreSQL (migrations in Data/Migrations/PostgreSql).</summary>
+public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options) : AppDbContext(options);

@@ -14,8 +14,8 @@ using Monitoring.Tests;
 namespace Monitoring.Ingestion.Tests.Inbox;
 
 /// <summary>
-/// A real inbox (SQLite file), a real Lucene index and Hangfire's in-memory storage in a temporary
-/// folder; the index is observed so tests can see every write and make it fail at a chosen step.
+/// A real inbox (a SQLite file, or a PostgreSQL database), a real Lucene index and Hangfire's in-memory storage
+/// in a temporary folder; the index is observed so tests can see every write and make it fail at a chosen step.
 /// </summary>
 internal sealed class InboxHarness : IDisposable
 {
@@ -24,15 +24,23 @@ internal sealed class InboxHarness : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-inbox-").FullName;
 
+    private readonly IngestionStoreFactory _store;
+
+    /// <summary>On a SQLite file in the harness's folder.</summary>
     public InboxHarness()
+        : this(Sqlite)
     {
-        StorePath = Path.Combine(_folder, "ingestion.db");
-        Lucene = new LuceneArticleIndex(Path.Combine(_folder, "index"));
-        Index = new ObservedIndex(Lucene);
-        using var db = IngestionStore.Open(StorePath);
     }
 
-    public string StorePath { get; }
+    /// <param name="store">The store, given the harness's folder for a SQLite file; migrated here.</param>
+    public InboxHarness(Func<string, IngestionStoreFactory> store)
+    {
+        _store = store(_folder);
+        Lucene = new LuceneArticleIndex(Path.Combine(_folder, "index"));
+        Index = new ObservedIndex(Lucene);
+        using var db = _store.CreateDbContext();
+        db.Migrate();
+    }
 
     public LuceneArticleIndex Lucene { get; }
 
@@ -45,14 +53,16 @@ internal sealed class InboxHarness : IDisposable
     /// <summary>Told after each run that indexed something.</summary>
     public List<IArticlesIndexedHandler> IndexedHandlers { get; } = [];
 
-    public IngestionDbContext OpenStore() => IngestionStore.Open(StorePath);
+    public static IngestionStoreFactory Sqlite(string folder) => IngestionStoreFactory.Sqlite(Path.Combine(folder, "ingestion.db"));
+
+    public IngestionDbContext OpenStore() => _store.CreateDbContext();
 
     public ArticleInbox CreateInbox() => new(CreateRecorder(), new BackgroundJobClient(JobStorage));
 
-    public InboxRecorder CreateRecorder() => new(new StoreFactory(StorePath), new FixedClock(Now));
+    public InboxRecorder CreateRecorder() => new(_store, new FixedClock(Now));
 
     public InboxProcessingJob CreateJob(IArticleIndex? index = null) => new(
-        new StoreFactory(StorePath),
+        _store,
         index ?? Index,
         Enricher,
         Microsoft.Extensions.Options.Options.Create(Options),
@@ -83,11 +93,6 @@ internal sealed class InboxHarness : IDisposable
     {
         Lucene.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private sealed class StoreFactory(string path) : IDbContextFactory<IngestionDbContext>
-    {
-        public IngestionDbContext CreateDbContext() => IngestionStore.Open(path);
     }
 }
 

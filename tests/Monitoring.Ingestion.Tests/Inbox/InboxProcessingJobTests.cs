@@ -2,12 +2,15 @@ using System.Text;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Store;
+using Monitoring.Tests;
 
 namespace Monitoring.Ingestion.Tests.Inbox;
 
-public sealed class InboxProcessingJobTests : IDisposable
+/// <summary>Nothing lost, nothing doubled: run on each store provider by the two classes below.</summary>
+public abstract class InboxProcessingJobTests : IAsyncLifetime
 {
-    private readonly InboxHarness _harness = new();
+    private InboxHarness _harness = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -174,7 +177,16 @@ public sealed class InboxProcessingJobTests : IDisposable
         Assert.Equal(diedAfterWriting ? crashedBatchSize : 0, restart.AlreadyIndexed);
     }
 
-    public void Dispose() => _harness.Dispose();
+    public async ValueTask InitializeAsync() => _harness = new InboxHarness(await StoreAsync());
+
+    public ValueTask DisposeAsync()
+    {
+        _harness.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The store of one test, given its folder.</summary>
+    protected abstract Task<Func<string, IngestionStoreFactory>> StoreAsync();
 
     private sealed class CountingHandler : IArticlesIndexedHandler
     {
@@ -187,3 +199,18 @@ public sealed class InboxProcessingJobTests : IDisposable
         }
     }
 }
+
+public sealed class InboxProcessingJobOnSqliteTests : InboxProcessingJobTests
+{
+    protected override Task<Func<string, IngestionStoreFactory>> StoreAsync() => Task.FromResult<Func<string, IngestionStoreFactory>>(InboxHarness.Sqlite);
+}
+
+public sealed class InboxProcessingJobOnPostgreSqlTests(PostgreSqlServer postgres) : InboxProcessingJobTests
+{
+    protected override async Task<Func<string, IngestionStoreFactory>> StoreAsync()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        return _ => IngestionStoreFactory.PostgreSql(database.ConnectionString);
+    }
+}
+

@@ -44,7 +44,7 @@ internal sealed class PollingHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(new SeedsLocation(RepositoryPaths.Seeds, RepositoryPaths.Root));
-        services.AddDbContextFactory<IngestionDbContext>(db => db.UseIngestionSqlite(storePath));
+        services.AddSingleton<IDbContextFactory<IngestionDbContext>>(IngestionStoreFactory.Sqlite(storePath));
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(JobStorage));
         services.AddSingleton<IRecurringJobManager>(new RecurringJobManager(JobStorage));
         services.AddSingleton<InboxRecorder>();
@@ -52,7 +52,7 @@ internal sealed class PollingHarness : IAsyncDisposable
         services.AddFeedPolling();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         using var db = OpenStore();
-        db.Database.EnsureCreated();
+        db.Migrate();
     }
 
     public ManualClock Clock { get; } = new(Start);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitoring.Ingestion.Sources;
+using Monitoring.Ingestion.Store;
 using Monitoring.Tests;
 
 namespace Monitoring.Ingestion.Tests.Sources;
@@ -48,9 +49,11 @@ public sealed class SeedSourcesTests
         await using var harness = new PollingHarness();
         using (var db = harness.OpenStore())
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE FeedItemRecords; DROP TABLE FeedSources;", TestContext.Current.CancellationToken);
+            // As the versions before sources and before migrations left it.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE FeedItemRecords; DROP TABLE FeedSources; DROP TABLE __EFMigrationsHistory;", TestContext.Current.CancellationToken);
         }
 
+        await new IngestionStoreMigrator(harness.Services.GetRequiredService<IDbContextFactory<IngestionDbContext>>()).StartAsync(TestContext.Current.CancellationToken);
         var starter = harness.Services.GetServices<IHostedService>().OfType<FeedPollingStarter>().Single();
         await starter.StartAsync(TestContext.Current.CancellationToken);
 

@@ -4,31 +4,103 @@ using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Ingestion.Tests.Store;
 
+/// <summary>
+/// The SQLite store's migrations, and stores written before there were any: those versions made the schema with
+/// EF's EnsureCreated (what <see cref="CreateAsTheOldVersionsDid"/> does) and added the tables of newer versions.
+/// </summary>
 public sealed class IngestionStoreTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-store-").FullName;
 
     [Fact]
-    public void Open_AddsTheTablesAStoreOfAnEarlierVersionLacks_KeepingItsRows()
+    public void TheInitialMigration_MakesTheSchemaTheOldVersionsMade()
+    {
+        var old = Path.Combine(_folder, "old.db");
+        var migrated = Path.Combine(_folder, "migrated.db");
+        CreateAsTheOldVersionsDid(old);
+        using (IngestionStore.Open(migrated))
+        {
+        }
+
+        Assert.Equal(Schema(old), Schema(migrated));
+    }
+
+    [Fact]
+    public void Open_BaselinesAStoreWithoutMigrations_AddingTheTablesItLacks_KeepingItsRows()
     {
         var path = Path.Combine(_folder, "ingestion.db");
+        CreateAsTheOldVersionsDid(path);
+        Execute(path, """
+            DROP TABLE "StoryBands"; DROP TABLE "StoryMembers"; DROP TABLE "FeedItemRecords"; DROP TABLE "FeedSources";
+            INSERT INTO "InboxItems" ("Channel", "Payload", "ReceivedAt", "State") VALUES ('api', x'7b7d', '2026-01-01 00:00:00+00:00', 'Pending');
+            INSERT INTO "KnownArticles" ("Id", "ContentKey", "Source", "InboxItemId", "IndexedAt") VALUES ('0123456789abcdef', 'k', 'RFE/RL', 1, '2026-01-01 00:00:00+00:00');
+            """);
+
         using (var db = IngestionStore.Open(path))
         {
-            db.Database.ExecuteSqlRaw("""DROP TABLE "StoryBands"; DROP TABLE "StoryMembers";""");
-            db.Database.ExecuteSqlRaw("""INSERT INTO "InboxItems" ("Channel", "Payload", "ReceivedAt", "State") VALUES ('api', x'7b7d', '2026-01-01 00:00:00+00:00', 'Pending')""");
+            Assert.Equal("api", Assert.Single(db.InboxItems).Channel);
+            Assert.Equal("0123456789abcdef", Assert.Single(db.KnownArticles).Id);
+            Assert.Equal(0, db.StoryMembers.Count());
+            Assert.Equal(0, db.FeedSources.Count());
+            Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
         }
 
         SqliteConnection.ClearAllPools();
         using var reopened = IngestionStore.Open(path);
-
-        Assert.Equal(0, reopened.StoryMembers.Count());
-        Assert.Equal(0, reopened.StoryBands.Count());
         Assert.Equal("api", Assert.Single(reopened.InboxItems).Channel);
+        Assert.Single(reopened.Database.GetAppliedMigrations()); // recorded once, not again on the second open
+    }
+
+    [Fact]
+    public void Open_ANewStore_AppliesEveryMigration()
+    {
+        using var db = IngestionStore.Open(Path.Combine(_folder, "new.db"));
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.Empty(db.Database.GetPendingMigrations());
+        Assert.Equal(0, db.InboxItems.Count());
     }
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private static void CreateAsTheOldVersionsDid(string path)
+    {
+        using (var db = IngestionStoreFactory.Sqlite(path).CreateDbContext())
+        {
+            Assert.True(db.Database.EnsureCreated());
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Every table and index of the file as SQLite keeps its definition, but EF's own tables.</summary>
+    private static List<string> Schema(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE '__EF%' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+        using var reader = command.ExecuteReader();
+        var definitions = new List<string>();
+        while (reader.Read())
+        {
+            definitions.Add(reader.GetString(0));
+        }
+
+        Assert.NotEmpty(definitions);
+        return definitions;
     }
 }

@@ -88,7 +88,7 @@ public sealed partial class AlertEditorPage : IDisposable
                 _notFound = alert is null;
                 _draft = alert is null ? null : AlertDraft.From(alert);
             }
-            catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or System.Text.Json.JsonException)
+            catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException or System.Text.Json.JsonException)
             {
                 _loadError = exception.Message;
             }

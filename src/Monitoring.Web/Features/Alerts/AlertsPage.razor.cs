@@ -52,7 +52,7 @@ public sealed partial class AlertsPage
             _shared = await Alerts.ListSharedWithAsync(_user);
             _loadError = null;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
         {
             _loadError = exception.Message;
         }

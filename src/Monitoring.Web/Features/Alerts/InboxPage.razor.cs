@@ -89,7 +89,7 @@ public sealed partial class InboxPage : IDisposable
             _page = await Inbox.PageAsync(_user, UnreadOnly, CurrentPage, PageSize);
             _loadError = null;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
         {
             _loadError = exception.Message;
         }

@@ -101,7 +101,7 @@ public sealed partial class NotificationBell : IDisposable
         {
             _unread = await Inbox.UnreadCountAsync(_user, _disposed.Token);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
         {
             // The count stays as it was; the next tick tries again.
         }

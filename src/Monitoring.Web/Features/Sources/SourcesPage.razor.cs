@@ -42,7 +42,7 @@ public sealed partial class SourcesPage
             _sources = await Catalog.ListAsync();
             _loadError = null;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or IOException)
         {
             _loadError = ex.Message;
         }

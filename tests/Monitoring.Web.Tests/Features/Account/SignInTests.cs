@@ -1,18 +1,19 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Tests;
 using Monitoring.Web.Features.Account;
+using Monitoring.Web.Tests.Data;
 
 namespace Monitoring.Web.Tests.Features.Account;
 
-/// <summary>Signing in and out, lockout, and the password an admin chose, through the real forms.</summary>
-public sealed class SignInTests : IAsyncDisposable
+/// <summary>
+/// Signing in and out, lockout, and the password an admin chose, through the real forms; with the accounts on
+/// SQLite and on PostgreSQL (the two classes below).
+/// </summary>
+public abstract class SignInTests : IAsyncLifetime
 {
-    private readonly TestApp _app = new(settings: new Dictionary<string, string>
-    {
-        ["Account:MaxFailedAttempts"] = "3",
-        ["RateLimiting:LoginPermitLimit"] = "1000",
-    });
+    private TestApp _app = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -114,7 +115,20 @@ public sealed class SignInTests : IAsyncDisposable
         Assert.Equal("/", TestApp.Target(withNew));
     }
 
+    public async ValueTask InitializeAsync()
+    {
+        var settings = new Dictionary<string, string>(await StoreSettingsAsync())
+        {
+            ["Account:MaxFailedAttempts"] = "3",
+            ["RateLimiting:LoginPermitLimit"] = "1000",
+        };
+        _app = new TestApp(settings: settings);
+    }
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    /// <summary>Where the app keeps its stores in one test.</summary>
+    protected abstract Task<Dictionary<string, string>> StoreSettingsAsync();
 
     private static Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, string current, string replacement, string returnUrl) =>
         TestApp.PostFormAsync(client, "/account/password?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new()
@@ -124,3 +138,14 @@ public sealed class SignInTests : IAsyncDisposable
             ["Input.Confirm"] = replacement,
         });
 }
+
+public sealed class SignInOnSqliteTests : SignInTests
+{
+    protected override Task<Dictionary<string, string>> StoreSettingsAsync() => Task.FromResult(new Dictionary<string, string>());
+}
+
+public sealed class SignInOnPostgreSqlTests(PostgreSqlServer postgres) : SignInTests
+{
+    protected override async Task<Dictionary<string, string>> StoreSettingsAsync() => AppOnPostgreSqlTests.OnPostgreSql(await postgres.CreateDatabaseAsync());
+}
+

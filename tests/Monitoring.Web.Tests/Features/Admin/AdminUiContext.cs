@@ -26,7 +26,7 @@ public abstract class AdminUiContext : MudTestContext
         // BindConfiguration reads the configuration: an empty one leaves every setting at its default.
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(db => db.UseAppSqlite(database));
+        Services.AddAppDbContexts(_ => AppDbContextFactory.Sqlite(database));
         Services.AddAccount();
         var authorization = AddAuthorization();
         authorization.SetAuthorized(Self);

@@ -1,13 +1,17 @@
 using Monitoring.Core.Alerts;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Tests;
 using Monitoring.Web.Features.Alerts;
 
 namespace Monitoring.Web.Tests.Features.Alerts;
 
-/// <summary>Ingest → match → deliver, on real stores, with restarts where they hurt most.</summary>
-public sealed class AlertPipelineTests : IDisposable
+/// <summary>
+/// Ingest → match → deliver, on real stores, with restarts where they hurt most; on SQLite and on PostgreSQL
+/// (the two classes below).
+/// </summary>
+public abstract class AlertPipelineTests : IAsyncLifetime
 {
-    private readonly AlertsHarness _harness = new();
+    private AlertsHarness _harness = null!;
 
     [Fact]
     public async Task AnInstantAlert_PutsAMatchingArticleInTheOwnersInbox_Once_HoweverOftenTheJobsRun()
@@ -123,7 +127,16 @@ public sealed class AlertPipelineTests : IDisposable
         Assert.Equal(snoozed.Id, Assert.Single(await _harness.MatchesAsync()).AlertId);
     }
 
-    public void Dispose() => _harness.Dispose();
+    public async ValueTask InitializeAsync() => _harness = new AlertsHarness(postgreSql: await PostgreSqlAsync());
+
+    public ValueTask DisposeAsync()
+    {
+        _harness.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The database of one test on PostgreSQL; none on SQLite.</summary>
+    protected abstract Task<PostgreSqlDatabase?> PostgreSqlAsync();
 
     internal static IncomingArticle DrillStory(string url, string source, string extra = "") => new()
     {
@@ -146,3 +159,14 @@ public sealed class AlertPipelineTests : IDisposable
         Language = "en",
     };
 }
+
+public sealed class AlertPipelineOnSqliteTests : AlertPipelineTests
+{
+    protected override Task<PostgreSqlDatabase?> PostgreSqlAsync() => Task.FromResult<PostgreSqlDatabase?>(null);
+}
+
+public sealed class AlertPipelineOnPostgreSqlTests(PostgreSqlServer postgres) : AlertPipelineTests
+{
+    protected override async Task<PostgreSqlDatabase?> PostgreSqlAsync() => await postgres.CreateDatabaseAsync();
+}
+

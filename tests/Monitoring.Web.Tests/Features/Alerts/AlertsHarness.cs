@@ -19,8 +19,8 @@ using Monitoring.Web.Features.Alerts;
 namespace Monitoring.Web.Tests.Features.Alerts;
 
 /// <summary>
-/// The whole alert pipeline on real stores in a temporary folder: the ingestion inbox and the app
-/// database (SQLite, migrated), a Lucene index and the embedded percolator, with a clock the test moves.
+/// The whole alert pipeline on real stores: the ingestion inbox and the app database (SQLite files in a
+/// temporary folder, or one PostgreSQL database for both; migrated), a Lucene index and the embedded percolator, with a clock the test moves.
 /// Jobs are created afresh on each call, as a restarted process would create them; the channels come from
 /// the app's own registration (<c>AddAlertChannels</c>) and are sent to whatever the test points
 /// <see cref="Options"/> at (a loopback SMTP server, a loopback webhook receiver).
@@ -38,15 +38,18 @@ internal sealed class AlertsHarness : IDisposable
     /// <param name="allowLoopback">
     /// Lets webhooks reach 127.0.0.1 through the destination guard's allow-list, as the loopback receivers need.
     /// </param>
-    public AlertsHarness(bool allowLoopback = true)
+    /// <param name="postgreSql">A PostgreSQL database for both stores; none: SQLite files.</param>
+    public AlertsHarness(bool allowLoopback = true, PostgreSqlDatabase? postgreSql = null)
     {
         _allowLoopback = allowLoopback;
-        using (IngestionStore.Open(InboxPath))
+        Inbox = postgreSql is null ? IngestionStoreFactory.Sqlite(Path.Combine(_folder, "ingestion.db")) : IngestionStoreFactory.PostgreSql(postgreSql.ConnectionString);
+        using (var inbox = Inbox.CreateDbContext())
         {
+            inbox.Migrate();
         }
 
         Index = new LuceneArticleIndex(Path.Combine(_folder, "index"));
-        App = new AppDatabase(Path.Combine(_folder, "app.db"));
+        App = postgreSql is null ? AppDbContextFactory.Sqlite(Path.Combine(_folder, "app.db")) : AppDbContextFactory.PostgreSql(postgreSql.ConnectionString);
         using var db = App.CreateDbContext();
         db.Database.Migrate();
         _services = ChannelServices();
@@ -59,13 +62,13 @@ internal sealed class AlertsHarness : IDisposable
     /// <summary>The percolator of the running process; <see cref="Restart"/> replaces it, as a new process starts empty.</summary>
     public LuceneAlertPercolator Percolator { get; private set; } = new();
 
-    public AppDatabase App { get; }
+    public IDbContextFactory<AppDbContext> App { get; }
 
     public InMemoryStorage Jobs { get; } = new(new InMemoryStorageOptions());
 
     public AlertsOptions Options { get; } = new() { PublicBaseUrl = new Uri("http://monitor.test/") };
 
-    private string InboxPath => Path.Combine(_folder, "ingestion.db");
+    private IngestionStoreFactory Inbox { get; }
 
     public void Restart()
     {
@@ -104,15 +107,15 @@ internal sealed class AlertsHarness : IDisposable
     /// <summary>Takes the articles in through the inbox and indexes them, as the push API and feeds do.</summary>
     public async Task IngestAsync(params IncomingArticle[] articles)
     {
-        var recorder = new InboxRecorder(new InboxStore(InboxPath), Clock);
+        var recorder = new InboxRecorder(Inbox, Clock);
         await recorder.RecordAsync("api", [.. articles.Select(article => article.ToUtf8Json())], CancellationToken.None);
         var job = new InboxProcessingJob(
-            new InboxStore(InboxPath), Index, Enricher, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), Clock, [], NullLogger<InboxProcessingJob>.Instance);
+            Inbox, Index, Enricher, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), Clock, [], NullLogger<InboxProcessingJob>.Instance);
         await job.ProcessAsync(0, long.MaxValue, CancellationToken.None);
     }
 
     public Task<int> ScanAsync() => new AlertScanJob(
-        new InboxStore(InboxPath), App, Index, Percolator, new BackgroundJobClient(Jobs), Clock, NullLogger<AlertScanJob>.Instance).ScanAsync(CancellationToken.None);
+        Inbox, App, Index, Percolator, new BackgroundJobClient(Jobs), Clock, NullLogger<AlertScanJob>.Instance).ScanAsync(CancellationToken.None);
 
     public Task<int> AssembleDigestsAsync() => new AlertDigestJob(App, Clock).AssembleAsync(CancellationToken.None);
 
@@ -161,26 +164,6 @@ internal sealed class AlertsHarness : IDisposable
         services.AddSingleton<IDbContextFactory<AppDbContext>>(App);
         services.AddAlertChannels();
         return services.BuildServiceProvider();
-    }
-
-    internal sealed class AppDatabase(string path) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext()
-        {
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            options.UseAppSqlite(path);
-            return new(options.Options);
-        }
-    }
-
-    private sealed class InboxStore(string path) : IDbContextFactory<IngestionDbContext>
-    {
-        public IngestionDbContext CreateDbContext()
-        {
-            var options = new DbContextOptionsBuilder<IngestionDbContext>();
-            options.UseIngestionSqlite(path);
-            return new(options.Options);
-        }
     }
 }
 

@@ -34,7 +34,7 @@ public abstract class AlertsUiContext : MudTestContext
     protected AlertsUiContext()
     {
         Index = new LuceneArticleIndex(Path.Combine(_folder, "index"));
-        App = new AlertsHarness.AppDatabase(Path.Combine(_folder, "app.db"));
+        App = AppDbContextFactory.Sqlite(Path.Combine(_folder, "app.db"));
         using (var db = App.CreateDbContext())
         {
             db.Database.Migrate();
@@ -68,7 +68,7 @@ public abstract class AlertsUiContext : MudTestContext
 
     protected LuceneAlertPercolator Percolator { get; } = new();
 
-    internal AlertsHarness.AppDatabase App { get; }
+    internal IDbContextFactory<AppDbContext> App { get; }
 
     protected AlertService AlertService => Services.GetRequiredService<AlertService>();
 

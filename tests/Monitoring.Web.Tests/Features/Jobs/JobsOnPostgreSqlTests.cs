@@ -1,12 +1,12 @@
 using System.Net;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Tests;
 using Npgsql;
 
 namespace Monitoring.Web.Tests.Features.Jobs;
 
 /// <summary>Hangfire on PostgreSQL: many nodes on one queue, each job run once.</summary>
-[Collection(PostgreSqlCollection.Name)]
 public sealed class JobsOnPostgreSqlTests(PostgreSqlServer postgres)
 {
     private const int Burst = 200;

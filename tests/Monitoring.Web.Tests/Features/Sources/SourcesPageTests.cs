@@ -21,7 +21,7 @@ public sealed class SourcesPageTests : MudTestContext
         {
         }
 
-        Services.AddDbContextFactory<IngestionDbContext>(db => db.UseIngestionSqlite(path));
+        Services.AddSingleton<IDbContextFactory<IngestionDbContext>>(IngestionStoreFactory.Sqlite(path));
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage(new InMemoryStorageOptions())));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<FeedSourceCatalog>();

@@ -53,7 +53,7 @@ public sealed class TrendsPageTests : MudTestContext, IClassFixture<SeedIndex>
         Services.AddSingleton<IArticleSearch>(_index);
         Services.AddSingleton(SeedIndex.Model);
         Services.AddTrends();
-        Services.AddDbContextFactory<AppDbContext>(db => db.UseAppSqlite(_appDatabase));
+        Services.AddSingleton<IDbContextFactory<AppDbContext>>(AppDbContextFactory.Sqlite(_appDatabase));
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
         db.Database.Migrate();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

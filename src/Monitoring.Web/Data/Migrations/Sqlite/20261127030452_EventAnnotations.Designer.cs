@@ -8,9 +8,9 @@ using Monitoring.Web.Data;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations
+namespace Monitoring.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
+    [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261127030452_EventAnnotations")]
     partial class EventAnnotations
     {

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations
+namespace Monitoring.Web.Data.Migrations.Sqlite
 {
     /// <summary>Data only: the model is unchanged, so no target-model designer file goes with it.</summary>
-    [DbContext(typeof(AppDbContext))]
+    [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261127104101_NormalisedUserNames")]
     public partial class NormalisedUserNames : Migration
     {

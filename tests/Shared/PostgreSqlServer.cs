@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Monitoring.Tests;
 
-namespace Monitoring.Web.Tests;
+namespace Monitoring.Tests;
 
 /// <summary>
 /// A private PostgreSQL server for one test run: Debian's binaries (installed with apt-get when missing and the
@@ -10,6 +9,8 @@ namespace Monitoring.Web.Tests;
 /// listening on 127.0.0.1 and a free port, with trust authentication for user <c>postgres</c>. PostgreSQL refuses
 /// to run as root, so as root the server runs as the <c>postgres</c> user Debian's package creates. Stopped and
 /// deleted on dispose. Each test takes its own database from <see cref="CreateDatabaseAsync"/>.
+/// One per test run: a test project makes it an assembly fixture, and it starts when the first test asks for a
+/// database, so a run without such tests starts no server.
 /// </summary>
 public sealed class PostgreSqlServer : IAsyncLifetime
 {
@@ -17,6 +18,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     private const string SystemUser = "postgres";
     private const string Purpose = "the tests' private PostgreSQL server";
 
+    private readonly SemaphoreSlim _starting = new(1, 1);
     private string _binaries = "";
     private string _folder = "";
 
@@ -25,7 +27,25 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     private string DataFolder => Path.Combine(_folder, "data");
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    private async Task EnsureStartedAsync()
+    {
+        await _starting.WaitAsync();
+        try
+        {
+            if (Port == 0)
+            {
+                await StartAsync();
+            }
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    private async Task StartAsync()
     {
         _binaries = FindBinaries() ?? await InstallAsync();
         _folder = Directory.CreateTempSubdirectory("monitoring-postgres-").FullName;
@@ -48,6 +68,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     /// <summary>A new, empty database.</summary>
     public async Task<PostgreSqlDatabase> CreateDatabaseAsync()
     {
+        await EnsureStartedAsync();
         var name = $"test_{Guid.NewGuid():N}";
         await RunClientToolAsync("createdb", name);
         return new PostgreSqlDatabase(name, $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}");
@@ -67,6 +88,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         {
             Directory.Delete(_folder, recursive: true);
         }
+
+        _starting.Dispose();
     }
 
     /// <summary>The bin folder of the newest PostgreSQL Debian installed (/usr/lib/postgresql/15/bin on bookworm).</summary>
