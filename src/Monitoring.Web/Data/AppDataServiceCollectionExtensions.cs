@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,9 @@ namespace Monitoring.Web.Data;
 
 public static class AppDataServiceCollectionExtensions
 {
+    /// <summary>The name that isolates this app's protected payloads; fixed, so it does not depend on the install path.</summary>
+    public const string DataProtectionApplicationName = "balkan-media-monitor";
+
     /// <summary>
     /// Registers <see cref="AppDbContext"/> (through a factory: Blazor Server components outlive a request,
     /// so each operation takes its own short-lived context) and applies pending migrations at start-up.
@@ -20,6 +24,11 @@ public static class AppDataServiceCollectionExtensions
             provider.GetRequiredService<IOptions<AppDataOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddHostedService<AppDataMigrator>();
+        // One key ring for every node, and one application name, so that a cookie or form one web node issued is
+        // accepted by any other behind the proxy (docs/deploy.md).
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<AppDbContext>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Web.Features.Account;
@@ -14,8 +15,14 @@ namespace Monitoring.Web.Data;
 /// Data/Migrations/PostgreSql), as EF Core keeps one set per context type, hence one subclass per provider.
 /// <see cref="AppDbContextFactory"/> makes the configured one.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The keys that protect sign-in cookies and forms, kept here so that every web node of a deployment reads
+    /// what another one wrote (<see cref="AppDataServiceCollectionExtensions.AddAppData"/>).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<EventAnnotation> EventAnnotations => Set<EventAnnotation>();
 
     public DbSet<Alert> Alerts => Set<Alert>();
