@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "search" => await SearchLatencyBenchmark.RunAsync(options),
     "trends" => await TrendsLatencyBenchmark.RunAsync(options),
     "web" => await WebBenchmark.RunAsync(options),
+    "latency" => await LatencyBenchmark.RunAsync(options),
     "index" => await BuildIndexAsync(options),
     _ => Usage(),
 };
@@ -41,6 +42,9 @@ static int Usage()
                                        the real app (build it first: dotnet build src/Monitoring.Web -c Release) on
                                        that index in headless Chromium: search round trips, a trends view, and the
                                        app's working set and GC heap after start, searches and trends
+          latency [--items 30] [--every 6] [--poll-minutes 1]
+                                       publication → webhook delivery through the real app (Release build, as for web):
+                                       a local feed publishing an item every few seconds, an alert matching all of them
           index [--articles N]         build (or find) the cached index of N replayed Reuters articles (default
                                        1,000,000) under --index-root (default /tmp/monitoring-bench)
         """);
