@@ -9,6 +9,8 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestBenchmark.RunAsync(options),
     "search" => await SearchLatencyBenchmark.RunAsync(options),
     "trends" => await TrendsLatencyBenchmark.RunAsync(options),
+    "web" => await WebBenchmark.RunAsync(options),
+    "latency" => await LatencyBenchmark.RunAsync(options),
     "index" => await BuildIndexAsync(options),
     _ => Usage(),
 };
@@ -36,6 +38,13 @@ static int Usage()
                                        search latency p50/p95 on the cached replayed index of that size
           trends [--articles 1000000] [--rounds 20] [--year 2020]
                                        trends aggregation latency (a year of days, ten countries) on that index
+          web [--articles 1000000] [--searches 30]
+                                       the real app (build it first: dotnet build src/Monitoring.Web -c Release) on
+                                       that index in headless Chromium: search round trips, a trends view, and the
+                                       app's working set and GC heap after start, searches and trends
+          latency [--items 30] [--every 6] [--poll-minutes 1]
+                                       publication → webhook delivery through the real app (Release build, as for web):
+                                       a local feed publishing an item every few seconds, an alert matching all of them
           index [--articles N]         build (or find) the cached index of N replayed Reuters articles (default
                                        1,000,000) under --index-root (default /tmp/monitoring-bench)
         """);

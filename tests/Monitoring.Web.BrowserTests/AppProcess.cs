@@ -39,8 +39,14 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app and waits until the demo data is searchable.</summary>
-    public static async Task<AppProcess> StartAsync(string dataFolder)
+    /// <summary>The app's process id (the <c>dotnet</c> host runs the app in its own process).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// Starts the app and waits until the demo data is searchable; <paramref name="overrides"/> come last on the
+    /// command line, so they win over the defaults here (the benchmarks use them to open a large index instead).
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string dataFolder, params string[] overrides)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -62,6 +68,11 @@ public sealed partial class AppProcess : IAsyncDisposable
             "--Ingestion:DropFolder", Path.Combine(dataFolder, "drop"),
             "--OutboundRequests:AllowedNetworks:0", "127.0.0.1/32", // the journeys' feed server and webhook receiver
         })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in overrides)
         {
             start.ArgumentList.Add(argument);
         }
