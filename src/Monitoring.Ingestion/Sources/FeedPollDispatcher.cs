@@ -13,6 +13,9 @@ public sealed class FeedPollDispatcher(IDbContextFactory<IngestionDbContext> sto
 {
     public const string RecurringJobId = "feed-dispatch";
 
+    /// <summary>How often the dispatcher runs (<see cref="FeedPollingStarter"/> schedules it minutely).</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+
     /// <returns>The ids of the sources whose poll was enqueued.</returns>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)] // the next minute's run is the retry
@@ -25,7 +28,11 @@ public sealed class FeedPollDispatcher(IDbContextFactory<IngestionDbContext> sto
         {
             // Sources number in the hundreds at most; filtering in memory avoids SQLite's weak date comparisons.
             var enabled = await db.FeedSources.Where(source => source.Enabled).ToListAsync(cancellationToken).ConfigureAwait(false);
-            due = enabled.Where(source => source.IsDue(now)).OrderBy(source => source.NextDueAt ?? DateTimeOffset.MinValue).ToList();
+            // A poll sets its source due one interval after it finished, a few seconds after this run's minute:
+            // taken strictly, a one-minute source would be polled every other minute. So a source due before the
+            // middle of the next period is dispatched now, at most half a period early.
+            var horizon = now + (Period / 2);
+            due = enabled.Where(source => source.IsDue(horizon)).OrderBy(source => source.NextDueAt ?? DateTimeOffset.MinValue).ToList();
             foreach (var source in due)
             {
                 source.NextDueAt = now + source.PollInterval;

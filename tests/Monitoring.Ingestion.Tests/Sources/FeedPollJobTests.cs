@@ -129,6 +129,32 @@ public sealed class FeedPollJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AOneMinuteSource_PolledAFewSecondsIntoTheMinute_IsDispatchedAgainAtTheNextMinute()
+    {
+        // The dispatcher runs every minute; the poll it enqueued finished 3 s later and set the source due then.
+        var source = await _harness.AddAsync(_server.Url(StaticFeed), TimeSpan.FromMinutes(1));
+        Assert.Equal([source.Id], await _harness.DispatchAsync());
+        _harness.Clock.Now += TimeSpan.FromSeconds(3);
+        await _harness.PollAsync(source.Id);
+
+        _harness.Clock.Now += TimeSpan.FromSeconds(57);
+        Assert.Equal([source.Id], await _harness.DispatchAsync());
+    }
+
+    [Fact]
+    public async Task ASourceDueLaterInTheNextMinute_WaitsForTheNextRun()
+    {
+        var source = await _harness.AddAsync(_server.Url(StaticFeed), TimeSpan.FromMinutes(10));
+        Assert.Equal([source.Id], await _harness.DispatchAsync());
+        await _harness.PollAsync(source.Id);
+
+        _harness.Clock.Now += TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(40);
+        Assert.Empty(await _harness.DispatchAsync());
+        _harness.Clock.Now += TimeSpan.FromMinutes(1);
+        Assert.Equal([source.Id], await _harness.DispatchAsync());
+    }
+
+    [Fact]
     public async Task APausedSource_IsNotDispatched_AndResumingMakesItDue()
     {
         var source = await _harness.AddAsync(_server.Url(StaticFeed));
