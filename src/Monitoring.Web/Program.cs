@@ -31,6 +31,7 @@ builder.Services.AddAccount();
 builder.Services.AddStatus();
 builder.Services.LeaveBackgroundWorkToWorkers(role);
 builder.Services.AddMonitoringRateLimiting();
+builder.Services.AddProxyHeaders();
 
 var app = builder.Build();
 
@@ -39,6 +40,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseProxyHeaders();
 app.UseSecurityHeaders(JobsServiceCollectionExtensions.DashboardPath);
 app.UseRateLimiter();
 app.UseAuthentication();
