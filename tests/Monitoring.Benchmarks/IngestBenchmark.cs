@@ -34,7 +34,7 @@ internal static class IngestBenchmark
             ("bare Lucene.Net", folder => Task.FromResult(IndexBare(folder))),
             ("product index, no enrichment", folder => IndexProductAsync(folder, batch => [.. batch.Select(article => new EnrichedArticle(article, ArticleTags.None))])),
             ("full pipeline, one core", folder => IndexProductAsync(folder, batch => [.. batch.Select(enricher.Enrich)])),
-            ("full pipeline", folder => IndexProductAsync(folder, batch => EnrichOnEveryCore(enricher, batch))),
+            ("full pipeline", folder => IndexProductAsync(folder, batch => [.. enricher.EnrichEach(batch).Select(result => result.Article!)])),
         };
 
         // Warm-up: JIT and file cache, one round of each, not counted.
@@ -89,14 +89,6 @@ internal static class IngestBenchmark
         }
 
         return (int)await index.CountAsync();
-    }
-
-    /// <summary>As <c>InboxProcessingJob</c> does: a batch's articles enriched in parallel, kept in order.</summary>
-    private static EnrichedArticle[] EnrichOnEveryCore(ArticleEnricher enricher, Article[] batch)
-    {
-        var enriched = new EnrichedArticle[batch.Length];
-        Parallel.For(0, batch.Length, i => enriched[i] = enricher.Enrich(batch[i]));
-        return enriched;
     }
 
     private static int IndexBare(string folder)

@@ -18,6 +18,29 @@ public sealed class ArticleEnricher
     }
 
     /// <summary>
+    /// Each of <paramref name="articles"/> enriched, or the exception that stopped it, in their order. Enrichment
+    /// is pure CPU work, independent per article, so a batch is spread over every core; one article that breaks
+    /// a tagger does not stop the others.
+    /// </summary>
+    public IReadOnlyList<(EnrichedArticle? Article, Exception? Failure)> EnrichEach(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var results = new (EnrichedArticle?, Exception?)[articles.Count];
+        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            try
+            {
+                results[i] = (Enrich(articles[i]), null);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                results[i] = (null, ex);
+            }
+        });
+        return results;
+    }
+
+    /// <summary>
     /// Tags are read from title and body; the credit line is left out because it names agencies, not the
     /// story. An article whose <see cref="Article.Language"/> is empty or "und" comes back with the detected
     /// language set; the detection is in <see cref="ArticleTags.DetectedLanguage"/> either way.

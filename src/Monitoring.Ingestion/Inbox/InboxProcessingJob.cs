@@ -124,7 +124,8 @@ public sealed partial class InboxProcessingJob(
         }
 
         var stories = await StoryClustering.AssignAsync(db, unseen.Select(candidate => candidate.Normalised.Article).ToList(), cancellationToken).ConfigureAwait(false);
-        var enrichments = EnrichAll([.. unseen.Select((candidate, i) => candidate.Normalised.Article with { StoryId = stories[i] })], cancellationToken);
+        // Spread over every core: most of a batch's cost (benchmark 2, docs/performance.md).
+        var enrichments = enricher.EnrichEach([.. unseen.Select((candidate, i) => candidate.Normalised.Article with { StoryId = stories[i] })], cancellationToken);
         var fresh = new List<EnrichedArticle>();
         for (var i = 0; i < unseen.Count; i++)
         {
@@ -161,27 +162,6 @@ public sealed partial class InboxProcessingJob(
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Each article enriched, or why it could not be. Enrichment is pure CPU work, the same for every article and
-    /// independent of the others, and most of a batch's cost: spread over every core (benchmark 2, docs/performance.md).
-    /// </summary>
-    private (EnrichedArticle? Article, Exception? Failure)[] EnrichAll(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
-    {
-        var results = new (EnrichedArticle?, Exception?)[articles.Count];
-        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            try
-            {
-                results[i] = (enricher.Enrich(articles[i]), null);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                results[i] = (null, ex);
-            }
-        });
-        return results;
     }
 
     private void Quarantine(InboxItem item, string reason, DateTimeOffset now, InboxRunSummary summary)

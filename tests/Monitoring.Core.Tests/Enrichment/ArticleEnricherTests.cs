@@ -7,6 +7,21 @@ namespace Monitoring.Core.Tests.Enrichment;
 public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixture<EnrichmentFixture>
 {
     [Fact]
+    public void ABatch_IsEnrichedInOrder_AndOneArticleThatFails_LeavesTheOthersTagged()
+    {
+        var example = TextArticleReader.Read(RepositoryPaths.ExampleArticle, DateTimeOffset.UnixEpoch);
+        var kosovo = example with { Id = ArticleId.ForContent("test", "Pristina", "Pristina"), Title = "Pristina", Paragraphs = ["Talks in Pristina."] };
+
+        var results = fixture.Enricher.EnrichEach([example, null!, kosovo], TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal(example.Id, results[0].Article!.Article.Id);
+        Assert.Contains(results[0].Article!.Tags.Countries, country => country.Code == "RS");
+        Assert.IsType<ArgumentNullException>(results[1].Failure);
+        Assert.Contains(results[2].Article!.Tags.Countries, country => country.Code == "XK");
+    }
+
+    [Fact]
     public void Example_MentionsTheCountriesOfTheStory()
     {
         var codes = fixture.EnrichExample().Tags.Countries.Select(country => country.Code);
