@@ -98,10 +98,27 @@ internal static partial class LatencyBenchmark
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  publication → webhook: p50 {Machine.Percentile(latencies, 50) / 1000:N1} s, " +
                     $"p95 {Machine.Percentile(latencies, 95) / 1000:N1} s, min {latencies.Min() / 1000:N1} s, max {latencies.Max() / 1000:N1} s"));
+                var (waits, chains) = server.Split();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  of which waiting for the next poll: p50 {Machine.Percentile(waits, 50) / 1000:N1} s, p95 {Machine.Percentile(waits, 95) / 1000:N1} s; " +
+                    $"poll → webhook: p50 {Machine.Percentile(chains, 50) / 1000:N1} s, p95 {Machine.Percentile(chains, 95) / 1000:N1} s"));
+                Console.WriteLine($"  first item published at {server.FirstPublished:HH:mm:ss.fff} UTC; feed fetched at (s after it): {string.Join(", ", server.FetchSeconds().Select(seconds => seconds.ToString("N1", CultureInfo.InvariantCulture)))}");
             }
+
+            var log = Path.Combine(options.IndexRoot, "latency-app.log");
+            Directory.CreateDirectory(options.IndexRoot);
+            await File.WriteAllTextAsync(log, app.Log);
+            Console.WriteLine($"  the app's log: {log}");
         }
         finally
         {
+            // The job history (when each dispatch, poll, processing and delivery ran) stays for a look afterwards.
+            var jobs = Path.Combine(data.FullName, "jobs.db");
+            if (File.Exists(jobs))
+            {
+                File.Copy(jobs, Path.Combine(options.IndexRoot, "latency-jobs.db"), overwrite: true);
+            }
+
             data.Delete(recursive: true);
         }
 
@@ -115,6 +132,7 @@ internal static partial class LatencyBenchmark
         private readonly HttpListener _listener = new();
         private readonly ConcurrentDictionary<int, (DateTimeOffset Published, long Ticks)> _published = new();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly ConcurrentQueue<long> _fetches = new();
         private int _hooks;
 
         public LocalServer()
@@ -136,10 +154,39 @@ internal static partial class LatencyBenchmark
 
         public int Hooks => _hooks;
 
+        public DateTimeOffset FirstPublished => _published.IsEmpty ? default : _published.Values.Min(value => value.Published);
+
         public void Publish(int item) => _published[item] = (DateTimeOffset.UtcNow, _clock.ElapsedTicks);
 
         public List<double> Latencies() =>
             [.. Delivered.Select(pair => (pair.Value - _published[pair.Key].Ticks) * 1000.0 / Stopwatch.Frequency)];
+
+        /// <summary>
+        /// Each delivered item's latency split at the first feed fetch after its publication: the wait for the poll,
+        /// and the chain of jobs from that fetch to the webhook.
+        /// </summary>
+        public (List<double> Waits, List<double> Chains) Split()
+        {
+            var fetches = _fetches.Order().ToList();
+            var waits = new List<double>();
+            var chains = new List<double>();
+            foreach (var (item, arrived) in Delivered)
+            {
+                var published = _published[item].Ticks;
+                var fetched = fetches.FirstOrDefault(fetch => fetch >= published, arrived);
+                waits.Add((fetched - published) * 1000.0 / Stopwatch.Frequency);
+                chains.Add((arrived - fetched) * 1000.0 / Stopwatch.Frequency);
+            }
+
+            return (waits, chains);
+        }
+
+        /// <summary>When the feed was fetched, in seconds after the first item was published.</summary>
+        public IEnumerable<double> FetchSeconds()
+        {
+            var first = _published.IsEmpty ? 0 : _published.Values.Min(value => value.Ticks);
+            return _fetches.Order().Select(fetch => (fetch - first) / (double)Stopwatch.Frequency);
+        }
 
         public void Dispose()
         {
@@ -169,6 +216,11 @@ internal static partial class LatencyBenchmark
                 }
 
                 var path = context.Request.Url?.AbsolutePath;
+                if (path == FeedUrl.AbsolutePath)
+                {
+                    _fetches.Enqueue(_clock.ElapsedTicks);
+                }
+
                 if (path == HookUrl.AbsolutePath)
                 {
                     var arrived = _clock.ElapsedTicks;
