@@ -45,6 +45,38 @@ public abstract partial class ArticleSearchContract
         Assert.Contains(result.Facets.People, facet => facet.Value == "Radovan Karadžić");
     }
 
+    [Fact]
+    public async Task CountryFacet_OfASearchFilteredOnlyByCountry_CountsEveryArticle()
+    {
+        var engine = await CorpusEngineAsync();
+
+        var result = await engine.Search.SearchAsync(new ArticleQuery { Countries = ["XK"], Take = 0 }, Cancel);
+
+        Assert.Equal(Corpus.Count(article => DemoCorpus.HasCountry(article, "XK")), result.Total);
+        Assert.Equal(Expected(Corpus, article => article.Tags.Countries.Select(country => country.Code)), result.Facets.Countries);
+    }
+
+    [Fact]
+    public async Task CountryFacet_OfASearchFilteredOnlyByCountry_ForgetsTheCountriesAnUpdatedArticleLost()
+    {
+        var engine = await CreateEmptyEngineAsync();
+        var serbian = Corpus.First(article => DemoCorpus.HasCountry(article, "RS"));
+        var others = Corpus.Where(article => article.Id != serbian.Id).Take(40).ToList();
+        await engine.Index.IndexAsync([serbian, .. others], Cancel);
+        var moved = serbian with
+        {
+            Tags = serbian.Tags with { Countries = [new CountryTag("MD", "Moldova", 1, ["Chișinău"]) { IsAbout = true }] },
+        };
+
+        await engine.Index.IndexAsync([moved], Cancel);
+        var result = await engine.Search.SearchAsync(new ArticleQuery { Countries = ["MD"], Take = 0 }, Cancel);
+
+        Assert.Equal(1, result.Total);
+        var now = others.Append(moved).ToList();
+        Assert.Equal(Expected(now, article => article.Tags.Countries.Select(country => country.Code)), result.Facets.Countries);
+        Assert.Equal(others.LongCount(article => DemoCorpus.HasCountry(article, "RS")), result.Facets.Countries.SingleOrDefault(facet => facet.Value == "RS")?.Count ?? 0);
+    }
+
     private static List<FacetCount> Expected(IEnumerable<EnrichedArticle> articles, Func<EnrichedArticle, IEnumerable<string>> values) =>
         [.. articles
             .SelectMany(article => values(article).Distinct())

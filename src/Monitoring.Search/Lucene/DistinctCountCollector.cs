@@ -23,8 +23,8 @@ internal sealed class DistinctCountCollector : ICollector
     private readonly List<(AtomicReader Reader, FixedBitSet Own)> _ownStories = [];
     private AtomicReader? _reader;
     private FixedBitSet? _matched;
-    private SortedSetDocValues? _sourceValues;
-    private FixedBitSet? _sourceOrdinals;
+    private SegmentOrdinals? _segmentSources;
+    private FixedBitSet? _matchedSources;
     private long? _storyCount;
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -56,19 +56,18 @@ internal sealed class DistinctCountCollector : ICollector
         FlushSegment();
         _reader = context.AtomicReader;
         _matched = new FixedBitSet(_reader.MaxDoc);
-        _sourceValues = _reader.GetSortedSetDocValues(ArticleFields.Source);
-        _sourceOrdinals = _sourceValues is null ? null : new FixedBitSet((int)_sourceValues.ValueCount);
+        _segmentSources = SegmentOrdinals.For(_reader, ArticleFields.Source);
+        _matchedSources = _segmentSources is null ? null : new FixedBitSet(_segmentSources.ValueCount);
     }
 
     public void Collect(int doc)
     {
         _matched!.Set(doc);
-        if (_sourceValues is { } values)
+        if (_segmentSources is { } values)
         {
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+            foreach (var ord in values.Of(doc))
             {
-                _sourceOrdinals!.Set((int)ord);
+                _matchedSources!.Set(ord);
             }
         }
     }
@@ -122,13 +121,11 @@ internal sealed class DistinctCountCollector : ICollector
             return;
         }
 
-        var scratch = new BytesRef();
-        if (_sourceValues is { } sourceValues && _sourceOrdinals is { } ordinals)
+        if (_matchedSources is { } ordinals && _segmentSources is { } sourceValues)
         {
             for (var ord = ordinals.NextSetBit(0); ord >= 0; ord = ord + 1 < ordinals.Length ? ordinals.NextSetBit(ord + 1) : -1)
             {
-                sourceValues.LookupOrd(ord, scratch);
-                _sources.Add(scratch.Utf8ToString());
+                _sources.Add(sourceValues.Term(ord));
             }
         }
 

@@ -1,27 +1,28 @@
+using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Monitoring.Core.Search;
 
 namespace Monitoring.Search.Lucene;
 
 /// <summary>
 /// Counts the keyword values of every matching document (Lucene.Net.Facet is not available).
-/// Counting is per segment by ordinal; ordinals become strings only once per segment.
+/// Counting is per segment by ordinal (from <see cref="SegmentOrdinals"/>); ordinals become strings only once per
+/// segment.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
     private readonly string[] _fields;
     private readonly Dictionary<string, long>[] _totals;
-    private readonly SortedSetDocValues?[] _segmentValues;
-    private readonly long[]?[] _segmentCounts;
+    private readonly SegmentOrdinals?[] _segmentOrdinals;
+    private readonly int[]?[] _segmentCounts;
 
     public FacetCollector(IReadOnlyList<string> fields)
     {
         _fields = [.. fields];
         _totals = [.. _fields.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
-        _segmentValues = new SortedSetDocValues?[_fields.Length];
-        _segmentCounts = new long[]?[_fields.Length];
+        _segmentOrdinals = new SegmentOrdinals?[_fields.Length];
+        _segmentCounts = new int[]?[_fields.Length];
     }
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -35,9 +36,9 @@ internal sealed class FacetCollector : ICollector
         FlushSegment();
         for (var i = 0; i < _fields.Length; i++)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(_fields[i]);
-            _segmentValues[i] = values;
-            _segmentCounts[i] = values is null ? null : new long[values.ValueCount];
+            var ordinals = SegmentOrdinals.For(context.AtomicReader, _fields[i]);
+            _segmentOrdinals[i] = ordinals;
+            _segmentCounts[i] = ordinals is null ? null : new int[ordinals.ValueCount];
         }
     }
 
@@ -45,17 +46,51 @@ internal sealed class FacetCollector : ICollector
     {
         for (var i = 0; i < _fields.Length; i++)
         {
-            var values = _segmentValues[i];
-            if (values is null)
+            if (_segmentOrdinals[i] is not { } ordinals)
             {
                 continue;
             }
 
             var counts = _segmentCounts[i]!;
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+            foreach (var ord in ordinals.Of(doc))
             {
                 counts[ord]++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts every live document of <paramref name="reader"/>, as a search for everything would, without searching:
+    /// a segment without deletions adds its cached totals.
+    /// </summary>
+    public void CollectAll(IndexReader reader)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            if (segment.HasDeletions)
+            {
+                SetNextReader(leaf);
+                var live = segment.LiveDocs;
+                for (var doc = 0; doc < segment.MaxDoc; doc++)
+                {
+                    if (live.Get(doc))
+                    {
+                        Collect(doc);
+                    }
+                }
+
+                continue;
+            }
+
+            FlushSegment();
+            for (var i = 0; i < _fields.Length; i++)
+            {
+                if (SegmentOrdinals.For(segment, _fields[i]) is { } ordinals)
+                {
+                    _segmentOrdinals[i] = ordinals;
+                    _segmentCounts[i] = (int[])ordinals.CountsOverAllDocuments().Clone();
+                }
             }
         }
     }
@@ -74,12 +109,10 @@ internal sealed class FacetCollector : ICollector
 
     private void FlushSegment()
     {
-        var scratch = new BytesRef();
         for (var i = 0; i < _fields.Length; i++)
         {
-            var values = _segmentValues[i];
             var counts = _segmentCounts[i];
-            if (values is null || counts is null)
+            if (counts is null || _segmentOrdinals[i] is not { } ordinals)
             {
                 continue;
             }
@@ -88,13 +121,12 @@ internal sealed class FacetCollector : ICollector
             {
                 if (counts[ord] > 0)
                 {
-                    values.LookupOrd(ord, scratch);
-                    var value = scratch.Utf8ToString();
-                    _totals[i][value] = _totals[i].GetValueOrDefault(value) + counts[ord];
+                    ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_totals[i], ordinals.Term(ord), out _);
+                    total += counts[ord];
                 }
             }
 
-            _segmentValues[i] = null;
+            _segmentOrdinals[i] = null;
             _segmentCounts[i] = null;
         }
     }

@@ -329,12 +329,12 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
     private static Sort SortFor(ArticleQuery query, bool hasText)
     {
         var dateField = ArticleQueryTranslator.DateField(query.DateBasis);
-        var newest = new SortField(dateField, SortFieldType.INT64, reverse: true);
+        var newest = SegmentDates.SortOn(dateField, reverse: true);
         var byId = new SortField(ArticleFields.Id, SortFieldType.STRING);
         return query.Sort switch
         {
             SearchSort.Newest => new Sort(newest, byId),
-            SearchSort.Oldest => new Sort(new SortField(dateField, SortFieldType.INT64, reverse: false), byId),
+            SearchSort.Oldest => new Sort(SegmentDates.SortOn(dateField, reverse: false), byId),
             SearchSort.Tension => new Sort(new SortField(ArticleFields.Tension, SortFieldType.DOUBLE, reverse: true), newest, byId),
             _ when hasText => new Sort(SortField.FIELD_SCORE, newest, byId),
             _ => new Sort(newest, byId),
@@ -367,7 +367,17 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             }
 
             var own = new FacetCollector([field]);
-            searcher.Search(ArticleQueryTranslator.Build(query, text, without: filter), own);
+            var others = ArticleQueryTranslator.Build(query, text, without: filter);
+            if (others is BooleanQuery { Clauses: [{ Query: MatchAllDocsQuery }] })
+            {
+                // Only this facet's own filter: its counts are the whole index's (a country's share of everything).
+                own.CollectAll(searcher.IndexReader);
+            }
+            else
+            {
+                searcher.Search(others, own);
+            }
+
             counts[field] = own.Top(field, FacetLimit);
         }
 

@@ -20,12 +20,12 @@ internal static class SearchCursor
         var values = new List<string>();
         for (var i = 0; i < fields.Length; i++)
         {
-            // Lucene.Net boxes sort values as J2N numbers.
+            // Lucene.Net boxes sort values as J2N numbers. The only custom sort is by date (SegmentDates).
             var value = last.Fields[i];
             values.Add(fields[i].Type switch
             {
                 SortFieldType.SCORE => ((Number)value).ToSingle().ToString("R", CultureInfo.InvariantCulture),
-                SortFieldType.INT64 => ((Number)value).ToInt64().ToString(CultureInfo.InvariantCulture),
+                SortFieldType.INT64 or SortFieldType.CUSTOM => ((Number)value).ToInt64().ToString(CultureInfo.InvariantCulture),
                 SortFieldType.DOUBLE => ((Number)value).ToDouble().ToString("R", CultureInfo.InvariantCulture),
                 _ => ((BytesRef)value).Utf8ToString(),
             });
@@ -64,7 +64,7 @@ internal static class SearchCursor
                 values[i] = fields[i].Type switch
                 {
                     SortFieldType.SCORE => J2N.Numerics.Single.GetInstance(score = float.Parse(text, CultureInfo.InvariantCulture)),
-                    SortFieldType.INT64 => J2N.Numerics.Int64.GetInstance(long.Parse(text, CultureInfo.InvariantCulture)),
+                    SortFieldType.INT64 or SortFieldType.CUSTOM => J2N.Numerics.Int64.GetInstance(long.Parse(text, CultureInfo.InvariantCulture)),
                     SortFieldType.DOUBLE => J2N.Numerics.Double.GetInstance(double.Parse(text, CultureInfo.InvariantCulture)),
                     _ => new BytesRef(text),
                 };
