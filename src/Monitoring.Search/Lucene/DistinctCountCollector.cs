@@ -47,6 +47,17 @@ internal sealed class DistinctCountCollector : ICollector
         }
     }
 
+    /// <summary>Takes in what <paramref name="other"/> collected (another slice of segments of the same search).</summary>
+    public void Add(DistinctCountCollector other)
+    {
+        FlushSegment();
+        other.FlushSegment();
+        _stories.UnionWith(other._stories);
+        _sources.UnionWith(other._sources);
+        _ownStories.AddRange(other._ownStories);
+        _storyCount = null;
+    }
+
     public void SetScorer(Scorer scorer)
     {
     }

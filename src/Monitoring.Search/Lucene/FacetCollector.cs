@@ -95,6 +95,40 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
+    /// <summary>Adds what <paramref name="other"/> counted (another slice of the same search) to this collector's counts.</summary>
+    public void Add(FacetCollector other)
+    {
+        FlushSegment();
+        other.FlushSegment();
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            var totals = _totals[i];
+            foreach (var (value, count) in other._totals[Array.IndexOf(other._fields, _fields[i])])
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(totals, value, out _) += count;
+            }
+        }
+    }
+
+    /// <summary>Counts <paramref name="fields"/> over the matches of <paramref name="query"/>, a slice per core.</summary>
+    public static FacetCollector Count(SlicedSearcher searcher, Query query, IReadOnlyList<string> fields)
+    {
+        var slices = new FacetCollector[searcher.SliceCount];
+        searcher.SearchSlices(query, slice => slices[slice] = new FacetCollector(fields));
+        return Merge(slices);
+    }
+
+    /// <summary>The first collector, holding the counts of all of them.</summary>
+    public static FacetCollector Merge(IReadOnlyList<FacetCollector> slices)
+    {
+        foreach (var slice in slices.Skip(1))
+        {
+            slices[0].Add(slice);
+        }
+
+        return slices[0];
+    }
+
     /// <summary>The highest counts of <paramref name="field"/>, ties by value; call after the search.</summary>
     public IReadOnlyList<FacetCount> Top(string field, int limit)
     {

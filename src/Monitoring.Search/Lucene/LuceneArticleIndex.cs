@@ -44,6 +44,12 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
     /// <summary>Opens the index in <paramref name="indexFolder"/>, creating it when absent.</summary>
     /// <exception cref="InvalidOperationException">Another writer (in this or another process) holds the folder.</exception>
     public LuceneArticleIndex(string indexFolder)
+        : this(indexFolder, SearchSlicing.Default)
+    {
+    }
+
+    /// <summary>Opens the index, searching it in slices as <paramref name="slicing"/> says (tests slice small indexes).</summary>
+    internal LuceneArticleIndex(string indexFolder, SearchSlicing slicing)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(indexFolder);
 
@@ -70,10 +76,13 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
                 exception);
         }
 
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(slicing));
         _queries = new ArticleQueryTranslator(_analyzer);
         _highlighter = new SnippetHighlighter(_analyzer);
     }
+
+    /// <summary>How many slices of segments a search runs in now.</summary>
+    internal int SearchSliceCount => WithSearcher(searcher => ((SlicedSearcher)searcher).SliceCount);
 
     /// <summary>The absolute folder of the index.</summary>
     public string IndexFolder { get; }
@@ -122,15 +131,18 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         {
             // One more than the page, to know whether a next page exists.
             var wanted = (int)Math.Clamp((long)skip + query.Take + 1, 1, Math.Max(1, searcher.IndexReader.MaxDoc));
-            var top = TopFieldCollector.Create(
-                sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var total = new TotalHitCountCollector();
             var ownFacets = FacetsOf(query).Where(facet => !facet.Filtered).Select(facet => facet.Field).ToList();
-            var facets = new FacetCollector(ownFacets);
-            var distinct = new DistinctCountCollector();
-            searcher.Search(filtered, MultiCollector.Wrap(top, total, facets, distinct));
+            var sliced = (SlicedSearcher)searcher;
+            var slices = new PageCollectors[sliced.SliceCount];
+            sliced.SearchSlices(filtered, slice => (slices[slice] = new PageCollectors(sort, wanted, after, ownFacets)).All);
+            var facets = FacetCollector.Merge([.. slices.Select(slice => slice.Facets)]);
+            var distinct = slices[0].Distinct;
+            foreach (var slice in slices.Skip(1))
+            {
+                distinct.Add(slice.Distinct);
+            }
 
-            var collected = top.GetTopDocs(0, wanted).ScoreDocs;
+            var collected = TopDocs.Merge(sort, wanted, [.. slices.Select(slice => (TopDocs)slice.Top.GetTopDocs(0, wanted))]).ScoreDocs;
             var page = collected.Skip(skip).Take(query.Take).ToList();
             var hits = page.Select(scoreDoc =>
             {
@@ -141,7 +153,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
                 ? SearchCursor.Encode(sort, (FieldDoc)page[^1])
                 : null;
 
-            return new SearchResult(total.TotalHits, hits, CountFacets(searcher, query, text, facets))
+            return new SearchResult(slices.Sum(slice => slice.Total.TotalHits), hits, CountFacets(sliced, query, text, facets))
             {
                 NextCursor = next,
                 DistinctStories = distinct.Stories,
@@ -355,7 +367,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
     /// Unfiltered facets come from the main search; each filtered one is counted by one more search
     /// without its own filter (disjunctive facets).
     /// </summary>
-    private static SearchFacets CountFacets(IndexSearcher searcher, ArticleQuery query, Query? text, FacetCollector counted)
+    private static SearchFacets CountFacets(SlicedSearcher searcher, ArticleQuery query, Query? text, FacetCollector counted)
     {
         var counts = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         foreach (var (field, filter, filtered) in FacetsOf(query))
@@ -366,16 +378,17 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
                 continue;
             }
 
-            var own = new FacetCollector([field]);
             var others = ArticleQueryTranslator.Build(query, text, without: filter);
+            FacetCollector own;
             if (others is BooleanQuery { Clauses: [{ Query: MatchAllDocsQuery }] })
             {
                 // Only this facet's own filter: its counts are the whole index's (a country's share of everything).
+                own = new FacetCollector([field]);
                 own.CollectAll(searcher.IndexReader);
             }
             else
             {
-                searcher.Search(others, own);
+                own = FacetCollector.Count(searcher, others, [field]);
             }
 
             counts[field] = own.Top(field, FacetLimit);
@@ -389,5 +402,27 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         {
             People = counts[ArticleFields.Person],
         };
+    }
+
+    /// <summary>What one slice of segments collects for a page of results.</summary>
+    private sealed class PageCollectors
+    {
+        public PageCollectors(Sort sort, int wanted, FieldDoc? after, IReadOnlyList<string> facetFields)
+        {
+            Top = TopFieldCollector.Create(
+                sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            Facets = new FacetCollector(facetFields);
+            All = MultiCollector.Wrap(Top, Total, Facets, Distinct);
+        }
+
+        public TopFieldCollector Top { get; }
+
+        public TotalHitCountCollector Total { get; } = new();
+
+        public FacetCollector Facets { get; }
+
+        public DistinctCountCollector Distinct { get; } = new();
+
+        public ICollector All { get; }
     }
 }
