@@ -19,7 +19,7 @@ internal sealed record SearchFigures(int Articles, double FirstSearchMs, IReadOn
             $"p50 {Machine.Ms(Machine.Percentile(all, 50))} ms, p95 {Machine.Ms(Machine.Percentile(all, 95))} ms, max {Machine.Ms(all.Max())} ms; " +
             $"CPU {Machine.Ms(cpu)} ms per search on average";
         yield return $"first search after opening: {N(FirstSearchMs)} ms";
-        yield return "p95 by query: " + string.Join(", ", Queries.Select(query => $"{query.Name} {Machine.Ms(Machine.Percentile(query.Times, 95))} ms"));
+        yield return "p95 by query: " + string.Join("; ", Queries.Select(query => $"{query.Name} {Machine.Ms(Machine.Percentile(query.Times, 95))} ms"));
     }
 
     public override IEnumerable<TargetCheck> Targets()
