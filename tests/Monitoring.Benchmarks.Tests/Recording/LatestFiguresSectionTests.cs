@@ -120,6 +120,7 @@ public class LatestFiguresSectionTests
     [InlineData("<!-- figures:1-enrich -->\n<!-- /figures:1-enrich -->\n<!-- latest-figures:begin -->\n<!-- latest-figures:end -->\n", "'<!-- figures:1-enrich -->' on line 5 is outside the section between lines 7 and 8")]
     [InlineData("<!-- figures:1-enrich -->\n<!-- /figures:1-enrich -->\n", "'<!-- figures:1-enrich -->' on line 5 is not inside a")]
     [InlineData("<!-- latest-figures:begin-->\n<!-- latest-figures:end -->\n", "line 5 looks like a marker but is not one: '<!-- latest-figures:begin-->'")]
+    [InlineData("## Latest figures (written by the benchmarks)\n\nblocks deleted by hand\n", "line 5 has the heading '## Latest figures (written by the benchmarks)' but no")]
     [InlineData("<!-- latest-figures:begin -->\n<!-- figures:Search 100k -->\n<!-- latest-figures:end -->\n", "line 6 looks like a marker but is not one")]
     public void Write_RefusesMalformedMarkers_NamingTheProblem(string markers, string problem)
     {

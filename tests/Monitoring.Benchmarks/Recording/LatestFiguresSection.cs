@@ -35,6 +35,12 @@ internal static partial class LatestFiguresSection
         var markers = FindMarkers(document);
         if (markers.Count == 0)
         {
+            // A heading left without its markers means they were deleted: a second section would hide that.
+            if (Lines(document).FirstOrDefault(line => line.Text.TrimEnd() == Heading && !line.InCodeFence) is { } heading)
+            {
+                throw Malformed($"line {heading.Number} has the heading '{Heading}' but no '{SectionBegin}' and '{SectionEnd}' markers.");
+            }
+
             document = CreateSection(document, newline);
             markers = FindMarkers(document);
         }
