@@ -25,7 +25,7 @@ internal static partial class AlertMatchingBenchmark
         var args = options.Positional;
         var alertCount = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var articleCount = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
-        var loadAtStart = Machine.LoadAverage();
+        var start = RunStart.Now();
 
         var model = EnrichmentModel.LoadFrom(RepositoryPaths.Seeds);
         var enricher = new ArticleEnricher(model);
@@ -54,13 +54,15 @@ internal static partial class AlertMatchingBenchmark
             }
         }).Select(total => total / 20).ToList();
 
-        Console.WriteLine($"Embedded percolator, {alertCount:N0} alerts × {articleCount:N0} articles ({Environment.ProcessorCount} cores, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load {loadAtStart} at start, {Machine.LoadAverage()} at end)");
+        var loadAtEnd = Machine.LoadAverage();
+        Console.WriteLine($"Embedded percolator, {alertCount:N0} alerts × {articleCount:N0} articles ({Environment.ProcessorCount} cores, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load {start.LoadAtStart} at start, {loadAtEnd} at end)");
         Console.WriteLine($"  query mix: {string.Join(", ", queries.GroupBy(Kind).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} {group.Count()}"))}");
         Console.WriteLine($"  registering all alerts:          {register.Elapsed.TotalMilliseconds:N0} ms");
         Console.WriteLine($"  one pass over the batch:         median {Median(batch):N0} ms (min {batch.Min():N0}, max {batch.Max():N0}; {Rounds} rounds after a warm-up)");
         Console.WriteLine($"  matches found:                   {matches:N0} ({(double)matches / articleCount:N1} per article)");
         Console.WriteLine($"  one article at a time (instant): median {Median(single):N1} ms per article");
-        return 0;
+        return FiguresRecorder.Record(options, start, loadAtEnd, new AlertMatchingFigures(
+            alertCount, articleCount, register.Elapsed.TotalMilliseconds, Median(batch), batch.Min(), batch.Max(), Rounds, matches, Median(single)));
     }
 
     private static List<double> Measure(Action run)

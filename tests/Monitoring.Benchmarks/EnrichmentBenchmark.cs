@@ -22,7 +22,7 @@ internal static class EnrichmentBenchmark
 
     public static int Run(Options options)
     {
-        Machine.Start("Enrichment, one thread, Reuters-21578 bodies");
+        var start = Machine.Start("Enrichment, one thread, Reuters-21578 bodies");
         var articles = ReutersReplay.ReadArticles();
         var enricher = new ArticleEnricher(EnrichmentModel.LoadFrom(RepositoryPaths.Seeds));
         var characters = articles.Sum(article => (long)article.Title.Length + article.Body.Length);
@@ -42,18 +42,20 @@ internal static class EnrichmentBenchmark
 
         var best = rounds.MinBy(round => round.Wall);
         Console.WriteLine($"  best of {Rounds}: {articles.Count / best.Wall:N0} articles/s on one core (target ≥ 5,000)");
-        Machine.End();
+        var loadAtEnd = Machine.End();
 
+        double? microNanoseconds = null;
         if (options.Text("micro", "yes") == "yes")
         {
             var config = ManualConfig.CreateMinimumViable()
                 .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10))
                 .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
-            BenchmarkRunner.Run<EnrichOneArticle>(config);
-            Machine.End();
+            var summary = BenchmarkRunner.Run<EnrichOneArticle>(config);
+            microNanoseconds = summary.Reports.FirstOrDefault()?.ResultStatistics?.Mean;
+            loadAtEnd = Machine.End();
         }
 
-        return 0;
+        return FiguresRecorder.Record(options, start, loadAtEnd, new EnrichmentFigures(articles.Count, characters / articles.Count, rounds, microNanoseconds));
     }
 
     /// <summary>Wall and CPU seconds of enriching every article once on this thread.</summary>

@@ -27,7 +27,7 @@ internal static class IngestBenchmark
     {
         var rounds = options.Int("rounds", 2);
         var root = Path.Combine(options.IndexRoot, "ingest");
-        Machine.Start("Bulk ingest: parse → enrich → index (embedded Lucene), Reuters-21578 SGML");
+        var start = Machine.Start("Bulk ingest: parse → enrich → index (embedded Lucene), Reuters-21578 SGML");
         var enricher = new ArticleEnricher(EnrichmentModel.LoadFrom(RepositoryPaths.Seeds));
         var variants = new (string Name, Func<string, Task<int>> Run)[]
         {
@@ -71,8 +71,9 @@ internal static class IngestBenchmark
         var articles = results["full pipeline"][0].Count;
         Console.WriteLine($"  best of {rounds}: full pipeline {articles / full:N0} articles/s (target ≥ 2,000; enrichment on one core {articles / oneCore:N0}); bare Lucene {articles / bare:N0} articles/s");
         Console.WriteLine($"  overhead: full pipeline {full / bare:N2}× bare Lucene (target ≤ 1.5×); product index without enrichment {product / bare:N2}×");
-        Machine.End();
-        return 0;
+        var loadAtEnd = Machine.End();
+        return FiguresRecorder.Record(options, start, loadAtEnd, new IngestFigures(
+            articles, rounds, full, results["full pipeline"].Min(result => result.Cpu), oneCore, product, bare, results["bare Lucene.Net"].Min(result => result.Cpu)));
     }
 
     private static IEnumerable<Article> Parse() =>

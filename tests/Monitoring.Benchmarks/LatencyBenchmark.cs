@@ -37,7 +37,8 @@ internal static partial class LatencyBenchmark
         var items = options.Int("items", 30);
         var everySeconds = options.Int("every", 6);
         var pollMinutes = options.Int("poll-minutes", 1);
-        Machine.Start($"Publication → webhook: {items} items, one every {everySeconds} s, source polled every {pollMinutes} min");
+        var start = Machine.Start($"Publication → webhook: {items} items, one every {everySeconds} s, source polled every {pollMinutes} min");
+        LatencyFigures? recorded = null;
 
         using var server = new LocalServer();
         var data = Directory.CreateTempSubdirectory("monitoring-bench-latency-");
@@ -92,6 +93,7 @@ internal static partial class LatencyBenchmark
             }
 
             var latencies = server.Latencies();
+            recorded = new LatencyFigures(items, everySeconds, pollMinutes, server.Hooks, latencies);
             Console.WriteLine($"  delivered {latencies.Count} of {items} items in {server.Hooks} webhook calls");
             if (latencies.Count > 0)
             {
@@ -122,8 +124,8 @@ internal static partial class LatencyBenchmark
             data.Delete(recursive: true);
         }
 
-        Machine.End();
-        return 0;
+        var loadAtEnd = Machine.End();
+        return FiguresRecorder.Record(options, start, loadAtEnd, recorded!);
     }
 
     /// <summary>The feed (items appear as they are published) and the webhook receiver, on one loopback port.</summary>

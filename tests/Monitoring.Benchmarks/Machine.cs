@@ -12,14 +12,22 @@ internal static class Machine
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
-    /// <summary>Prints the benchmark's heading with the date, the cores and the load at its start.</summary>
-    public static void Start(string title)
+    /// <summary>Prints the benchmark's heading with the date, the cores and the load at its start, and returns those.</summary>
+    public static RunStart Start(string title)
     {
+        var start = RunStart.Now();
         Console.WriteLine($"{title}");
-        Console.WriteLine($"  {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load at start {LoadAverage()}");
+        Console.WriteLine($"  {start.StartedAt:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load at start {start.LoadAtStart}");
+        return start;
     }
 
-    public static void End() => Console.WriteLine($"  load at end {LoadAverage()}");
+    /// <summary>Prints the load at the benchmark's end and returns it.</summary>
+    public static string End()
+    {
+        var load = LoadAverage();
+        Console.WriteLine($"  load at end {load}");
+        return load;
+    }
 
     /// <summary>The value below which <paramref name="percent"/> % of the values lie (nearest rank).</summary>
     public static double Percentile(IReadOnlyCollection<double> values, double percent)

@@ -1,6 +1,6 @@
 using Monitoring.Benchmarks;
 
-// Benchmarks print their figures with the machine's load; docs/performance.md records them.
+// Benchmarks print their figures with the machine's load and write them into docs/performance.md (--record).
 var options = new Options(args.Skip(1));
 return args.FirstOrDefault() switch
 {
@@ -28,6 +28,9 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project tests/Monitoring.Benchmarks -- <benchmark> [options]
         (docs/performance.md gives each figure with the command that measured it)
+
+          --record <path | no>         where a benchmark writes its figures: its own block in the "Latest figures"
+                                       section of docs/performance.md by default, another file, or nowhere (no)
 
           alerts [ALERTS] [ARTICLES]   percolate ARTICLES new articles (default 1000) against ALERTS saved alerts
                                        (default 1000) with the embedded percolator

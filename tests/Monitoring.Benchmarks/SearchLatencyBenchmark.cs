@@ -42,13 +42,14 @@ internal static class SearchLatencyBenchmark
             throw new InvalidOperationException($"No query named '{only}' in the mix: {string.Join(", ", Mix.Select(entry => entry.Name))}.");
         }
 
-        Machine.Start($"Search latency at {articles:N0} articles (query + facets + highlights + first page of 20)");
+        var start = Machine.Start($"Search latency at {articles:N0} articles (query + facets + highlights + first page of 20)");
         using var index = await ReplayedIndex.OpenAsync(options.IndexRoot, articles);
         Console.WriteLine($"  load after opening {Machine.LoadAverage()}");
 
         var first = Stopwatch.StartNew();
         await index.SearchAsync(Mix[0].Query);
-        Console.WriteLine($"  first search after opening: {first.Elapsed.TotalMilliseconds:N0} ms");
+        var firstMs = first.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"  first search after opening: {firstMs:N0} ms");
         var oldest = (await index.SearchAsync(new ArticleQuery { Sort = SearchSort.Oldest, Take = 1 })).Hits[0].Article.Article.EffectiveDate;
         var newest = (await index.SearchAsync(new ArticleQuery { Sort = SearchSort.Newest, Take = 1 })).Hits[0].Article.Article.EffectiveDate;
         Console.WriteLine($"  articles dated {oldest:yyyy-MM-dd} to {newest:yyyy-MM-dd}");
@@ -62,6 +63,7 @@ internal static class SearchLatencyBenchmark
             }
         }
 
+        var recorded = new List<SearchFigures.Query>();
         var all = new List<double>();
         var allCpu = TimeSpan.Zero;
         Console.WriteLine($"  {"query",-22} {"matches",10} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"CPU ms",8}");
@@ -83,12 +85,20 @@ internal static class SearchLatencyBenchmark
             allCpu += cpu;
             all.AddRange(times);
             Check(name, result);
+            recorded.Add(new SearchFigures.Query(name, result.Total, times, cpu.TotalMilliseconds / rounds));
             Console.WriteLine($"  {name,-22} {result.Total,10:N0} {Machine.Ms(Machine.Percentile(times, 50)),8} {Machine.Ms(Machine.Percentile(times, 95)),8} {Machine.Ms(times.Max()),8} {Machine.Ms(cpu.TotalMilliseconds / rounds),8}");
         }
 
         Console.WriteLine($"  all {all.Count} searches: p50 {Machine.Ms(Machine.Percentile(all, 50))} ms, p95 {Machine.Ms(Machine.Percentile(all, 95))} ms (target p95 ≤ 50 ms); CPU {Machine.Ms(allCpu.TotalMilliseconds / all.Count)} ms per search on average");
-        Machine.End();
-        return 0;
+        var loadAtEnd = Machine.End();
+        if (only.Length > 0)
+        {
+            // One query is a profile, not the benchmark's figure.
+            Console.WriteLine("  figures not recorded (--query measures one query of the mix)");
+            return 0;
+        }
+
+        return FiguresRecorder.Record(options, start, loadAtEnd, new SearchFigures(articles, firstMs, recorded));
     }
 
     /// <summary>A figure for a search that found nothing, or drew no snippets, would measure less than the page does.</summary>

@@ -15,7 +15,7 @@ internal static class TrendsLatencyBenchmark
         var articles = options.Int("articles", 1_000_000);
         var rounds = options.Int("rounds", 20);
         var year = options.Int("year", 2020);
-        Machine.Start($"Trends aggregation at {articles:N0} articles: {year}, daily buckets, ten countries, tension index");
+        var start = Machine.Start($"Trends aggregation at {articles:N0} articles: {year}, daily buckets, ten countries, tension index");
         using var index = await ReplayedIndex.OpenAsync(options.IndexRoot, articles);
         var from = new DateOnly(year, 1, 1);
         var filters = new (string Name, ArticleQuery Filter)[]
@@ -26,7 +26,9 @@ internal static class TrendsLatencyBenchmark
 
         var first = Stopwatch.StartNew();
         await index.GetCoverageAsync(new CoverageQuery(filters[0].Filter, DateInterval.Day, 10));
-        Console.WriteLine($"  first aggregation after opening: {first.Elapsed.TotalMilliseconds:N0} ms");
+        var firstMs = first.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"  first aggregation after opening: {firstMs:N0} ms");
+        var recorded = new List<BenchmarkFigures>();
         foreach (var (name, filter) in filters)
         {
             var query = new CoverageQuery(filter, DateInterval.Day, MaxCountries: 10);
@@ -51,10 +53,11 @@ internal static class TrendsLatencyBenchmark
             }
 
             Console.WriteLine($"  {name}: {counted:N0} articles ({tense:N0} tense) in {trend.Total.Count} days, {trend.Countries.Count} countries ({string.Join(' ', trend.Countries.Select(series => series.CountryCode))})");
+            recorded.Add(new TrendsFigures(articles, year, name, counted, tense, trend.Total.Count, [.. trend.Countries.Select(series => series.CountryCode)], times, cpu, firstMs));
             Console.WriteLine($"    p50 {Machine.Ms(Machine.Percentile(times, 50))} ms, p95 {Machine.Ms(Machine.Percentile(times, 95))} ms, max {Machine.Ms(times.Max())} ms over {rounds} rounds, CPU {Machine.Ms(cpu)} ms per aggregation (target ≤ 200 ms)");
         }
 
-        Machine.End();
-        return 0;
+        var loadAtEnd = Machine.End();
+        return FiguresRecorder.Record(options, start, loadAtEnd, recorded);
     }
 }

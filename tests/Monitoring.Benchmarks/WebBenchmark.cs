@@ -34,7 +34,8 @@ internal static class WebBenchmark
             return 1;
         }
 
-        Machine.Start($"Web process on {articles:N0} replayed articles, {searches} searches in Chromium, then trends");
+        var start = Machine.Start($"Web process on {articles:N0} replayed articles, {searches} searches in Chromium, then trends");
+        WebFigures? recorded = null;
         var data = Directory.CreateTempSubdirectory("monitoring-bench-web-");
         try
         {
@@ -47,7 +48,8 @@ internal static class WebBenchmark
                 "--Ingestion:IngestSeedsOnStart", "false");
             await app.CreateFirstAdminAsync(AdminName, AdminPassword);
             Console.WriteLine($"  app pid {app.ProcessId}, {await app.ArticleCountAsync():N0} articles");
-            Console.WriteLine($"  after start:    {await WebProcessMemory.DescribeAsync(app.ProcessId)}");
+            var afterStart = await WebProcessMemory.DescribeAsync(app.ProcessId);
+            Console.WriteLine($"  after start:    {afterStart}");
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -67,27 +69,33 @@ internal static class WebBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  search round trip (Enter → result count shown), {searchTimes.Count} searches: p50 {Machine.Ms(Machine.Percentile(searchTimes, 50))} ms, " +
                 $"p95 {Machine.Ms(Machine.Percentile(searchTimes, 95))} ms, max {Machine.Ms(searchTimes.Max())} ms"));
-            Console.WriteLine($"  after searches: {await WebProcessMemory.DescribeAsync(app.ProcessId)}");
+            var afterSearches = await WebProcessMemory.DescribeAsync(app.ProcessId);
+            Console.WriteLine($"  after searches: {afterSearches}");
 
+            var trendsLoads = new List<(string Interval, double Ms)>();
             foreach (var interval in new[] { "year", "month" })
             {
                 var watch = Stopwatch.StartNew();
                 await page.GotoAsync($"/trends?interval={interval}");
                 await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
                 await Assertions.Expect(page.Locator("#coverage-svg")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+                watch.Stop();
+                trendsLoads.Add((interval, watch.Elapsed.TotalMilliseconds));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  trends, {interval} over the whole index: page loaded and interactive with its chart in {watch.Elapsed.TotalMilliseconds:N0} ms"));
             }
 
-            Console.WriteLine($"  after trends:   {await WebProcessMemory.DescribeAsync(app.ProcessId)}");
+            var afterTrends = await WebProcessMemory.DescribeAsync(app.ProcessId);
+            Console.WriteLine($"  after trends:   {afterTrends}");
+            recorded = new WebFigures(articles, searchTimes, trendsLoads, afterStart, afterSearches, afterTrends, WebProcessMemory.PeakWorkingSetMegabytes(app.ProcessId));
         }
         finally
         {
             data.Delete(recursive: true);
         }
 
-        Machine.End();
-        return 0;
+        var loadAtEnd = Machine.End();
+        return FiguresRecorder.Record(options, start, loadAtEnd, recorded!);
     }
 
     /// <summary>Types each query into the search page's box and presses Enter, timing until the new result count shows.</summary>

@@ -23,11 +23,17 @@ internal static class WebProcessMemory
         return heap is null ? figures + "; GC heap not read (dotnet-counters not installed)" : figures + "; " + heap;
     }
 
-    private static string Kilobytes(string[] status, string field)
+    /// <summary>The highest working set the process has had (VmHWM), in MB: what the memory target is judged on.</summary>
+    public static double PeakWorkingSetMegabytes(int processId) =>
+        KilobytesOf(File.ReadAllLines($"/proc/{processId}/status"), "VmHWM:") / 1024.0;
+
+    private static string Kilobytes(string[] status, string field) =>
+        string.Create(CultureInfo.InvariantCulture, $"{KilobytesOf(status, field) / 1024.0:N0} MB");
+
+    private static long KilobytesOf(string[] status, string field)
     {
         var line = status.First(line => line.StartsWith(field, StringComparison.Ordinal));
-        var kilobytes = long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"{kilobytes / 1024.0:N0} MB");
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     /// <summary>
