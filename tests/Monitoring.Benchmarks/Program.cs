@@ -37,8 +37,9 @@ static int Usage()
           enrich [--micro no]          enrichment on one thread over the Reuters bodies: a loop over all of them, then
                                        BenchmarkDotNet's per-article cost (skipped with --micro no)
           ingest [--rounds 2]          parse → enrich → index into an empty Lucene index, against bare Lucene.Net
-          search [--articles 100000] [--rounds 10]
+          search [--articles 100000] [--rounds 10] [--query NAME]
                                        search latency p50/p95 on the cached replayed index of that size
+                                       (--query: one query of the mix alone, to profile it; not recorded)
           trends [--articles 1000000] [--rounds 20] [--year 2020]
                                        trends aggregation latency (a year of days, ten countries) on that index
           web [--articles 1000000] [--searches 30]
