@@ -7,6 +7,16 @@ namespace Monitoring.Search.Lucene;
 /// <summary>Turns an enriched article into the Lucene document described by <see cref="ArticleFields"/>.</summary>
 internal static class ArticleDocument
 {
+    /// <summary>
+    /// Indexed as <see cref="StringField"/> is (one term, documents only, no norms), but through the index's
+    /// analyser, whose <c>KeywordAnalyzer</c> for every <see cref="ArticleFields.Keywords"/> field keeps the value
+    /// as it is. A <see cref="StringField"/> builds a new token stream, with its attributes, for every value of every
+    /// document; the analyser reuses one per thread (a tenth of indexing time went to those token streams).
+    /// </summary>
+    private static readonly FieldType Keyword = KeywordType(stored: false);
+
+    private static readonly FieldType StoredKeyword = KeywordType(stored: true);
+
     public static Document Create(EnrichedArticle enriched)
     {
         var article = enriched.Article;
@@ -15,7 +25,7 @@ internal static class ArticleDocument
         var ingested = article.IngestedAt.ToUnixTimeMilliseconds();
         var document = new Document
         {
-            new StringField(ArticleFields.Id, article.Id.Value, Field.Store.YES),
+            new Field(ArticleFields.Id, article.Id.Value, StoredKeyword),
             new SortedDocValuesField(ArticleFields.Id, new BytesRef(article.Id.Value)),
             new TextField(ArticleFields.Title, article.Title, Field.Store.NO),
             new TextField(ArticleFields.Body, article.Body, Field.Store.NO),
@@ -28,19 +38,19 @@ internal static class ArticleDocument
             new DoubleField(ArticleFields.Tension, tags.Tension.Value, Field.Store.NO),
             new NumericDocValuesField(ArticleFields.Tension, BitConverter.DoubleToInt64Bits(tags.Tension.Value)),
             new NumericDocValuesField(ArticleFields.Tense, tags.Tension.IsTense ? 1 : 0),
-            new StringField(ArticleFields.SourceKey, ArticleFields.NormaliseSourceKey(article.Source), Field.Store.NO),
+            new Field(ArticleFields.SourceKey, ArticleFields.NormaliseSourceKey(article.Source), Keyword),
             new StoredField(ArticleFields.Json, ArticleJson.Serialize(enriched)),
         };
 
         if (article.StoryId is { Value: not null } story)
         {
-            document.Add(new StringField(ArticleFields.Story, story.Value, Field.Store.NO));
+            document.Add(new Field(ArticleFields.Story, story.Value, Keyword));
         }
 
         foreach (var country in tags.Countries.DistinctBy(country => country.Code))
         {
             var label = country.Name.Trim() + ArticleFields.LabelSeparator + ArticleFields.NormaliseCountry(country.Code);
-            document.Add(new StringField(ArticleFields.CountryLabel, label, Field.Store.NO));
+            document.Add(new Field(ArticleFields.CountryLabel, label, Keyword));
         }
 
         foreach (var person in tags.People)
@@ -61,8 +71,15 @@ internal static class ArticleDocument
     {
         foreach (var value in values.Where(value => value.Length > 0).Distinct(StringComparer.Ordinal))
         {
-            document.Add(new StringField(field, value, Field.Store.NO));
+            document.Add(new Field(field, value, Keyword));
             document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
+    }
+
+    private static FieldType KeywordType(bool stored)
+    {
+        var type = new FieldType(stored ? StringField.TYPE_STORED : StringField.TYPE_NOT_STORED) { IsTokenized = true };
+        type.Freeze();
+        return type;
     }
 }
