@@ -14,17 +14,16 @@ internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone
 {
     private readonly Dictionary<DateOnly, Tally> _total = [];
     private readonly Dictionary<string, Dictionary<DateOnly, Tally>> _byCountry = new(StringComparer.Ordinal);
-    private readonly BytesRef _scratch = new();
     private long _undated;
     private long _implausible;
 
-    private NumericDocValues? _dates;
-    private NumericDocValues? _tensions;
-    private NumericDocValues? _tenseFlags;
-    private NumericDocValues? _undatedFlags;
-    private NumericDocValues? _implausibleFlags;
-    private SortedSetDocValues? _countries;
-    private string?[] _countryNames = [];
+    // The segment's values (SegmentValues, SegmentOrdinals): read once per segment, not per match from the file.
+    private long[]? _dates;
+    private long[] _tensions = [];
+    private bool[] _tenseFlags = [];
+    private bool[] _undatedFlags = [];
+    private bool[] _implausibleFlags = [];
+    private SegmentOrdinals? _countries;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -35,15 +34,14 @@ internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone
     public void SetNextReader(AtomicReaderContext context)
     {
         var reader = context.AtomicReader;
-        _dates = reader.GetNumericDocValues(dateField);
-        _tensions = reader.GetNumericDocValues(ArticleFields.Tension);
-        _tenseFlags = reader.GetNumericDocValues(ArticleFields.Tense);
-        _undatedFlags = reader.GetNumericDocValues(ArticleFields.Undated);
+        _dates = reader.GetNumericDocValues(dateField) is null ? null : SegmentValues.Numbers(reader, dateField);
+        _tensions = SegmentValues.Numbers(reader, ArticleFields.Tension);
+        _tenseFlags = SegmentValues.Flags(reader, ArticleFields.Tense);
+        _undatedFlags = SegmentValues.Flags(reader, ArticleFields.Undated);
 
         // Absent from segments written before the field existed: none of their articles is flagged.
-        _implausibleFlags = reader.GetNumericDocValues(ArticleFields.ImplausibleDate);
-        _countries = reader.GetSortedSetDocValues(countryField);
-        _countryNames = new string?[_countries?.ValueCount ?? 0];
+        _implausibleFlags = SegmentValues.Flags(reader, ArticleFields.ImplausibleDate);
+        _countries = SegmentOrdinals.For(reader, countryField);
     }
 
     public void Collect(int doc)
@@ -53,29 +51,28 @@ internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone
             return;
         }
 
-        if (_implausibleFlags?.Get(doc) == 1)
+        if (_implausibleFlags[doc])
         {
             // Charted on no date: counted apart, so the chart can say how many it leaves out.
             _implausible++;
             return;
         }
 
-        var day = ZonedDates.LocalDate(DateTimeOffset.FromUnixTimeMilliseconds(_dates.Get(doc)), zone);
+        var day = ZonedDates.LocalDate(DateTimeOffset.FromUnixTimeMilliseconds(_dates[doc]), zone);
         var bucket = interval.BucketStart(day);
-        var tension = _tensions is null ? 0 : BitConverter.Int64BitsToDouble(_tensions.Get(doc));
-        var tense = _tenseFlags?.Get(doc) == 1;
+        var tension = BitConverter.Int64BitsToDouble(_tensions[doc]);
+        var tense = _tenseFlags[doc];
         Add(_total, bucket, tension, tense);
-        _undated += _undatedFlags?.Get(doc) ?? 0;
+        _undated += _undatedFlags[doc] ? 1 : 0;
 
         if (_countries is null)
         {
             return;
         }
 
-        _countries.SetDocument(doc);
-        for (var ord = _countries.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _countries.NextOrd())
+        foreach (var ord in _countries.Of(doc))
         {
-            var country = _countryNames[ord] ??= LookupCountry(ord);
+            var country = _countries.Term(ord);
             if (!_byCountry.TryGetValue(country, out var buckets))
             {
                 buckets = [];
@@ -132,12 +129,6 @@ internal sealed class CoverageCollector(DateInterval interval, TimeZoneInfo zone
         tally.Count++;
         tally.TensionSum += tension;
         tally.TenseCount += tense ? 1 : 0;
-    }
-
-    private string LookupCountry(long ord)
-    {
-        _countries!.LookupOrd(ord, _scratch);
-        return _scratch.Utf8ToString();
     }
 
     private sealed class Tally

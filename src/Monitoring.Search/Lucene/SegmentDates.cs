@@ -1,24 +1,20 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Monitoring.Search.Lucene;
 
 /// <summary>
-/// Sorts by a date field (<see cref="ArticleFields.Published"/> or <see cref="ArticleFields.Ingested"/>) from a copy
-/// of the segment's values in an array, made once per segment and kept while the segment is open.
+/// Sorts by a date field (<see cref="ArticleFields.Published"/> or <see cref="ArticleFields.Ingested"/>) from the
+/// segment's values in an array (<see cref="SegmentValues"/>).
 /// </summary>
 /// <remarks>
 /// Sorting by date compares every match with the last hit of the page. Lucene's own comparer reads each value from
-/// the mapped doc values file through several virtual calls; on a search matching 700,000 of a million articles that
-/// was a third of its time (docs/performance.md). 8 bytes per document and date field.
+/// the mapped doc values file; on a search matching 700,000 of a million articles that was a third of its time.
 /// Values and order are those of <see cref="SortFieldType.INT64"/> (a missing value is 0), boxed the same way.
 /// </remarks>
 internal sealed class SegmentDates : FieldComparerSource
 {
     public static readonly SegmentDates Source = new();
-
-    private static readonly ConditionalWeakTable<object, Dictionary<string, long[]>> Cache = [];
 
     private SegmentDates()
     {
@@ -29,30 +25,6 @@ internal sealed class SegmentDates : FieldComparerSource
 
     public override FieldComparer NewComparer(string fieldname, int numHits, int sortPos, bool reversed) =>
         new Comparer(fieldname, numHits);
-
-    /// <summary>The field's value of every document of the segment (0 where it has none).</summary>
-    public static long[] Of(AtomicReader reader, string field)
-    {
-        var fields = Cache.GetValue(reader.CoreCacheKey, _ => new Dictionary<string, long[]>(StringComparer.Ordinal));
-        lock (fields)
-        {
-            if (!fields.TryGetValue(field, out var values))
-            {
-                values = new long[reader.MaxDoc];
-                if (reader.GetNumericDocValues(field) is { } stored)
-                {
-                    for (var doc = 0; doc < values.Length; doc++)
-                    {
-                        values[doc] = stored.Get(doc);
-                    }
-                }
-
-                fields[field] = values;
-            }
-
-            return values;
-        }
-    }
 
     private sealed class Comparer(string field, int numHits) : FieldComparer<J2N.Numerics.Int64>
     {
@@ -77,7 +49,7 @@ internal sealed class SegmentDates : FieldComparerSource
 
         public override FieldComparer SetNextReader(AtomicReaderContext context)
         {
-            _segment = Of(context.AtomicReader, field);
+            _segment = SegmentValues.Numbers(context.AtomicReader, field);
             return this;
         }
     }
