@@ -48,7 +48,7 @@ public static class IngestionStore
     {
         ArgumentNullException.ThrowIfNull(db);
         db.BaselineStoreWithoutHistory();
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.MigrateExclusivelyAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

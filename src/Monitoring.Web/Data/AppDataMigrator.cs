@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Web.Data;
 
@@ -10,7 +11,7 @@ public sealed class AppDataMigrator(IDbContextFactory<AppDbContext> contexts) : 
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await db.Database.MigrateExclusivelyAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Monitoring.Tests;
+using Monitoring.Web.Features.Security;
 using YamlDotNet.Serialization;
 
 namespace Monitoring.Web.Tests.Deploy;
@@ -35,10 +37,8 @@ public sealed class ComposeFileTests
     {
         var compose = await ComposeCommandAsync();
 
-        var resolved = await Commands.RunAsync(compose[0], [.. compose[1..], "-f", DeployFiles.ComposeFile, "config"], "resolving deploy/compose.yaml", Environment);
+        var services = Services(await ResolveAsync(Environment));
 
-        var services = ((Dictionary<object, object>)new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(resolved)["services"])
-            .ToDictionary(service => (string)service.Key, service => (Dictionary<object, object>)service.Value, StringComparer.Ordinal);
         Assert.Equal(
             ["es01", "es02", "es03", "postgres", "proxy", "web-1", "web-2", "worker-1", "worker-2"],
             services.Keys.Order(StringComparer.Ordinal));
@@ -51,6 +51,68 @@ public sealed class ComposeFileTests
             Assert.Contains("Password=compose-test", environment.Text("Jobs__PostgreSqlConnectionString"), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task TheWebNodes_BelieveForwardedHeaders_FromTheProxyNetworkOnly_WhichHoldsNginxAndThemAlone()
+    {
+        var resolved = await ResolveAsync(Environment);
+        var services = Services(resolved);
+
+        var proxyNetwork = Assert.Single(NetworksOf(services["proxy"]));
+        var subnet = Subnet(resolved, proxyNetwork);
+        Assert.Equal(
+            ["proxy", "web-1", "web-2"],
+            services.Where(service => NetworksOf(service.Value).Contains(proxyNetwork)).Select(service => service.Key).Order(StringComparer.Ordinal));
+        foreach (var web in new[] { "web-1", "web-2" })
+        {
+            var environment = services[web].Map("environment");
+            Assert.Equal("true", environment.Text("ForwardedHeaders__Enabled"));
+            Assert.Equal(subnet, environment.Text("ForwardedHeaders__KnownNetworks__0"));
+        }
+
+        // The app's own start-up check accepts the resolved settings.
+        var settings = new ProxyHeadersOptions { Enabled = true, KnownNetworks = { subnet } };
+        var problems = new List<ValidationResult>();
+        Assert.True(Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true), string.Join("; ", problems));
+    }
+
+    [Fact]
+    public async Task TheProxySubnet_CanBeChanged_AndTheWebNodesBelieveTheNewOne()
+    {
+        var resolved = await ResolveAsync(new Dictionary<string, string>(Environment, StringComparer.Ordinal) { ["MONITORING_PROXY_SUBNET"] = "10.123.4.0/24" });
+        var services = Services(resolved);
+
+        Assert.Equal("10.123.4.0/24", Subnet(resolved, Assert.Single(NetworksOf(services["proxy"]))));
+        Assert.Equal("10.123.4.0/24", services["web-1"].Map("environment").Text("ForwardedHeaders__KnownNetworks__0"));
+        Assert.Equal("10.123.4.0/24", services["web-2"].Map("environment").Text("ForwardedHeaders__KnownNetworks__0"));
+    }
+
+    [Fact]
+    public void Nginx_SendsTheClientsAddressAndScheme_ToTheWebNodes()
+    {
+        var config = File.ReadAllText(Path.Combine(DeployFiles.Folder, "nginx", "monitoring.conf"));
+
+        // $proxy_add_x_forwarded_for appends the address nginx saw to whatever the client sent; the app takes that last entry.
+        Assert.Matches(@"(?m)^\s*proxy_set_header\s+X-Forwarded-For\s+\$proxy_add_x_forwarded_for;", config);
+        Assert.Matches(@"(?m)^\s*proxy_set_header\s+X-Forwarded-Proto\s+\$scheme;", config);
+    }
+
+    private static async Task<Dictionary<object, object>> ResolveAsync(IDictionary<string, string> environment)
+    {
+        var compose = await ComposeCommandAsync();
+        var resolved = await Commands.RunAsync(compose[0], [.. compose[1..], "-f", DeployFiles.ComposeFile, "config"], "resolving deploy/compose.yaml", environment);
+        return new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(resolved);
+    }
+
+    private static Dictionary<string, Dictionary<object, object>> Services(Dictionary<object, object> resolved) =>
+        resolved.Map("services").ToDictionary(service => (string)service.Key, service => (Dictionary<object, object>)service.Value, StringComparer.Ordinal);
+
+    /// <summary>A service's networks; Compose resolves a list of names to a map keyed by name.</summary>
+    private static List<string> NetworksOf(Dictionary<object, object> service) =>
+        service.TryGetValue("networks", out var networks) ? ((Dictionary<object, object>)networks).Keys.Cast<string>().ToList() : ["default"];
+
+    private static string Subnet(Dictionary<object, object> resolved, string network) =>
+        ((Dictionary<object, object>)Assert.Single(resolved.Map("networks").Map(network).Map("ipam").List("config"))).Text("subnet");
 
     private static async Task<string[]> ComposeCommandAsync()
     {

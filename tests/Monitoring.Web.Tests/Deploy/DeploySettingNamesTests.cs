@@ -15,11 +15,15 @@ public sealed partial class DeploySettingNamesTests
     [InlineData("Ingestion__Feeds__UserAgent", true)]
     [InlineData("Hosting__Role", true)]
     [InlineData("Urls", true)]
+    [InlineData("ForwardedHeaders__Enabled", true)]
+    [InlineData("ForwardedHeaders__KnownNetworks__0", true)]
     [InlineData("Jobs__PostgresConnectionString", false)]
     [InlineData("Jobs__Storage__Kind", false)]
     [InlineData("Search__Elasticsearch__Urls__First", false)]
     [InlineData("Hosting", false)]
     [InlineData("Monitoring__Role", false)]
+    [InlineData("ForwardedHeaders__KnownNetworks", false)]
+    [InlineData("ForwardedHeaders__KnownNetwork__0", false)]
     public void TheCheck_KnowsTheAppsSettings_AndNoOthers(string key, bool exists) =>
         Assert.Equal(exists, SettingNames.Exists(key));
 
@@ -30,6 +34,10 @@ public sealed partial class DeploySettingNamesTests
 
         Assert.Contains("Hosting__Role", keys);
         Assert.Contains("Jobs__PostgreSqlConnectionString", keys);
+        Assert.Contains("ForwardedHeaders__Enabled", ComposeKeys());
+        Assert.Contains("ForwardedHeaders__KnownNetworks__0", ComposeKeys());
+        Assert.Contains("ForwardedHeaders__Enabled", KubernetesKeys());
+        Assert.Contains("ForwardedHeaders__KnownNetworks__0", KubernetesKeys());
         Assert.Equal([], keys.Distinct(StringComparer.Ordinal).Where(key => !SettingNames.Exists(key)).ToList()); // lists the unknown names
     }
 

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Monitoring.Web.Features.Security;
 
 namespace Monitoring.Web.Tests.Deploy;
 
@@ -46,6 +48,23 @@ public sealed class KubernetesManifestTests
         Assert.Equal(3, cluster.Map("spec").List("nodeSets").Cast<Dictionary<object, object>>().Sum(set => int.Parse(set.Text("count"), CultureInfo.InvariantCulture)));
         var config = Assert.Single(_objects, resource => resource.Kind() == "ConfigMap").Map("data");
         Assert.Equal($"http://{cluster.Name()}-es-http:9200", config.Text("Search__Elasticsearch__Urls__0")); // the Service ECK creates
+    }
+
+    [Fact]
+    public void TheWebPods_BelieveForwardedHeaders_FromANetworkTheAppAccepts()
+    {
+        var configMap = Assert.Single(_objects, resource => resource.Kind() == "ConfigMap");
+        var config = configMap.Map("data");
+        Assert.Equal("true", config.Text("ForwardedHeaders__Enabled"));
+
+        // The value is the operator's to check (the ingress pods' network); it must at least pass the app's start-up check.
+        var settings = new ProxyHeadersOptions { Enabled = true, KnownNetworks = { config.Text("ForwardedHeaders__KnownNetworks__0") } };
+        var problems = new List<ValidationResult>();
+        Assert.True(Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true), string.Join("; ", problems));
+        Assert.Contains(
+            configMap.Name(),
+            Container(Deployment("Web")).List("envFrom").Cast<Dictionary<object, object>>()
+                .Where(source => source.ContainsKey("configMapRef")).Select(source => source.Map("configMapRef").Text("name")));
     }
 
     private Dictionary<object, object> Deployment(string role) =>

@@ -6,29 +6,47 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Store;
+using Monitoring.Tests;
+using Monitoring.Web.Data;
 using Monitoring.Web.Features.ApiKeys;
+using Monitoring.Web.Tests.Data;
 
 namespace Monitoring.Web.Tests.Features.Ingest;
 
 /// <summary>
-/// The push API in the whole app, with Hangfire in memory and the inbox in a temporary folder; keys are
-/// made by the app's <see cref="ApiKeyService"/>, as the admin page makes them.
+/// The push API in the whole app, with the inbox (ingestion store) and the API keys (app database) on SQLite
+/// files and on one PostgreSQL database (the two classes below); keys are made by the app's
+/// <see cref="ApiKeyService"/>, as the admin page makes them, and the inbox is counted through the app's own
+/// <see cref="IngestionDbContext"/>.
 /// </summary>
-public sealed class IngestEndpointsTests : IAsyncLifetime
+public abstract class IngestEndpointsTests : IAsyncLifetime
 {
     private static readonly Uri Articles = new("/api/articles", UriKind.Relative);
 
-    private readonly TestApp _app = new(settings: new Dictionary<string, string> { ["IngestApi:MaxRequestBytes"] = "65536" });
+    private TestApp _app = null!;
     private string _key = "";
-
-    private string StorePath => _app.IngestionStorePath;
 
     private ApiKeyService Keys => _app.Services.GetRequiredService<ApiKeyService>();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() =>
+    public async ValueTask InitializeAsync()
+    {
+        var settings = new Dictionary<string, string>(await StoreSettingsAsync()) { ["IngestApi:MaxRequestBytes"] = "65536" };
+        _app = new TestApp(settings: settings);
         _key = (await Keys.CreateAsync("Test wire", [ApiKeyScopes.IngestWrite], "admin", Cancel)).Secret;
+    }
+
+    [Fact]
+    public async Task TheKeysAndTheInbox_AreInTheStoresUnderTest()
+    {
+        await using var app = _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        await using var inbox = _app.Services.GetRequiredService<IDbContextFactory<IngestionDbContext>>().CreateDbContext();
+
+        Assert.Equal(ExpectedProvider, app.Database.ProviderName);
+        Assert.Equal(ExpectedProvider, inbox.Database.ProviderName);
+        Assert.Single(await app.ApiKeys.ToListAsync(Cancel));
+    }
 
     [Theory]
     [InlineData(null)]
@@ -219,14 +237,15 @@ public sealed class IngestEndpointsTests : IAsyncLifetime
         return request;
     }
 
+    /// <summary>Where the app keeps its stores in one test.</summary>
+    protected abstract Task<Dictionary<string, string>> StoreSettingsAsync();
+
+    /// <summary>The EF Core provider both stores must be on.</summary>
+    protected abstract string ExpectedProvider { get; }
+
     private async Task<int> StoredCountAsync()
     {
-        if (!File.Exists(StorePath))
-        {
-            return 0;
-        }
-
-        using var db = IngestionStore.Open(StorePath);
+        await using var db = _app.Services.GetRequiredService<IDbContextFactory<IngestionDbContext>>().CreateDbContext();
         return await db.InboxItems.CountAsync(Cancel);
     }
 
@@ -246,4 +265,18 @@ public sealed class IngestEndpointsTests : IAsyncLifetime
 
         Assert.Fail($"Fewer than {expected} articles were indexed within 30 s.");
     }
+}
+
+public sealed class IngestEndpointsOnSqliteTests : IngestEndpointsTests
+{
+    protected override string ExpectedProvider => "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override Task<Dictionary<string, string>> StoreSettingsAsync() => Task.FromResult(new Dictionary<string, string>());
+}
+
+public sealed class IngestEndpointsOnPostgreSqlTests(PostgreSqlServer postgres) : IngestEndpointsTests
+{
+    protected override string ExpectedProvider => "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override async Task<Dictionary<string, string>> StoreSettingsAsync() => AppOnPostgreSqlTests.OnPostgreSql(await postgres.CreateDatabaseAsync());
 }

@@ -25,6 +25,16 @@ public sealed class ProxyHeadersTests
     }
 
     [Fact]
+    public async Task AnAddressTheClientForwardsItself_IsNotBelieved_OnlyTheOneTheProxyAppended()
+    {
+        await using var app = AppBehind(arrivingFrom: Proxy);
+
+        // nginx's $proxy_add_x_forwarded_for keeps what the client sent and appends the address it saw.
+        Assert.Equal(HttpStatusCode.OK, await SignInPostAsync(app, forwardedFor: "203.0.113.1, 198.51.100.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInPostAsync(app, forwardedFor: "203.0.113.2, 198.51.100.7"));
+    }
+
+    [Fact]
     public async Task FromAnUnknownAddress_TheForwardedHeaderIsIgnored_AndTheSenderIsCounted()
     {
         await using var app = AppBehind(arrivingFrom: "192.0.2.9");
