@@ -81,10 +81,11 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(query);
 
-        var root = new BooleanQuery
+        var root = new BooleanQuery();
+        if (text is not null)
         {
-            { text ?? new MatchAllDocsQuery(), Occur.MUST },
-        };
+            root.Add(text, Occur.MUST);
+        }
 
         if (without != FacetFilter.Country)
         {
@@ -138,6 +139,12 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
                 { new TermQuery(new Term(ArticleFields.Story, story.Value)), Occur.SHOULD },
             };
             root.Add(new ConstantScoreQuery(ofStory), Occur.MUST);
+        }
+
+        // Without text, the filters alone: a conjunction with "every document" would walk all of them to find the few.
+        if (root.Clauses.Count == 0)
+        {
+            root.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
         return root;

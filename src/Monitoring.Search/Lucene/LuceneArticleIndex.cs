@@ -134,7 +134,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             var ownFacets = FacetsOf(query).Where(facet => !facet.Filtered).Select(facet => facet.Field).ToList();
             var sliced = (SlicedSearcher)searcher;
             var slices = new PageCollectors[sliced.SliceCount];
-            sliced.SearchSlices(filtered, slice => (slices[slice] = new PageCollectors(sort, wanted, after, ownFacets)).All);
+            sliced.SearchSlices(filtered, slice => (slices[slice] = new PageCollectors(sort, wanted, after, ownFacets, scored: text is not null)).All);
             var facets = FacetCollector.Merge([.. slices.Select(slice => slice.Facets)]);
             var distinct = slices[0].Distinct;
             foreach (var slice in slices.Skip(1))
@@ -407,10 +407,11 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
     /// <summary>What one slice of segments collects for a page of results.</summary>
     private sealed class PageCollectors
     {
-        public PageCollectors(Sort sort, int wanted, FieldDoc? after, IReadOnlyList<string> facetFields)
+        /// <param name="scored">Whether hits have a score worth keeping: without text every match scores the same.</param>
+        public PageCollectors(Sort sort, int wanted, FieldDoc? after, IReadOnlyList<string> facetFields, bool scored)
         {
             Top = TopFieldCollector.Create(
-                sort, wanted, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+                sort, wanted, after, fillFields: true, trackDocScores: scored, trackMaxScore: false, docsScoredInOrder: false);
             Facets = new FacetCollector(facetFields);
             All = MultiCollector.Wrap(Top, Total, Facets, Distinct);
         }
