@@ -15,8 +15,10 @@ namespace Monitoring.Search.Lucene;
 /// not named, and only the (few) story terms are looked up among their ids, so that a story whose first
 /// article and later articles both match counts once. Naming every such document cost a string per match
 /// (70% of a 70,000-match search's time; docs/performance.md).
+/// Sources are counted only when asked (<paramref name="countSources"/>): when the search counts the source facet
+/// anyway, its values are the distinct sources.
 /// </remarks>
-internal sealed class DistinctCountCollector : ICollector
+internal sealed class DistinctCountCollector(bool countSources) : ICollector
 {
     private readonly HashSet<string> _stories = new(StringComparer.Ordinal);
     private readonly HashSet<string> _sources = new(StringComparer.Ordinal);
@@ -38,6 +40,7 @@ internal sealed class DistinctCountCollector : ICollector
         }
     }
 
+    /// <summary>The distinct sources of the matches; only for a collector that counts them.</summary>
     public long Sources
     {
         get
@@ -67,7 +70,7 @@ internal sealed class DistinctCountCollector : ICollector
         FlushSegment();
         _reader = context.AtomicReader;
         _matched = new FixedBitSet(_reader.MaxDoc);
-        _segmentSources = SegmentOrdinals.For(_reader, ArticleFields.Source);
+        _segmentSources = countSources ? SegmentOrdinals.For(_reader, ArticleFields.Source) : null;
         _matchedSources = _segmentSources is null ? null : new FixedBitSet(_segmentSources.ValueCount);
     }
 

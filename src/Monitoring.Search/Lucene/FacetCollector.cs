@@ -129,6 +129,13 @@ internal sealed class FacetCollector : ICollector
         return slices[0];
     }
 
+    /// <summary>How many distinct values of <paramref name="field"/> the matches have; call after the search.</summary>
+    public int ValueCount(string field)
+    {
+        FlushSegment();
+        return _totals[Array.IndexOf(_fields, field)].Count;
+    }
+
     /// <summary>The highest counts of <paramref name="field"/>, ties by value; call after the search.</summary>
     public IReadOnlyList<FacetCount> Top(string field, int limit)
     {

@@ -157,7 +157,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             {
                 NextCursor = next,
                 DistinctStories = distinct.Stories,
-                DistinctSources = distinct.Sources,
+                DistinctSources = ownFacets.Contains(ArticleFields.Source) ? facets.ValueCount(ArticleFields.Source) : distinct.Sources,
             };
         }));
     }
@@ -413,6 +413,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             Top = TopFieldCollector.Create(
                 sort, wanted, after, fillFields: true, trackDocScores: scored, trackMaxScore: false, docsScoredInOrder: false);
             Facets = new FacetCollector(facetFields);
+            Distinct = new DistinctCountCollector(countSources: !facetFields.Contains(ArticleFields.Source));
             All = MultiCollector.Wrap(Top, Total, Facets, Distinct);
         }
 
@@ -422,7 +423,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 
         public FacetCollector Facets { get; }
 
-        public DistinctCountCollector Distinct { get; } = new();
+        public DistinctCountCollector Distinct { get; }
 
         public ICollector All { get; }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 
@@ -6,7 +5,7 @@ namespace Monitoring.Search.Lucene;
 
 /// <summary>
 /// A segment's ordinals of one keyword field (<see cref="SortedSetDocValues"/>) copied into arrays, once per segment
-/// and field, kept while the segment is open.
+/// and field (<see cref="SegmentCache"/>).
 /// </summary>
 /// <remarks>
 /// Lucene's doc values are read from the mapped file a few bytes at a time through virtual calls; at a million
@@ -16,8 +15,6 @@ namespace Monitoring.Search.Lucene;
 /// </remarks>
 internal sealed class SegmentOrdinals
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentOrdinals?>> Cache = [];
-
     private readonly int[] _starts;
     private readonly int[] _ordinals;
     private readonly string[] _terms;
@@ -35,8 +32,7 @@ internal sealed class SegmentOrdinals
 
     /// <summary>The field's ordinals in <paramref name="reader"/>'s segment, or null when no document there has the field.</summary>
     public static SegmentOrdinals? For(AtomicReader reader, string field) =>
-        Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, SegmentOrdinals?>(StringComparer.Ordinal))
-            .GetOrAdd(field, name => Load(reader, name));
+        SegmentCache.Get(reader, "ordinals:" + field, segment => Load(segment, field));
 
     /// <summary>The ordinals of <paramref name="doc"/>, in ascending order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,10 +1,9 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 
 namespace Monitoring.Search.Lucene;
 
 /// <summary>
-/// A segment's numeric doc values copied into arrays, once per segment and field, kept while the segment is open.
+/// A segment's numeric doc values copied into arrays, once per segment and field (<see cref="SegmentCache"/>).
 /// </summary>
 /// <remarks>
 /// Lucene's doc values are read from the mapped file a few bytes at a time through several virtual calls; sorting by
@@ -13,8 +12,6 @@ namespace Monitoring.Search.Lucene;
 /// </remarks>
 internal static class SegmentValues
 {
-    private static readonly ConditionalWeakTable<object, Dictionary<string, Array>> Cache = [];
-
     /// <summary>The field's value of every document of the segment.</summary>
     public static long[] Numbers(AtomicReader reader, string field) =>
         Get(reader, field, (values, maxDoc) =>
@@ -41,18 +38,7 @@ internal static class SegmentValues
             return flags;
         });
 
-    private static T[] Get<T>(AtomicReader reader, string field, Func<NumericDocValues, int, T[]> copy)
-    {
-        var fields = Cache.GetValue(reader.CoreCacheKey, _ => new Dictionary<string, Array>(StringComparer.Ordinal));
-        lock (fields)
-        {
-            if (!fields.TryGetValue(field, out var values))
-            {
-                values = reader.GetNumericDocValues(field) is { } stored ? copy(stored, reader.MaxDoc) : new T[reader.MaxDoc];
-                fields[field] = values;
-            }
-
-            return (T[])values;
-        }
-    }
+    private static T[] Get<T>(AtomicReader reader, string field, Func<NumericDocValues, int, T[]> copy) =>
+        SegmentCache.Get(reader, $"{typeof(T).Name}:{field}", segment =>
+            segment.GetNumericDocValues(field) is { } stored ? copy(stored, segment.MaxDoc) : new T[segment.MaxDoc])!;
 }
