@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Monitoring.Cli;
 
 /// <summary>"--name value" options and bare arguments of a command line.</summary>
@@ -14,6 +16,35 @@ internal static class CliOptions
         }
 
         return null;
+    }
+
+    /// <summary>A positive whole number, or <paramref name="fallback"/> when the option is not given.</summary>
+    public static int PositiveNumber(IReadOnlyList<string> args, string name, int fallback)
+    {
+        var value = Value(args, name);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new CommandLineException($"{name} {value}: give a positive whole number.");
+    }
+
+    public static string ExistingFile(string path, string what) =>
+        File.Exists(path) ? path : throw new CommandLineException($"{what}: no such file {path}");
+
+    public static string ExistingFolder(string path, string what) =>
+        Directory.Exists(path) ? path : throw new CommandLineException($"{what}: no such folder {path}");
+
+    /// <summary>A folder holding reut2-*.sgm and reuters_places_to_iso3166.csv, as ../shared/data/reuters21578 does.</summary>
+    public static string ReutersFolder(string path, string what)
+    {
+        ExistingFolder(path, what);
+        return Directory.EnumerateFiles(path, "reut2-*.sgm").Any()
+            ? path
+            : throw new CommandLineException($"{what}: {path} holds no reut2-*.sgm files (give --reuters DIR, as ../shared/data/reuters21578).");
     }
 
     public static bool Flag(IReadOnlyList<string> args, string name) => args.Contains(name, StringComparer.Ordinal);

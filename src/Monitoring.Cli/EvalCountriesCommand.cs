@@ -14,11 +14,11 @@ internal static class EvalCountriesCommand
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var folder = CliOptions.Value(args, "--reuters") ?? Path.Combine("..", "shared", "data", "reuters21578");
+        var folder = CliOptions.ReutersFolder(CliOptions.Value(args, "--reuters") ?? Path.Combine("..", "shared", "data", "reuters21578"), "eval countries");
         var seeds = CliOptions.Value(args, "--seeds") ?? "seeds";
-        var rows = int.Parse(CliOptions.Value(args, "--rows") ?? "25", CultureInfo.InvariantCulture);
+        var rows = CliOptions.PositiveNumber(args, "--rows", 25);
         var errors = CliOptions.Value(args, "--errors");
-        var mapping = ReadPlaceMapping(Path.Combine(folder, "reuters_places_to_iso3166.csv"));
+        var mapping = ReadPlaceMapping(CliOptions.ExistingFile(Path.Combine(folder, "reuters_places_to_iso3166.csv"), "eval countries"));
         var model = EnrichmentModel.LoadFrom(seeds);
         var enricher = new ArticleEnricher(model);
 
@@ -46,7 +46,7 @@ internal static class EvalCountriesCommand
             if (errorWriter is not null && !gold.SetEquals(predicted))
             {
                 errorWriter.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{stories[i].NewId}\tgold={string.Join(',', gold.Order(StringComparer.Ordinal))}\tabout={string.Join(',', predicted.Order(StringComparer.Ordinal))}\tmentioned={string.Join(' ', countries.Select(country => $"{country.Code}:{country.AboutWeight}[{string.Join('|', country.Evidence)}]"))}\t{stories[i].Title}"));
+                    $"{stories[i].NewId}\tgold={string.Join(',', gold.Order(StringComparer.Ordinal))}\tabout={string.Join(',', predicted.Order(StringComparer.Ordinal))}\tmentioned={string.Join(' ', countries.Select(country => $"{country.Code}:{country.AboutWeight}[{string.Join('|', country.Evidence)}]"))}\t{stories[i].Title.ReplaceLineEndings(" ").Replace('\t', ' ')}"));
             }
         }
 

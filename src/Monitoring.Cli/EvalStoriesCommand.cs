@@ -17,8 +17,8 @@ internal static class EvalStoriesCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var folder = CliOptions.Value(args, "--reuters") ?? Path.Combine("..", "shared", "data", "reuters21578");
-        var sample = int.Parse(CliOptions.Value(args, "--sample") ?? "3000", CultureInfo.InvariantCulture);
+        var folder = CliOptions.ReutersFolder(CliOptions.Value(args, "--reuters") ?? Path.Combine("..", "shared", "data", "reuters21578"), "eval stories");
+        var sample = CliOptions.PositiveNumber(args, "--sample", 3000);
         var examples = CliOptions.Value(args, "--examples");
         var watch = Stopwatch.StartNew();
         var articles = ReutersSgmlReader.ReadFolder(folder)

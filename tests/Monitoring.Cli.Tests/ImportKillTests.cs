@@ -125,31 +125,10 @@ public sealed class ImportKillTests : IDisposable
 
     private static Process Start(string[] files, string data)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = false,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        foreach (var argument in new[] { CliAssembly, "import" }.Concat(files).Concat(
-            ["--data", data, "--seeds", RepositoryPaths.Seeds, "--Ingestion:BatchSize", "50"]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = CliProcess.StartInfo(
+            new[] { "import" }.Concat(files).Concat(["--data", data, "--seeds", RepositoryPaths.Seeds, "--Ingestion:BatchSize", "50"]),
+            redirectErrors: false);
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start monitoring import.");
-    }
-
-    private static string CliAssembly
-    {
-        get
-        {
-            // The same configuration as this test assembly (Debug or Release), built through the project reference.
-            var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-            var configuration = segments[Array.LastIndexOf(segments, "bin") + 1];
-            var path = Path.Combine(RepositoryPaths.Root, "src", "Monitoring.Cli", "bin", configuration, "net10.0", "monitoring.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first; the CLI is missing.", path);
-        }
     }
 
     private sealed record Outcome(List<string> KnownIds, int FoundInIndex, long IndexCount, int IndexedItems, int PendingItems);

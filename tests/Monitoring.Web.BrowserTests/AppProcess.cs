@@ -174,17 +174,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app did not {what} within {StartTimeout}:\n{Log}");
     }
 
-    private static string WebAssembly
-    {
-        get
-        {
-            // The same configuration as this test assembly (Debug or Release), built through the project reference.
-            var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-            var configuration = segments[Array.LastIndexOf(segments, "bin") + 1];
-            var path = Path.Combine(RepositoryPaths.Root, "src", "Monitoring.Web", "bin", configuration, "net10.0", "Monitoring.Web.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first; the app is missing.", path);
-        }
-    }
+    private static string WebAssembly => RepositoryPaths.BuiltProgram("Monitoring.Web", "Monitoring.Web.dll");
 
     private void Append(string? line)
     {

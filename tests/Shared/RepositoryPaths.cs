@@ -13,6 +13,18 @@ internal static class RepositoryPaths
     public static string ExampleArticle => Path.Combine(Seeds, "articles", "000_da8613f1797e7acd.txt");
 
     /// <summary>
+    /// A program of src/ as the solution built it, in the same configuration (Debug or Release) as the running
+    /// test assembly, which builds it through a project reference.
+    /// </summary>
+    public static string BuiltProgram(string project, string assembly)
+    {
+        var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var configuration = segments[Array.LastIndexOf(segments, "bin") + 1];
+        var path = Path.Combine(Root, "src", project, "bin", configuration, "net10.0", assembly);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first; {assembly} is missing.", path);
+    }
+
+    /// <summary>
     /// The research corpora (../shared/data), or the folder named by MONITORING_CORPORA. They are read
     /// at test time and never copied into the project (their licences differ).
     /// </summary>

@@ -67,7 +67,7 @@ public sealed class EnrichmentModel
         var folder = Path.Combine(seedsFolder, "enrichment");
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"No enrichment model at {Path.GetFullPath(folder)}.");
+            throw new DirectoryNotFoundException($"No enrichment model at {Path.GetFullPath(folder)}: run from the repository root or point --seeds (Ingestion:SeedsPath in the app) at the seeds folder.");
         }
 
         return new EnrichmentModel(

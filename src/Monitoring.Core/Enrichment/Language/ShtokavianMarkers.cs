@@ -203,6 +203,9 @@ internal static class ShtokavianMarkers
             "pre", "obaveštenj*", "obavešt*", "izveštaj*", "izvešta*", "ponedeljak", "sreda",
             "svedok*", "svedoč*", "uspeh*", "uspe*", "cene", "cena", "cenu", "odelj*", "odeljenj*", "mešovit*",
             "prenet*", "nemač*", "vernik*", "letnj*", "celokupn*", "delimično", "podel*", "podrazumevan*", "čovek*", "vrednost*",
+            "svest*", "porekl*", "promen*", "menja*", "čoveč*", "ovde", "negde", "nigde", "svugde", "dve", "mesec*", "primer*",
+            "telo", "tela", "sledeć*", "sedišt*", "vera", "vere", "veru", "verovanj*", "versk*",
+            "sme", "smeju", "smeti", "videti", "videla", "videli",
         ]);
 
         // Ijekavian reflex: Croatian and Bosnian (and Montenegrin and the Serbian of Republika Srpska).
@@ -215,12 +218,15 @@ internal static class ShtokavianMarkers
             "zvijezd*", "susjed*", "pobjed*", "posjeti", "posjetio", "posjetila", "posjet*", "prije", "obavješt*", "izvještaj*",
             "svjedok*", "svjedoč*", "uspjeh*", "uspje*", "cijene", "cijena", "cijenu", "odjel*", "mješovit*", "prenijet*",
             "njemač*", "vjernik*", "ljetn*", "cjelokupn*", "djelomično", "podjel*", "htio", "htjeli", "sjeć*", "podrazumijevan*", "čovjek*", "vrijednost*",
+            "svijest*", "sviješ*", "porijekl*", "promijen*", "mijenj*", "čovječ*", "ovdje", "negdje", "nigdje", "svagdje", "svugdje", "dvije",
+            "mjesec*", "primjer*", "tijelo", "tijela", "sljedeć*", "slijed*", "sjedišt*", "vjer*", "djel*", "lijek*", "liječ*", "vijeć*",
+            "smije", "smiju", "smjeti", "vidio", "vidjeti", "vidjela", "vidjeli",
         ]);
 
         // Serbian-only vocabulary.
         yield return (Serbian,
         [
-            "opštin*", "saopšt*", "bezbedn*", "hleb*", "istorij*", "spoljn*", "spoljnopolit*", "avgust*", "jun", "jul", "vaspitan*",
+            "opšt*", "saopšt*", "bezbedn*", "hleb*", "istorij*", "spoljn*", "spoljnopolit*", "avgust*", "jun", "jul", "vaspitan*",
             "uopšte", "hemij*", "biće", "biću", "bićemo", "bićete",
         ]);
 
@@ -234,6 +240,8 @@ internal static class ShtokavianMarkers
             "protest*", "pozorišt*", "odbran*", "sprovod*", "sproved*",
             "mora da", "može da", "treba da", "želi da", "žele da", "hoće da", "moraju da", "mogu da", "namerava da",
             "pokušava da", "nastavlja da", "odbija da",
+            "niko", "nikog", "nikoga", "svako", "svakog", "svakoga", "uhaps*", "hapš*", "nezavisn*", "krivičn*", "uprkos", "privred*",
+            "poslanik*", "poslanic*", "vazduh*", "vazdušn*", "štamp*", "učestvo*", "učešć*", "izuzetn*", "vanredn*", "nepristrasn*",
         ]);
 
         // Croatian-only vocabulary and forms.
@@ -246,12 +254,16 @@ internal static class ShtokavianMarkers
             "informira*", "kontrolira*", "definira*", "komentira*", "reagira*", "stabilizira*", "normalizira*", "jamč*",
             "obran*", "glasovanj*", "kava", "kave", "tajnik*",
             "općenito", "sustav*", "okoliš*", "proračun*", "pogreš*", "izbornik*", "tvrtk*", "dužnosnik*", "priopćenj*",
+            "nitko", "svatko", "netko", "itko", "spol", "spola", "spolu", "spolom", "spoln*", "uhit*", "uhić*", "neovisn*", "kaznen*",
+            "osobn*", "temeljem", "unatoč", "primjerice", "stoga", "dakako", "izvanredn*", "iznimn*", "sudjel*", "podrijetl*",
+            "gospodarstv*", "gospodarsk*", "kolodvor*", "nepristran", "nepristrana", "nepristrani", "nepristranog", "nepristranost*",
         ]);
 
         // Croatian and Bosnian, not Serbian.
         yield return (Croatian | Bosnian,
         [
             "općin*", "vanjsk*",
+            "opć*", "obavijest*", "uvjet*", "zračn*", "odgoj*", "ured", "ureda",
         ]);
 
         // Bosnian only.
@@ -277,6 +289,7 @@ internal static class ShtokavianMarkers
         yield return (Standards.Macedonian,
         [
             "е", "во", "со", "дека", "сите", "многу", "денес", "кои", "тоа", "оваа", "овие", "преку", "бидат", "ги", "нивн*", "неговата", "нејзин*", "владата", "земјата", "уште",
+            "секој", "секоја", "секое", "биде", "бил", "кој", "кое", "го", "ниту", "тие",
         ]);
 
         // Serbian Cyrillic function words Macedonian does not use.
@@ -284,6 +297,7 @@ internal static class ShtokavianMarkers
         [
             "је", "у", "из", "су", "да ли", "сви", "који", "које", "када", "данас", "много", "преко", "још", "јер", "био",
             "биће", "због",
+            "свако", "сваки", "нико", "неко", "овај", "он", "они", "буде", "буду", "нити",
         ]);
     }
 }

@@ -54,6 +54,29 @@ public sealed class ShtokavianMarkersTests(EnrichmentFixture fixture) : IClassFi
     }
 
     [Theory]
+    [InlineData("sr-Latn", "Nitko nije došao, a svatko je znao zašto.", "hr-Latn")]
+    [InlineData("hr-Latn", "Niko nije došao, a svako je znao zašto.", "sr-Latn")]
+    public void NitkoAndSvatko_ReadAsCroatian_AndNikoAndSvako_AsSerbianOnATieWithBosnian(string guess, string text, string expected)
+    {
+        Assert.Equal(expected, Decide(guess, text));
+    }
+
+    [Theory]
+    [InlineData("sr-Latn", "Uhićen je zbog kaznenog djela, a sud je neovisan.", "hr-Latn")]
+    [InlineData("hr-Latn", "Uhapšen je zbog krivičnog dela, a sud je nezavisan.", "sr-Latn")]
+    public void LegalVocabulary_TellsCroatianFromSerbian(string guess, string text, string expected)
+    {
+        Assert.Equal(expected, Decide(guess, text));
+    }
+
+    [Fact]
+    public void SerbianAndBosnianWords_InAnIjekavianSentence_ReadAsBosnian()
+    {
+        // niko and uhapšen are Serbian and Bosnian, smije is Croatian and Bosnian: only Bosnian has all three.
+        Assert.Equal("bs-Latn", Decide("hr-Latn", "Niko ne smije biti uhapšen bez odluke suda."));
+    }
+
+    [Theory]
     [InlineData("hr-Latn", "Vlada je organizovala sastanak i reagovala na zahtev.", "sr-Latn")]
     [InlineData("sr-Latn", "Vlada je organizirala sastanak i reagirala na zahtjev.", "hr-Latn")]
     public void OvatiVerbs_ReadAsSerbian_AndIratiVerbs_AsCroatian(string guess, string text, string expected)
@@ -104,6 +127,7 @@ public sealed class ShtokavianMarkersTests(EnrichmentFixture fixture) : IClassFi
 
     [Theory]
     [InlineData("sr-Cyrl", "Владата денес донесе закон и сите министри гласаа дека тоа е добро.", "mk-Cyrl")]
+    [InlineData("sr-Cyrl", "Секој има право да биде слободен и тие го знаат тоа.", "mk-Cyrl")]
     public void MacedonianFunctionWords_ReadAsMacedonian_WithoutItsOwnLetters(string guess, string text, string expected)
     {
         Assert.Equal(expected, Decide(guess, text));
@@ -111,6 +135,7 @@ public sealed class ShtokavianMarkersTests(EnrichmentFixture fixture) : IClassFi
 
     [Theory]
     [InlineData("mk-Cyrl", "Влада Србије је данас усвојила закон у Београду и сви министри су гласали.", "sr-Cyrl")]
+    [InlineData("mk-Cyrl", "Свако има право да буде слободан и нико то не може да спречи.", "sr-Cyrl")]
     public void SerbianFunctionWords_ReadAsSerbian_WithoutItsOwnLetters(string guess, string text, string expected)
     {
         Assert.Equal(expected, Decide(guess, text));
