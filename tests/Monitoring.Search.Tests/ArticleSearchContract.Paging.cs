@@ -32,6 +32,39 @@ public abstract partial class ArticleSearchContract
         Assert.Null(oneBigPage.NextCursor);
     }
 
+    [Theory]
+    [InlineData(SearchSort.Newest)]
+    [InlineData(SearchSort.Oldest)]
+    public async Task ArticlesOfTheSameInstant_ComeInTheOrderOfTheirIds(SearchSort sort)
+    {
+        var engine = await CorpusEngineAsync();
+
+        var all = await engine.Search.SearchAsync(new ArticleQuery { Sort = sort, Take = Corpus.Count }, Cancel);
+
+        // The demo corpus is dated by day, so many articles share an instant; each run of them must be in id order.
+        var ties = all.Hits.Select(hit => hit.Article)
+            .GroupBy(DemoCorpus.DateOf)
+            .Where(group => group.Count() > 1)
+            .ToList();
+        Assert.True(ties.Count > 100, $"only {ties.Count} days with several articles");
+        Assert.All(ties, group =>
+            Assert.Equal(group.Select(article => article.Id.Value).Order(StringComparer.Ordinal), group.Select(article => article.Id.Value)));
+
+        // Small pages put many page ends inside such a run: the last hit of a page ties with the first of the next.
+        var walked = new List<ArticleId>();
+        var query = new ArticleQuery { Sort = sort, Take = 7 };
+        for (var page = await engine.Search.SearchAsync(query, Cancel); ; page = await engine.Search.SearchAsync(query with { Cursor = page.NextCursor }, Cancel))
+        {
+            walked.AddRange(page.Hits.Select(hit => hit.Article.Id));
+            if (page.NextCursor is null)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(all.Hits.Select(hit => hit.Article.Id), walked);
+    }
+
     [Fact]
     public async Task Cursor_IsSetOnlyWhenMoreHitsFollow()
     {

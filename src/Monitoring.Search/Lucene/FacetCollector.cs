@@ -17,6 +17,9 @@ internal sealed class FacetCollector : ICollector
     private readonly SegmentOrdinals?[] _segmentOrdinals;
     private readonly int[]?[] _segmentCounts;
 
+    // The fields the current segment has, with their arrays at hand: Collect runs once per match.
+    private Counting[] _counting = [];
+
     public FacetCollector(IReadOnlyList<string> fields)
     {
         _fields = [.. fields];
@@ -40,21 +43,32 @@ internal sealed class FacetCollector : ICollector
             _segmentOrdinals[i] = ordinals;
             _segmentCounts[i] = ordinals is null ? null : new int[ordinals.ValueCount];
         }
+
+        _counting = [.. Enumerable.Range(0, _fields.Length)
+            .Where(i => _segmentOrdinals[i] is not null)
+            .Select(i => new Counting(_segmentOrdinals[i]!, _segmentCounts[i]!))];
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _fields.Length; i++)
+        foreach (var field in _counting)
         {
-            if (_segmentOrdinals[i] is not { } ordinals)
+            var counts = field.Counts;
+            if (field.Single is { } single)
             {
+                var ord = single[doc];
+                if (ord >= 0)
+                {
+                    counts[ord]++;
+                }
+
                 continue;
             }
 
-            var counts = _segmentCounts[i]!;
-            foreach (var ord in ordinals.Of(doc))
+            var ordinals = field.Ordinals;
+            for (int at = field.Starts[doc], end = field.Starts[doc + 1]; at < end; at++)
             {
-                counts[ord]++;
+                counts[ordinals[at]]++;
             }
         }
     }
@@ -170,5 +184,18 @@ internal sealed class FacetCollector : ICollector
             _segmentOrdinals[i] = null;
             _segmentCounts[i] = null;
         }
+
+        _counting = [];
+    }
+
+    private sealed class Counting(SegmentOrdinals ordinals, int[] counts)
+    {
+        public int[] Counts { get; } = counts;
+
+        public int[]? Single { get; } = ordinals.Single;
+
+        public int[] Starts { get; } = ordinals.Starts;
+
+        public int[] Ordinals { get; } = ordinals.Ordinals;
     }
 }

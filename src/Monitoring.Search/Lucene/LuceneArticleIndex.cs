@@ -342,7 +342,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
     {
         var dateField = ArticleQueryTranslator.DateField(query.DateBasis);
         var newest = SegmentDates.SortOn(dateField, reverse: true);
-        var byId = new SortField(ArticleFields.Id, SortFieldType.STRING);
+        var byId = SegmentIds.SortOn(ArticleFields.Id);
         return query.Sort switch
         {
             SearchSort.Newest => new Sort(newest, byId),

@@ -20,12 +20,12 @@ internal static class SearchCursor
         var values = new List<string>();
         for (var i = 0; i < fields.Length; i++)
         {
-            // Lucene.Net boxes sort values as J2N numbers. The only custom sort is by date (SegmentDates).
+            // Lucene.Net boxes sort values as J2N numbers; text (the id) comes as bytes.
             var value = last.Fields[i];
-            values.Add(fields[i].Type switch
+            values.Add(KindOf(fields[i]) switch
             {
                 SortFieldType.SCORE => ((Number)value).ToSingle().ToString("R", CultureInfo.InvariantCulture),
-                SortFieldType.INT64 or SortFieldType.CUSTOM => ((Number)value).ToInt64().ToString(CultureInfo.InvariantCulture),
+                SortFieldType.INT64 => ((Number)value).ToInt64().ToString(CultureInfo.InvariantCulture),
                 SortFieldType.DOUBLE => ((Number)value).ToDouble().ToString("R", CultureInfo.InvariantCulture),
                 _ => ((BytesRef)value).Utf8ToString(),
             });
@@ -61,10 +61,10 @@ internal static class SearchCursor
             for (var i = 0; i < fields.Length; i++)
             {
                 var text = payload.Values[i];
-                values[i] = fields[i].Type switch
+                values[i] = KindOf(fields[i]) switch
                 {
                     SortFieldType.SCORE => J2N.Numerics.Single.GetInstance(score = float.Parse(text, CultureInfo.InvariantCulture)),
-                    SortFieldType.INT64 or SortFieldType.CUSTOM => J2N.Numerics.Int64.GetInstance(long.Parse(text, CultureInfo.InvariantCulture)),
+                    SortFieldType.INT64 => J2N.Numerics.Int64.GetInstance(long.Parse(text, CultureInfo.InvariantCulture)),
                     SortFieldType.DOUBLE => J2N.Numerics.Double.GetInstance(double.Parse(text, CultureInfo.InvariantCulture)),
                     _ => new BytesRef(text),
                 };
@@ -78,6 +78,14 @@ internal static class SearchCursor
         // The id makes every position unique; the largest doc number makes the last hit itself excluded.
         return new FieldDoc(int.MaxValue, score, values);
     }
+
+    // The custom sorts stand for the built-in ones whose values they keep: dates for INT64, the id for STRING.
+    private static SortFieldType KindOf(SortField field) => field.ComparerSource switch
+    {
+        SegmentDates => SortFieldType.INT64,
+        SegmentIds => SortFieldType.STRING,
+        _ => field.Type,
+    };
 
     private static ArgumentException Invalid(Exception? inner) =>
         new("The continuation cursor is not valid for this search; start again from the first page.", inner);

@@ -25,7 +25,20 @@ internal sealed class SegmentOrdinals
         _starts = starts;
         _ordinals = ordinals;
         _terms = terms;
+        Single = IsSingleValued(starts) ? SingleOrdinals(starts, ordinals) : null;
     }
+
+    /// <summary>
+    /// When no document of the segment has two values (source, language), the ordinal of each document, −1 for none:
+    /// counting then reads one array element per match instead of two bounds and a range.
+    /// </summary>
+    public int[]? Single { get; }
+
+    /// <summary>Where each document's ordinals start in <see cref="Ordinals"/>; the last entry is their count.</summary>
+    public int[] Starts => _starts;
+
+    /// <summary>The ordinals of every document, one after the other.</summary>
+    public int[] Ordinals => _ordinals;
 
     /// <summary>How many distinct values the field has in the segment.</summary>
     public int ValueCount => _terms.Length;
@@ -57,6 +70,30 @@ internal sealed class SegmentOrdinals
 
     /// <summary>The value an ordinal stands for.</summary>
     public string Term(int ordinal) => _terms[ordinal];
+
+    private static bool IsSingleValued(int[] starts)
+    {
+        for (var doc = 0; doc + 1 < starts.Length; doc++)
+        {
+            if (starts[doc + 1] - starts[doc] > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int[] SingleOrdinals(int[] starts, int[] ordinals)
+    {
+        var single = new int[starts.Length - 1];
+        for (var doc = 0; doc < single.Length; doc++)
+        {
+            single[doc] = starts[doc + 1] > starts[doc] ? ordinals[starts[doc]] : -1;
+        }
+
+        return single;
+    }
 
     private static SegmentOrdinals? Load(AtomicReader reader, string field)
     {
