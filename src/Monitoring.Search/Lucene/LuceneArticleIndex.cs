@@ -144,11 +144,15 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 
             var collected = TopDocs.Merge(sort, wanted, [.. slices.Select(slice => (TopDocs)slice.Top.GetTopDocs(0, wanted))]).ScoreDocs;
             var page = collected.Skip(skip).Take(query.Take).ToList();
-            var hits = page.Select(scoreDoc =>
+
+            // Reading a hit's stored article and highlighting it took about a third of a text search at a million
+            // articles; an index searched in slices does the hits of the page on as many cores.
+            var hits = new SearchHit[page.Count];
+            Parallel.For(0, page.Count, new ParallelOptions { MaxDegreeOfParallelism = sliced.SliceCount }, i =>
             {
-                var article = Load(searcher, scoreDoc.Doc);
-                return new SearchHit(article, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, _highlighter.Snippets(article.Article, text));
-            }).ToList();
+                var article = Load(searcher, page[i].Doc);
+                hits[i] = new SearchHit(article, float.IsNaN(page[i].Score) ? 0 : page[i].Score, _highlighter.Snippets(article.Article, text));
+            });
             var next = page.Count > 0 && collected.Length > skip + page.Count
                 ? SearchCursor.Encode(sort, (FieldDoc)page[^1])
                 : null;
