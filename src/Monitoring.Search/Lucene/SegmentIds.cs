@@ -32,8 +32,9 @@ internal sealed class SegmentIds : FieldComparerSource
     private sealed class Comparer(string field, int numHits) : FieldComparer<BytesRef>
     {
         private readonly int[] _ordinals = new int[numHits];
-        private readonly SortedDocValues?[] _segments = new SortedDocValues?[numHits];
+        private readonly AtomicReader?[] _segments = new AtomicReader?[numHits];
         private readonly BytesRef?[] _values = new BytesRef?[numHits];
+        private AtomicReader? _reader;
         private SortedDocValues? _segment;
         private int[] _segmentOrdinals = [];
         private int _bottom;
@@ -69,14 +70,16 @@ internal sealed class SegmentIds : FieldComparerSource
         public override void Copy(int slot, int doc)
         {
             _ordinals[slot] = _segmentOrdinals[doc];
-            _segments[slot] = _segment;
+            _segments[slot] = _reader;
             _values[slot] = null;
         }
 
         public override FieldComparer SetNextReader(AtomicReaderContext context)
         {
-            // Doc values are read by the searching thread only; the ordinals array is shared by every search.
-            _segment = context.AtomicReader.GetSortedDocValues(field);
+            // The ordinals array is shared by every search; doc values instances are not thread-safe, so each lookup
+            // asks the reader for the calling thread's own (GetTopDocs reads the page's values on another thread).
+            _reader = context.AtomicReader;
+            _segment = _reader.GetSortedDocValues(field);
             _segmentOrdinals = SegmentCache.Get(context.AtomicReader, "ordinal:" + field, segment => Load(segment, field))!;
             _bottomPosition = PositionInSegment(_bottom);
             _topPosition = _top is null ? 0 : PositionOf(_top);
@@ -106,7 +109,7 @@ internal sealed class SegmentIds : FieldComparerSource
                 return 0;
             }
 
-            return ReferenceEquals(_segments[slot], _segment) ? 2L * _ordinals[slot] : PositionOf(Value(slot));
+            return ReferenceEquals(_segments[slot], _reader) ? 2L * _ordinals[slot] : PositionOf(Value(slot));
         }
 
         private long PositionOf(BytesRef value)
@@ -128,9 +131,9 @@ internal sealed class SegmentIds : FieldComparerSource
             }
 
             var value = new BytesRef();
-            if (_segments[slot] is { } segment && _ordinals[slot] >= 0)
+            if (_ordinals[slot] >= 0 && _segments[slot]?.GetSortedDocValues(field) is { } values)
             {
-                segment.LookupOrd(_ordinals[slot], value);
+                values.LookupOrd(_ordinals[slot], value);
             }
 
             return _values[slot] = BytesRef.DeepCopyOf(value);
