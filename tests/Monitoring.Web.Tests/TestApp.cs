@@ -44,7 +44,7 @@ public sealed partial class TestApp : IAsyncDisposable
                 host.UseSetting(key, value);
             }
 
-            host.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Log)));
+            host.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Log, Errors)));
             if (clock is not null)
             {
                 host.ConfigureServices(collection => collection.AddSingleton(clock));
@@ -69,6 +69,9 @@ public sealed partial class TestApp : IAsyncDisposable
 
     /// <summary>Every line the app logged.</summary>
     public ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>What was logged as an error or worse, each as "category: message".</summary>
+    public ConcurrentQueue<string> Errors { get; } = new();
 
     public IServiceProvider Services => Factory.Services;
 
@@ -169,23 +172,29 @@ public sealed partial class TestApp : IAsyncDisposable
     [GeneratedRegex("([\\w.-]+)=\"([^\"]*)\"")]
     private static partial Regex Attribute();
 
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines, ConcurrentQueue<string> errors) : ILoggerProvider
     {
-        public ILogger CreateLogger(string categoryName) => new Logger(lines);
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines, errors);
 
         public void Dispose()
         {
         }
 
-        private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
+        private sealed class Logger(string category, ConcurrentQueue<string> lines, ConcurrentQueue<string> errors) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
 
             public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
                 lines.Enqueue(formatter(state, exception));
+                if (logLevel >= LogLevel.Error)
+                {
+                    errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.Message}");
+                }
+            }
         }
     }
 }

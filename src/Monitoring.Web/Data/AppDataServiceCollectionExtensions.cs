@@ -23,7 +23,9 @@ public static class AppDataServiceCollectionExtensions
         services.AddAppDbContexts(provider => AppDbContextFactory.From(
             provider.GetRequiredService<IOptions<AppDataOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddHostedService<AppDataMigrator>();
+        // First of the hosted services: Data Protection's own, which the web host registers before ours, reads the key
+        // ring from this database when it starts.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AppDataMigrator>());
         // One key ring for every node, and one application name, so that a cookie or form one web node issued is
         // accepted by any other behind the proxy (docs/deploy.md).
         services.AddDataProtection()
