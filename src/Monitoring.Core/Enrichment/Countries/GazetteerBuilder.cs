@@ -32,7 +32,7 @@ public static class GazetteerBuilder
 
     // iso-codes CSV columns worth keeping, with the language tag written to the gazetteer.
     private static readonly (string Column, string Language)[] IsoLanguages =
-        [("sr", "sr"), ("sr@latin", "sr"), ("hr", "hr"), ("bs", "bs"), ("sq", "sq"), ("mk", "mk"), ("sl", "sl")];
+        [("sr", "sr"), ("sr@latin", "sr"), ("hr", "hr"), ("bs", "bs"), ("sq", "sq"), ("mk", "mk"), ("sl", "sl"), ("ru", "ru")];
 
     /// <param name="dataFolder">The <c>gazetteer</c> folder of the shared data (mledoze-countries, iso-codes-debian, geonames).</param>
     /// <param name="curatedFolder">Holds <c>common-words.txt</c>, <c>gazetteer-supplement.tsv</c> and <c>historic-states.tsv</c> (seeds/enrichment).</param>

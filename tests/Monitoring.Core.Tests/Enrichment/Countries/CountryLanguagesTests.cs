@@ -2,7 +2,7 @@ using Monitoring.Core.Enrichment;
 
 namespace Monitoring.Core.Tests.Enrichment.Countries;
 
-/// <summary>Serbian case forms in both scripts, Albanian and Macedonian forms; checked by hand.</summary>
+/// <summary>Serbian case forms in both scripts, Albanian, Macedonian and Russian forms; checked by hand.</summary>
 public sealed class CountryLanguagesTests(EnrichmentFixture fixture) : IClassFixture<EnrichmentFixture>
 {
     private IReadOnlyList<CountryTag> Countries(string body, string language) =>
@@ -33,6 +33,25 @@ public sealed class CountryLanguagesTests(EnrichmentFixture fixture) : IClassFix
     public void Finds_TheCountry_InAlbanianForms(string sentence, string code)
     {
         Assert.Contains(Countries(sentence, "sq"), country => country.Code == code);
+    }
+
+    [Theory]
+    [InlineData("Министр обороны России посетил Сербию.", "RU")]
+    [InlineData("Министр обороны России посетил Сербию.", "RS")]
+    [InlineData("Выборы в Черногории прошли спокойно.", "ME")]
+    [InlineData("Делегация Хорватии прибыла в Белград.", "HR")]
+    [InlineData("Премьер Албании встретился с лидерами Северной Македонии.", "MK")]
+    [InlineData("Представители США и Косово провели встречу.", "US")]
+    public void Finds_TheCountry_InDeclinedRussianForms(string sentence, string code)
+    {
+        Assert.Contains(Countries(sentence, "ru"), country => country.Code == code);
+    }
+
+    [Fact]
+    public void TheRussianPronounTogo_IsNoCountry()
+    {
+        // "Того же мнения придерживается министр": "of that same opinion is the minister".
+        Assert.Empty(Countries("Того же мнения придерживается министр.", "ru"));
     }
 
     [Fact]

@@ -16,12 +16,24 @@ public sealed class ActorTaggerTests(EnrichmentFixture fixture) : IClassFixture<
     [InlineData("Vucic met Kurti.", "en")]
     [InlineData("Вучић се састао са Куртијем.", "sr")]
     [InlineData("Vučić se sastao sa Kurtijem.", "sr")]
+    [InlineData("Kryeministri Kurti dhe presidenti Vuçiq u takuan.", "sq")]
+    [InlineData("Вучич встретился с Курти.", "ru")]
     public void Finds_CuratedPeople_InEitherScriptAndDeclined(string text, string language)
     {
         var people = fixture.EnrichText("Dijalog", text, language).Tags.People;
 
         Assert.Equal("RS", Assert.Single(people, person => person.Name == "Aleksandar Vučić").CountryCode);
         Assert.Equal("XK", Assert.Single(people, person => person.Name == "Albin Kurti").CountryCode);
+    }
+
+    [Theory]
+    [InlineData("Shojgu mbërriti në Beograd.", "sq")]
+    [InlineData("Сергей Шойгу прибыл в Белград.", "ru")]
+    public void Finds_Shoigu_InAlbanianAndRussian(string text, string language)
+    {
+        var people = fixture.EnrichText("Vizita", text, language).Tags.People;
+
+        Assert.Equal("RU", Assert.Single(people, person => person.Name == "Sergei Shoigu").CountryCode);
     }
 
     [Fact]
