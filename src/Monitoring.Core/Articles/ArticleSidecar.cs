@@ -14,8 +14,12 @@ public sealed record ArticleSidecar(string Source, string Language, DateTimeOffs
     /// <summary>The source of a text that nobody described: nothing is invented.</summary>
     public const string UnknownSource = "unknown";
 
-    /// <summary>Text files in the seeds are English unless a sidecar says otherwise.</summary>
-    public const string DefaultLanguage = "en";
+    /// <summary>
+    /// A text whose language nobody stated is "und", undetermined: enrichment then detects it
+    /// (<c>ArticleEnricher</c>) and reads it with that language's rules; guessing English would read a Serbian text
+    /// without its case forms.
+    /// </summary>
+    public const string DefaultLanguage = "und";
 
     public static ArticleSidecar Default { get; } = new(UnknownSource, DefaultLanguage, null, null);
 

@@ -34,7 +34,7 @@ public sealed class TextArticleReaderTests : IDisposable
         Assert.True(article.IsUndated);
         Assert.Equal(IngestedAt, article.EffectiveDate);
         Assert.Equal(ArticleSidecar.UnknownSource, article.Source);
-        Assert.Equal("en", article.Language);
+        Assert.Equal("und", article.Language); // detected when enriched
         Assert.Equal(ArticleId.ForContent("unknown", "Some headline", "Some body."), article.Id);
     }
 

@@ -51,6 +51,26 @@ public sealed class LanguageDetectorTests(EnrichmentFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void ATextFileWithoutSidecar_IsReadInTheLanguageDetected_WithItsCaseForms()
+    {
+        var folder = Directory.CreateTempSubdirectory("monitoring-language-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "vizit.txt");
+            File.WriteAllText(path, "Министр обороны России посетил Сербию\n\nСергей Шойгу прибыл в Белград, где обсудил сотрудничество с Черногорией.\n");
+
+            var enriched = fixture.Enricher.Enrich(TextArticleReader.Read(path, DateTimeOffset.UnixEpoch));
+
+            Assert.Equal("ru", enriched.Article.Language);
+            Assert.Equal(["ME", "RS", "RU"], enriched.Tags.Countries.Select(country => country.Code).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void AnEmptyLanguage_IsDetectedToo()
     {
         var article = new Article
