@@ -37,6 +37,28 @@ public sealed class CountryAmbiguityTests(EnrichmentFixture fixture) : IClassFix
         Assert.DoesNotContain("JO", Codes("The crowd cheered when Michael Jordan walked onto the court."));
     }
 
+    [Theory]
+    [InlineData("Milan Knežević met officials in Podgorica.", "en", "IT", "ME")]
+    [InlineData("Milan Knežević se sastao sa zvaničnicima u Podgorici.", "sr", "IT", "ME")]
+    [InlineData("Sofija Kovačević je govorila u Beogradu.", "sr", "BG", "RS")]
+    [InlineData("Jordan Mitrović je govorio u Nišu.", "sr", "JO", "RS")]
+    public void BalkanFirstNamesAndSurnames_ThatArePlaces_AreNoPlaces_InAPersonsName(string sentence, string language, string notTagged, string tagged)
+    {
+        var codes = fixture.EnrichText("Vesti", sentence, language).Tags.Countries.Select(country => country.Code).ToList();
+
+        Assert.DoesNotContain(notTagged, codes);
+        Assert.Equal([tagged], codes);
+    }
+
+    [Theory]
+    [InlineData("Fashion week opened in Milan on Monday.", "en", "IT")]
+    [InlineData("Protest je održan u Kosovskoj Mitrovici.", "sr", "XK")]
+    [InlineData("Delegacija je otputovala u Sofiju.", "sr", "BG")]
+    public void ThosePlaces_OnTheirOwn_AreStillPlaces(string sentence, string language, string code)
+    {
+        Assert.Contains(fixture.EnrichText("Vesti", sentence, language).Tags.Countries, country => country.Code == code);
+    }
+
     [Fact]
     public void Jordan_IsTheCountry_OnItsOwn()
     {
