@@ -141,8 +141,8 @@ public sealed class MigrateCommandTests(PostgreSqlServer postgres) : IDisposable
     [Fact]
     public async Task TheWebHost_RunsTheCommand_AndExitsWithoutServing()
     {
-        var first = await RunProcessAsync([MigrateCommand.Name, .. OnSqlite]);
-        var bad = await RunProcessAsync([MigrateCommand.Name, "--surprise"]);
+        var first = await RunWebHostAsync([MigrateCommand.Name, .. OnSqlite]);
+        var bad = await RunWebHostAsync([MigrateCommand.Name, "--surprise"]);
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(2, Lines(first.Output).Count);
@@ -166,7 +166,11 @@ public sealed class MigrateCommandTests(PostgreSqlServer postgres) : IDisposable
         return new(exitCode, output.ToString(), errors.ToString());
     }
 
-    private static async Task<Run> RunProcessAsync(string[] args)
+    /// <summary>
+    /// The built web host as its own process, to its end: what an operator or an orchestrator sees (exit code and
+    /// both outputs). One that is still running after a minute is killed and fails the test: it was serving.
+    /// </summary>
+    internal static async Task<Run> RunWebHostAsync(string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(RepositoryPaths.BuiltProgram("Monitoring.Web", "Monitoring.Web.dll"));
@@ -178,7 +182,16 @@ public sealed class MigrateCommandTests(PostgreSqlServer postgres) : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Cancel);
         var errors = process.StandardError.ReadToEndAsync(Cancel);
-        await process.WaitForExitAsync(Cancel);
+        try
+        {
+            await process.WaitForExitAsync(Cancel).WaitAsync(TimeSpan.FromMinutes(1), Cancel);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The web host was still running after a minute:\n{await output}\n{await errors}");
+        }
+
         return new(process.ExitCode, await output, await errors);
     }
 

@@ -1,8 +1,8 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Monitoring.Ingestion.Store;
+using Monitoring.Tests;
 using Monitoring.Web.Data;
 
 namespace Monitoring.Web.Tests.Data;
@@ -10,44 +10,62 @@ namespace Monitoring.Web.Tests.Data;
 /// <summary>
 /// AppData:MigrateOnStart and Ingestion:MigrateOnStart: off, a node never changes the schema and refuses to start on
 /// one that is behind it, naming the missing migrations and the step that applies them; on (the default), it migrates.
+/// A start that must fail runs the built app as a process, as an orchestrator would see it (exit code and output).
 /// </summary>
-public sealed class MigrateOnStartTests
+public sealed class MigrateOnStartTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-migrate-on-start-").FullName;
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private string AppDatabase => Path.Combine(_folder, "app.db");
+
+    private string IngestionStorePath => Path.Combine(_folder, "ingestion.db");
 
     [Fact]
     public async Task Off_OnAnAppDatabaseOneMigrationBehind_StopsTheStart_NamingThatMigration_AndTheCommand()
     {
-        await using var app = new TestApp(new Dictionary<string, string> { ["AppData:MigrateOnStart"] = "false" });
-        var declared = MigrateCommandTests.Declared(AppDbContextFactory.Sqlite(app.AppDatabasePath).CreateDbContext());
-        await using (var db = AppDbContextFactory.Sqlite(app.AppDatabasePath).CreateDbContext())
+        var declared = MigrateCommandTests.Declared(AppDbContextFactory.Sqlite(AppDatabase).CreateDbContext());
+        await using (var db = AppDbContextFactory.Sqlite(AppDatabase).CreateDbContext())
         {
             await db.GetService<IMigrator>().MigrateAsync(declared[^2], Cancel);
         }
 
-        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var start = await StartAsync("--AppData:MigrateOnStart", "false");
 
-        var message = BehindMessage(failure);
-        Assert.StartsWith($"The app database is behind this version of the app: 1 migration is not applied ({declared[^1]}).", message, StringComparison.Ordinal);
-        Assert.Contains("AppData:MigrateOnStart is false", message, StringComparison.Ordinal);
-        Assert.Contains("dotnet Monitoring.Web.dll migrate", message, StringComparison.Ordinal);
-        Assert.Contains("dotnet run --project src/Monitoring.Web -- migrate", message, StringComparison.Ordinal);
-        // Nothing was applied by the node.
-        Assert.Equal(declared[..^1], await MigrateCommandTests.HistoryAsync(AppDbContextFactory.Sqlite(app.AppDatabasePath).CreateDbContext()));
+        Assert.NotEqual(0, start.ExitCode);
+        Assert.Contains($"The app database is behind this version of the app: 1 migration is not applied ({declared[^1]}).", start.Errors, StringComparison.Ordinal);
+        Assert.Contains("AppData:MigrateOnStart is false", start.Errors, StringComparison.Ordinal);
+        Assert.Contains("dotnet Monitoring.Web.dll migrate", start.Errors, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Monitoring.Web -- migrate", start.Errors, StringComparison.Ordinal);
+        // The node applied nothing.
+        Assert.Equal(declared[..^1], await MigrateCommandTests.HistoryAsync(AppDbContextFactory.Sqlite(AppDatabase).CreateDbContext()));
     }
 
     [Fact]
     public async Task Off_OnAnEmptyIngestionStore_StopsTheStart_NamingEveryMigration()
     {
-        await using var app = new TestApp(new Dictionary<string, string> { ["Ingestion:MigrateOnStart"] = "false" });
-        var declared = MigrateCommandTests.Declared(IngestionStoreFactory.Sqlite(app.IngestionStorePath).CreateDbContext());
+        var declared = MigrateCommandTests.Declared(IngestionStoreFactory.Sqlite(IngestionStorePath).CreateDbContext());
 
-        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var start = await StartAsync("--Ingestion:MigrateOnStart", "false");
 
-        var message = BehindMessage(failure);
-        Assert.StartsWith($"The ingestion store is behind this version of the app: {declared.Count} migration", message, StringComparison.Ordinal);
-        Assert.Contains($"({string.Join(", ", declared)})", message, StringComparison.Ordinal);
-        Assert.Contains("Ingestion:MigrateOnStart is false", message, StringComparison.Ordinal);
+        Assert.NotEqual(0, start.ExitCode);
+        Assert.Contains(
+            $"The ingestion store is behind this version of the app: {declared.Count} migration{(declared.Count == 1 ? " is" : "s are")} not applied ({string.Join(", ", declared)}).",
+            start.Errors,
+            StringComparison.Ordinal);
+        Assert.Contains("Ingestion:MigrateOnStart is false", start.Errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AppData:MigrateOnStart")]
+    [InlineData("Ingestion:MigrateOnStart")]
+    public async Task AValueThatIsNotTrueOrFalse_StopsTheStart_NamingTheSetting(string setting)
+    {
+        var start = await StartAsync($"--{setting}", "sometimes");
+
+        Assert.NotEqual(0, start.ExitCode);
+        Assert.Contains($"'sometimes' at '{setting}'", start.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,24 +102,23 @@ public sealed class MigrateOnStartTests
         Assert.Equal(MigrateCommandTests.Declared(store.CreateDbContext()), await MigrateCommandTests.HistoryAsync(store.CreateDbContext()));
     }
 
-    [Theory]
-    [InlineData("AppData:MigrateOnStart")]
-    [InlineData("Ingestion:MigrateOnStart")]
-    public async Task AValueThatIsNotTrueOrFalse_StopsTheStart_NamingTheSetting(string setting)
+    public void Dispose()
     {
-        await using var app = new TestApp(new Dictionary<string, string> { [setting] = "sometimes" });
-
-        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-
-        Assert.Contains($"'sometimes' at '{setting}'", failure.ToString(), StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>The message of the one exception in <paramref name="failure"/>'s chain that says a store is behind.</summary>
-    private static string BehindMessage(Exception failure) =>
-        Assert.Single(Chain(failure), problem => problem is InvalidOperationException && problem.Message.Contains(" is behind this version", StringComparison.Ordinal)).Message;
-
-    private static IEnumerable<Exception> Chain(Exception failure) =>
-        failure is AggregateException aggregate
-            ? aggregate.InnerExceptions.SelectMany(Chain)
-            : failure.InnerException is { } inner ? [failure, .. Chain(inner)] : [failure];
+    /// <summary>The app on this test's folder, a free port and in-memory jobs, with <paramref name="settings"/> added.</summary>
+    private Task<MigrateCommandTests.Run> StartAsync(params string[] settings) => MigrateCommandTests.RunWebHostAsync(
+    [
+        "--Urls", "http://127.0.0.1:0",
+        "--AppData:SqlitePath", AppDatabase,
+        "--Ingestion:StorePath", IngestionStorePath,
+        "--Ingestion:SeedsPath", RepositoryPaths.Seeds,
+        "--Ingestion:IngestSeedsOnStart", "false",
+        "--Ingestion:DropFolder", "",
+        "--Search:Lucene:IndexPath", Path.Combine(_folder, "index"),
+        "--Jobs:Storage", "InMemory",
+        .. settings,
+    ]);
 }
