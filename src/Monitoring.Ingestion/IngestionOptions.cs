@@ -38,6 +38,12 @@ public sealed class IngestionOptions : IValidatableObject
     /// <summary>Npgsql connection string of the store's database; required when <see cref="StoreProvider"/> is PostgreSql.</summary>
     public string? StorePostgreSqlConnectionString { get; set; }
 
+    /// <summary>
+    /// Apply the store's pending migrations at start-up (under <see cref="MigrationLock"/> on PostgreSQL). Off, the
+    /// node never changes the schema and refuses to start on one that is behind it: the migration step runs first.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
+
     /// <summary>Largest accepted item (its JSON, in bytes); bigger items are quarantined with that reason.</summary>
     [Range(1_024, 64 * 1024 * 1024)]
     public int MaxItemBytes { get; set; } = 2 * 1024 * 1024;

@@ -14,6 +14,12 @@ using Monitoring.Web.Features.Status;
 using Monitoring.Web.Features.Trends;
 using MudBlazor.Services;
 
+// The migration step of a multi-node deploy: migrates both stores and exits without serving (docs/deploy.md).
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var role = builder.AddHostingRole();
 
@@ -66,6 +72,7 @@ else
 app.MapStatus();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so that tests can host the app.</summary>
 public partial class Program;

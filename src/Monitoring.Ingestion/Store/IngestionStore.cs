@@ -33,22 +33,22 @@ public static class IngestionStore
     }
 
     /// <inheritdoc cref="MigrateAsync"/>
-    public static void Migrate(this IngestionDbContext db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        db.BaselineStoreWithoutHistory();
-        db.Database.Migrate();
-    }
+    /// <remarks>
+    /// For the command line and tests, which have no synchronization context to deadlock on: the same path as
+    /// <see cref="MigrateAsync"/>, so that on PostgreSQL it too takes <see cref="MigrationLock"/>.
+    /// </remarks>
+    public static void Migrate(this IngestionDbContext db) => db.MigrateAsync().GetAwaiter().GetResult();
 
     /// <summary>
     /// Applies the pending migrations. A SQLite store written before the store had migrations is first
     /// baselined: the tables it lacks are added and its schema is recorded as the initial migration.
     /// </summary>
-    public static async Task MigrateAsync(this IngestionDbContext db, CancellationToken cancellationToken = default)
+    /// <returns>The migrations this call applied (a baselined initial migration is not among them).</returns>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(this IngestionDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         db.BaselineStoreWithoutHistory();
-        await db.Database.MigrateExclusivelyAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Database.MigrateExclusivelyAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -11,20 +11,26 @@ namespace Monitoring.Ingestion.Store;
 /// </summary>
 public static class MigrationLock
 {
+    /// <summary>The app's migration step, as it runs in the image; nodes that do not migrate at start name it.</summary>
+    public const string MigrateCommand = "dotnet Monitoring.Web.dll migrate";
+
+    /// <summary>The same step from a source checkout.</summary>
+    public const string MigrateCommandFromSource = "dotnet run --project src/Monitoring.Web -- migrate";
+
     // One fixed key for every node and for both stores, which share EF Core's history table in one database.
-    private const long Key = 0x4D4F4E49544F52; // "MONITOR"
+    internal const long Key = 0x4D4F4E49544F52; // "MONITOR"
 
     /// <summary>
     /// Applies the pending migrations, holding the advisory lock on PostgreSQL; other providers (SQLite: one
     /// machine, locked by its file) migrate as usual.
     /// </summary>
-    public static async Task MigrateExclusivelyAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
+    /// <returns>The migrations this call applied, oldest first: none when another node had applied them already.</returns>
+    public static async Task<IReadOnlyList<string>> MigrateExclusivelyAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         if (!database.IsNpgsql())
         {
-            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            return;
+            return await MigrateAsync(database, cancellationToken).ConfigureAwait(false);
         }
 
         // EF Core leaves open a connection it did not open, so the lock and the migrations share one session.
@@ -34,7 +40,7 @@ public static class MigrationLock
             await database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", cancellationToken).ConfigureAwait(false);
             try
             {
-                await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                return await MigrateAsync(database, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -45,5 +51,33 @@ public static class MigrationLock
         {
             await database.CloseConnectionAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Stops a node that must not change the schema from running on one that is behind its code, naming what is
+    /// missing and the step that applies it.
+    /// </summary>
+    /// <param name="store">The store's name in the message ("app database").</param>
+    /// <param name="setting">The setting that turned migration at start-up off ("AppData:MigrateOnStart").</param>
+    /// <exception cref="InvalidOperationException">Migrations of this version are not applied.</exception>
+    public static async Task EnsureMigratedAsync(this DatabaseFacade database, string store, string setting, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var pending = (await database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The {store} is behind this version of the app: {pending.Count} migration{(pending.Count == 1 ? " is" : "s are")} not applied ({string.Join(", ", pending)}). " +
+                $"{setting} is false, so this node does not change the schema: run the migration step first ({MigrateCommand}; " +
+                $"from a source checkout {MigrateCommandFromSource}), then start the node again.");
+        }
+    }
+
+    // Pending is read inside the lock: what another node applied meanwhile is not reported as applied here.
+    private static async Task<IReadOnlyList<string>> MigrateAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        var pending = (await database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return pending;
     }
 }

@@ -18,6 +18,12 @@ public sealed class AppDataOptions : IValidatableObject
     /// <summary>Npgsql connection string of the app database; required when <see cref="Provider"/> is PostgreSql.</summary>
     public string? PostgreSqlConnectionString { get; set; }
 
+    /// <summary>
+    /// Apply pending migrations at start-up (under <see cref="MigrationLock"/> on PostgreSQL). Off, the node never
+    /// changes the schema and refuses to start on one that is behind it: the migration step (<c>migrate</c>) runs first.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StoreProvider.PostgreSql && string.IsNullOrWhiteSpace(PostgreSqlConnectionString))

@@ -2,6 +2,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Monitoring.Ingestion.Sources;
 using Monitoring.Ingestion.Store;
 using Monitoring.Tests;
@@ -53,7 +54,7 @@ public sealed class SeedSourcesTests
             await db.Database.ExecuteSqlRawAsync("DROP TABLE FeedItemRecords; DROP TABLE FeedSources; DROP TABLE __EFMigrationsHistory;", TestContext.Current.CancellationToken);
         }
 
-        await new IngestionStoreMigrator(harness.Services.GetRequiredService<IDbContextFactory<IngestionDbContext>>()).StartAsync(TestContext.Current.CancellationToken);
+        await new IngestionStoreMigrator(harness.Services.GetRequiredService<IDbContextFactory<IngestionDbContext>>(), Options.Create(new IngestionOptions())).StartAsync(TestContext.Current.CancellationToken);
         var starter = harness.Services.GetServices<IHostedService>().OfType<FeedPollingStarter>().Single();
         await starter.StartAsync(TestContext.Current.CancellationToken);
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Monitoring.Ingestion;
 using Monitoring.Ingestion.Store;
 using Monitoring.Tests;
 using Monitoring.Web.Data;
@@ -66,12 +68,37 @@ public sealed class StartUpMigrationsOnPostgreSqlTests(PostgreSqlServer postgres
         Assert.Equal(3, await db.EventAnnotations.CountAsync(Cancel)); // inserted once, not once per node
     }
 
+    [Fact]
+    public async Task ANodeThatDoesNotMigrate_RefusesAnEmptyDatabase_AndStartsOnceTheMigrateCommandRan()
+    {
+        var database = (await postgres.CreateDatabaseAsync()).ConnectionString;
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => StartNodeAsync(database, migrate: false));
+
+        Assert.StartsWith("The app database is behind this version of the app", refused.Message, StringComparison.Ordinal);
+        var (app, store) = Stores(database);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Empty(await db.Database.GetAppliedMigrationsAsync(Cancel)); // the node changed nothing
+        }
+
+        var migrated = await MigrateCommandTests.RunAsync(
+        [
+            "--AppData:Provider", "PostgreSql", "--AppData:PostgreSqlConnectionString", database,
+            "--Ingestion:StoreProvider", "PostgreSql", "--Ingestion:StorePostgreSqlConnectionString", database,
+        ]);
+        Assert.Equal(0, migrated.ExitCode);
+
+        await StartNodeAsync(database, migrate: false);
+        Assert.Equal(ExpectedHistory(app, store), await HistoryAsync(app));
+    }
+
     /// <summary>What a node does first at start: both migrators, in the order the app registers them.</summary>
-    private static async Task StartNodeAsync(string database)
+    private static async Task StartNodeAsync(string database, bool migrate = true)
     {
         var (app, store) = Stores(database);
-        await new AppDataMigrator(app).StartAsync(Cancel);
-        await new IngestionStoreMigrator(store).StartAsync(Cancel);
+        await new AppDataMigrator(app, Options.Create(new AppDataOptions { MigrateOnStart = migrate })).StartAsync(Cancel);
+        await new IngestionStoreMigrator(store, Options.Create(new IngestionOptions { MigrateOnStart = migrate })).StartAsync(Cancel);
     }
 
     private static (AppDbContextFactory App, IngestionStoreFactory Store) Stores(string database) =>

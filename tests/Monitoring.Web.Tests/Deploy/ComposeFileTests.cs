@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Monitoring.Tests;
+using Monitoring.Web.Data;
 using Monitoring.Web.Features.Security;
 using YamlDotNet.Serialization;
 
@@ -33,14 +34,14 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public async Task TheComposeFile_RunsTwoWebNodes_TwoWorkers_ThreeElasticsearchNodes_PostgreSql_AndAProxy()
+    public async Task TheComposeFile_RunsTwoWebNodes_TwoWorkers_ThreeElasticsearchNodes_PostgreSql_AProxy_AndTheMigrationStep()
     {
         var compose = await ComposeCommandAsync();
 
         var services = Services(await ResolveAsync(Environment));
 
         Assert.Equal(
-            ["es01", "es02", "es03", "postgres", "proxy", "web-1", "web-2", "worker-1", "worker-2"],
+            ["es01", "es02", "es03", "migrate", "postgres", "proxy", "web-1", "web-2", "worker-1", "worker-2"],
             services.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, role) in new[] { ("web-1", "Web"), ("web-2", "Web"), ("worker-1", "Worker"), ("worker-2", "Worker") })
         {
@@ -49,6 +50,32 @@ public sealed class ComposeFileTests
             Assert.Equal("PostgreSql", environment.Text("Jobs__Storage"));
             Assert.Equal("Elasticsearch", environment.Text("Search__Engine"));
             Assert.Contains("Password=compose-test", environment.Text("Jobs__PostgreSqlConnectionString"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TheMigrationStep_RunsOnceBeforeEveryNode_OnTheirDatabases_AndTheNodesNeverMigrate()
+    {
+        var services = Services(await ResolveAsync(Environment));
+        var migrate = services["migrate"];
+
+        Assert.True(MigrateCommand.IsRequested(migrate.List("command").Cast<string>().ToList()));
+        Assert.Equal("no", migrate.Text("restart"));
+        Assert.Equal("service_healthy", migrate.Map("depends_on").Map("postgres").Text("condition"));
+        Assert.DoesNotContain("migrate", migrate.Map("depends_on").Keys.Cast<string>());
+        foreach (var node in new[] { "web-1", "web-2", "worker-1", "worker-2" })
+        {
+            var service = services[node];
+            Assert.Equal(migrate.Text("image"), service.Text("image"));
+            Assert.Equal("service_completed_successfully", service.Map("depends_on").Map("migrate").Text("condition"));
+            var environment = service.Map("environment");
+            Assert.Equal("false", environment.Text("AppData__MigrateOnStart"));
+            Assert.Equal("false", environment.Text("Ingestion__MigrateOnStart"));
+            // The step migrates the very databases the node opens.
+            foreach (var setting in new[] { "AppData__Provider", "AppData__PostgreSqlConnectionString", "Ingestion__StoreProvider", "Ingestion__StorePostgreSqlConnectionString" })
+            {
+                Assert.Equal(environment.Text(setting), migrate.Map("environment").Text(setting));
+            }
         }
     }
 

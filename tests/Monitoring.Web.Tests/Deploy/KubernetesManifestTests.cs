@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Monitoring.Web.Data;
 using Monitoring.Web.Features.Security;
 
 namespace Monitoring.Web.Tests.Deploy;
@@ -66,6 +67,36 @@ public sealed class KubernetesManifestTests
             Container(Deployment("Web")).List("envFrom").Cast<Dictionary<object, object>>()
                 .Where(source => source.ContainsKey("configMapRef")).Select(source => source.Map("configMapRef").Text("name")));
     }
+
+    [Fact]
+    public void TheMigrateJob_RunsTheNodesImage_WithTheirSettings_AndThePodsNeverMigrate()
+    {
+        var job = Assert.Single(_objects, resource => resource.Kind() == "Job");
+        var pod = job.Map("spec").Map("template").Map("spec");
+        var container = (Dictionary<object, object>)pod.List("containers").Single();
+
+        // The image's entry point is the web host (deploy/Dockerfile), which takes "migrate" as its command.
+        Assert.Contains("ENTRYPOINT [\"dotnet\", \"Monitoring.Web.dll\"]", File.ReadAllText(Path.Combine(DeployFiles.Folder, "Dockerfile")), StringComparison.Ordinal);
+        Assert.True(MigrateCommand.IsRequested(container.List("args").Cast<string>().ToList()));
+        Assert.Contains(pod.Text("restartPolicy"), new[] { "Never", "OnFailure" });
+        Assert.Contains("migrate.yaml", Assert.Single(_objects, resource => resource.Kind() == "Kustomization").List("resources").Cast<string>());
+        foreach (var role in new[] { "Web", "Worker" })
+        {
+            var node = Container(Deployment(role));
+            Assert.Equal(node.Text("image"), container.Text("image"));
+            Assert.Equal(EnvironmentSources(node), EnvironmentSources(container));
+        }
+
+        var config = Assert.Single(_objects, resource => resource.Kind() == "ConfigMap").Map("data");
+        Assert.Equal("false", config.Text("AppData__MigrateOnStart"));
+        Assert.Equal("false", config.Text("Ingestion__MigrateOnStart"));
+    }
+
+    /// <summary>The ConfigMaps and Secrets a container takes its environment from (where the databases are named).</summary>
+    private static List<string> EnvironmentSources(Dictionary<object, object> container) =>
+        container.List("envFrom").Cast<Dictionary<object, object>>()
+            .Select(source => source.ContainsKey("configMapRef") ? "config:" + source.Map("configMapRef").Text("name") : "secret:" + source.Map("secretRef").Text("name"))
+            .ToList();
 
     private Dictionary<object, object> Deployment(string role) =>
         Assert.Single(
