@@ -24,6 +24,7 @@ static async Task<int> RunAsync(string[] args) => args switch
     ["extract", .. var rest] => ExtractCommand.Run(rest),
     ["eval", "extraction", .. var rest] => EvalExtractionCommand.Run(rest),
     ["build-language-profiles", .. var rest] => BuildLanguageProfilesCommand.Run(rest),
+    ["eval", "balkan", .. var rest] => EvalBalkanCommand.Run(rest),
     ["eval", "countries", .. var rest] => EvalCountriesCommand.Run(rest),
     ["eval", "language", .. var rest] => EvalLanguageCommand.Run(rest),
     ["eval", "mentions", .. var rest] => EvalMentionsCommand.Run(rest),
@@ -72,6 +73,12 @@ static int Usage()
 
           eval countries --reuters <dir> [--rows N] [--errors <file.tsv>]
               "About" countries against Reuters-21578 places: P/R/F1 per country, micro and macro, with and without usa.
+
+          eval balkan [--set <seeds/evaluation/balkan-dev-set.tsv>] [--corpora <shared/data>] [--seeds <seeds>] [--errors <file.tsv>]
+              The hand-labelled Balkan-language development set (sr Cyrillic and Latin, hr, sq, mk): P/R/F1 of the
+              countries an item is about, unrest/protest, tense and each labelled topic, per language, on the
+              development half, the held-out half and all. RTS and UD texts are read from --corpora
+              (default MONITORING_CORPORA, else ../shared/data); --errors lists every item the tagger gets wrong.
 
           eval mentions <lgl.xml or GeoVirus.xml> [--gazetteer <shared/data/gazetteer>] [--errors <file.tsv>]
               Mention-level country accuracy on LGL (gold countries) or GeoVirus (gold coordinates, reverse-geocoded).
