@@ -19,6 +19,9 @@ internal sealed record BalkanDevItem(
     IReadOnlySet<string> Topics,
     string Text)
 {
+    /// <summary>Where the item comes from: "rts", "ud" or "own" (the prefix of its id).</summary>
+    public string Source => Id.Split(':')[0];
+
     /// <summary>The language the enricher is told, as a feed would declare it: both Serbian scripts are "sr".</summary>
     public string Language => Variant.StartsWith("sr-", StringComparison.Ordinal) ? "sr" : Variant;
 

@@ -62,6 +62,17 @@ internal static class EvalBalkanCommand
             }
         }
 
+        // The same on all items, per source: RTS headlines, UD sentences and our own sentences are different kinds of text.
+        Console.WriteLine();
+        Console.WriteLine("| source | language | items | countries gold | countries P | countries R | countries F1 | unrest gold | unrest P | unrest R | unrest F1 | tense gold | tense P | tense R | tense F1 |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in results.GroupBy(result => (result.Item.Source, result.Item.Variant)).OrderBy(group => group.Key.Source, StringComparer.Ordinal).ThenBy(group => BalkanDevSet.Variants.ToList().IndexOf(group.Key.Variant)))
+        {
+            var scores = Score(group, topics);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {group.Key.Source} | {group.Key.Variant} | {scores.Items} | {Cells(scores.Countries.Micro)} | {Cells(scores.Unrest)} | {Cells(scores.Tense)} |"));
+        }
+
         Console.WriteLine();
         Console.WriteLine("| half | label | gold | predicted | P | R | F1 | " + string.Join(" | ", BalkanDevSet.Variants.Select(variant => $"F1 {variant} (gold)")) + " |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|" + string.Concat(BalkanDevSet.Variants.Select(_ => "---:|")));
