@@ -46,6 +46,7 @@ internal static class ExtractCommand
             {
                 contentElement = page.Trace.ContentElement,
                 contentScore = page.Trace.ContentScore,
+                fallback = page.Trace.Fallback,
                 candidates = page.Trace.Candidates,
                 fieldSources = page.Trace.FieldSources,
             },

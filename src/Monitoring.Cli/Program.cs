@@ -53,6 +53,9 @@ static int Usage()
 
           eval extraction [--pages <shared/data/readability/test-pages>] [--pages-detail]
               Measures page extraction on test pages: text F1 against expected.html, metadata accuracy.
+          eval extraction --format scrapinghub <dir> [--pages-detail]
+              The article-extraction benchmark's layout (pages as .html.gz/.html, ground-truth.json) and metric:
+              4-token shingle precision/recall averaged over pages, their F1, 95 % bootstrap intervals.
           import PATH... [--data <data>] [--seeds <seeds>] [--Section:Key value]...
               Imports files and folders (.txt with .meta.json, .json, .ndjson/.jsonl, .xml/.rss/.atom, Reuters .sgm)
               through the app's pipeline into its store and index (default data/; --data DIR for another).

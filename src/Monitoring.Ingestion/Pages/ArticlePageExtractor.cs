@@ -28,7 +28,8 @@ public sealed class ArticlePageExtractor
     /// <summary>Extracts from decoded HTML text.</summary>
     /// <param name="html">The page as text.</param>
     /// <param name="url">Where the page came from, if known; kept for the caller, not fetched.</param>
-    public ExtractedPage Extract(string html, Uri? url = null)
+    /// <param name="feedSummary">The feed item's own summary, if the caller has one: the last fallback when the page yields almost no text.</param>
+    public ExtractedPage Extract(string html, Uri? url = null, string? feedSummary = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         if (html.Length > _maxPageBytes || Encoding.UTF8.GetByteCount(html) > _maxPageBytes)
@@ -41,14 +42,14 @@ public sealed class ArticlePageExtractor
             return ExtractedPage.Refused(binary);
         }
 
-        return TooDeep(html) ?? Parse(parser => parser.ParseDocument(html), url);
+        return TooDeep(html) ?? Parse(parser => parser.ParseDocument(html), url, feedSummary);
     }
 
     /// <summary>
     /// Extracts from the raw bytes of a response; the encoding comes from the byte-order mark or the page's
     /// &lt;meta charset&gt;, else UTF-8.
     /// </summary>
-    public ExtractedPage Extract(ReadOnlyMemory<byte> content, Uri? url = null)
+    public ExtractedPage Extract(ReadOnlyMemory<byte> content, Uri? url = null, string? feedSummary = null)
     {
         if (content.Length > _maxPageBytes)
         {
@@ -65,7 +66,7 @@ public sealed class ArticlePageExtractor
         {
             using var stream = new MemoryStream(content.ToArray(), writable: false);
             return parser.ParseDocument(stream);
-        }, url);
+        }, url, feedSummary);
     }
 
     private static ExtractedPage? TooDeep(string markup)
@@ -122,7 +123,7 @@ public sealed class ArticlePageExtractor
         return resolved is not null && (resolved.Scheme == Uri.UriSchemeHttp || resolved.Scheme == Uri.UriSchemeHttps) ? resolved : url;
     }
 
-    private static ExtractedPage Parse(Func<HtmlParser, AngleSharp.Html.Dom.IHtmlDocument> parse, Uri? url)
+    private static ExtractedPage Parse(Func<HtmlParser, AngleSharp.Html.Dom.IHtmlDocument> parse, Uri? url, string? feedSummary)
     {
         try
         {
@@ -136,11 +137,12 @@ public sealed class ArticlePageExtractor
             }
 
             var metadata = PageMetadataReader.Read(document);
-            var content = MainContentFinder.Find(document, metadata.Title);
+            var content = MainContentFinder.Find(document, metadata.Title, metadata.ArticleBody, feedSummary);
             var trace = new ExtractionTrace
             {
                 ContentElement = content.Element,
                 ContentScore = Math.Round(content.Score, 1),
+                Fallback = content.Fallback,
                 Candidates = content.Candidates,
                 FieldSources = metadata.Sources,
             };

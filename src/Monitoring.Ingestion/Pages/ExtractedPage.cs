@@ -52,6 +52,13 @@ public sealed record ExtractionTrace
 
     public double ContentScore { get; init; }
 
+    /// <summary>
+    /// Set when no candidate block was convincing and the text came from elsewhere: "json-ld articleBody",
+    /// "densest text block", "feed summary", or when structured data overruled the scoring. Null when the
+    /// best-scoring block was kept.
+    /// </summary>
+    public string? Fallback { get; init; }
+
     /// <summary>The best-scoring candidate blocks, best first.</summary>
     public IReadOnlyList<ContentCandidate> Candidates { get; init; } = [];
 

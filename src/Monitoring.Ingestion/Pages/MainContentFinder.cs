@@ -6,7 +6,7 @@ using AngleSharp.Html.Dom;
 namespace Monitoring.Ingestion.Pages;
 
 /// <summary>The main text of a page and the evidence for the choice.</summary>
-internal sealed record MainContent(IReadOnlyList<string> Paragraphs, string? Element, double Score, IReadOnlyList<ContentCandidate> Candidates);
+internal sealed record MainContent(IReadOnlyList<string> Paragraphs, string? Element, double Score, IReadOnlyList<ContentCandidate> Candidates, string? Fallback = null);
 
 /// <summary>
 /// Finds the block holding the article text. Chrome (scripts, navigation, asides, hidden and boilerplate-named
@@ -40,9 +40,14 @@ internal static partial class MainContentFinder
 
     private static readonly HashSet<string> ListLikeTags = new(StringComparer.Ordinal) { "ul", "ol", "div", "section", "table", "dl", "header", "form" };
 
+    private const string KeptDespiteName = "data-kept-despite-name";
+
+    // About two paragraphs of prose: a list never counts for more than that.
+    private const double MaxListVote = 10;
+
     private static readonly string[] SentenceEnds = [".", "!", "?", "。", "！", "？", ".\"", ".”", ":"];
 
-    public static MainContent Find(IHtmlDocument document, string? title)
+    public static MainContent Find(IHtmlDocument document, string? title, string? structuredBody = null, string? feedSummary = null)
     {
         var body = document.Body;
         if (body is null)
@@ -50,9 +55,11 @@ internal static partial class MainContentFinder
             return new MainContent([], null, 0, []);
         }
 
-        RemoveChrome(body);
-        var measures = new Measures();
-        measures.CountCharacters(body);
+        RemoveChromeTags(body);
+        var before = new Measures(body);
+        var densest = DensestBlock(body, before);
+        RemoveBoilerplate(body, before);
+        var measures = new Measures(body);
         var scores = ScoreContainers(body, measures);
         var ranked = scores
             .Select(entry => Rate(entry.Key, entry.Value, measures))
@@ -65,7 +72,7 @@ internal static partial class MainContentFinder
         foreach (var candidate in ranked.Take(3))
         {
             var chosen = WidenToArticle(candidate, measures);
-            paragraphs = Read(WithRelatedSiblings(chosen, scores, measures), measures);
+            paragraphs = Read(WithSameClassCousins(chosen, WithRelatedSiblings(chosen, scores, measures), measures), measures);
             best = chosen;
             if (paragraphs.Count > 0)
             {
@@ -73,10 +80,58 @@ internal static partial class MainContentFinder
             }
         }
 
-        if (paragraphs.Count == 0)
+        var element = best is null ? null : Describe(best.Element);
+        string? fallback = null;
+        var length = paragraphs.Sum(paragraph => paragraph.Length);
+
+        // Structured data as evidence, checked against what the page shows: an articleBody the chosen text
+        // already covers confirms it; one it misses points at the block that holds it, or, when the page shows
+        // it nowhere (rendered by script), stands in for a chosen text much shorter than itself.
+        var structured = PageText.Normalize(structuredBody);
+        var agreement = structured.Length >= 200 ? TextOverlap.Compare(string.Join(' ', paragraphs), structured) : null;
+        if (agreement is not null && (agreement.Recall < 0.6 || agreement.Precision < 0.5))
+        {
+            var match = BestMatchingBlock(structured, body, ranked, measures, agreement.F1 + 0.1);
+            if (match is not null)
+            {
+                paragraphs = Read([match.Element], measures);
+                element = Describe(match.Element);
+                fallback = "json-ld articleBody: the block that shows it";
+            }
+            else if (agreement.Recall < 0.6 && length < structured.Length * 0.5)
+            {
+                paragraphs = Paragraphs(structuredBody!);
+                element = null;
+                fallback = "json-ld articleBody: not shown in the page";
+            }
+
+            length = paragraphs.Sum(paragraph => paragraph.Length);
+        }
+
+        // A weak winner (a date line, a caption) while the block with the most running text was removed for
+        // its name: the name was wrong, the text is the article.
+        if (fallback is null && densest is not null && !body.Contains(densest.Element) && length < 500 && densest.Prose >= Math.Max(400, length * 3))
+        {
+            paragraphs = Read([densest.Element], before);
+            element = densest.Description;
+            fallback = "densest text block";
+            length = paragraphs.Sum(paragraph => paragraph.Length);
+        }
+
+        var summary = PageText.Normalize(feedSummary);
+        if (length < 150 && summary.Length > length)
+        {
+            paragraphs = Paragraphs(feedSummary!);
+            element = null;
+            fallback = "feed summary";
+        }
+
+        if (paragraphs.Count == 0 && fallback is null)
         {
             paragraphs = Read([body], measures);
             best = null;
+            element = "body";
+            fallback = paragraphs.Count > 0 ? "whole page: no block stood out" : null;
         }
 
         if (title is not null && paragraphs.Count > 0 && string.Equals(paragraphs[0], title, StringComparison.OrdinalIgnoreCase))
@@ -86,7 +141,69 @@ internal static partial class MainContentFinder
 
         var evidence = ranked.Take(5).Select(candidate => new ContentCandidate(
             Describe(candidate.Element), Math.Round(candidate.Score, 1), Math.Round(candidate.TextScore, 1), Math.Round(candidate.LinkDensity, 2), candidate.Hint, candidate.TextLength)).ToList();
-        return new MainContent(paragraphs, best is null ? "body" : Describe(best.Element), best?.Score ?? 0, evidence);
+        return new MainContent(paragraphs, element, best?.Score ?? 0, evidence, fallback);
+    }
+
+    /// <summary>A text given as plain lines (JSON-LD, a feed summary) as paragraphs.</summary>
+    private static List<string> Paragraphs(string text) =>
+        text.Split('\n').Select(PageText.Normalize).Where(line => line.Length > 0).ToList();
+
+    /// <summary>
+    /// Among the scored candidates and their ancestors, the block whose text agrees best with the structured
+    /// body (token F1 ≥ 0.6 and above <paramref name="atLeast"/>, the agreement of the text already chosen);
+    /// null when none does, i.e. the body is not shown in the page or the chosen text is as good.
+    /// </summary>
+    private static Rated? BestMatchingBlock(string structured, IElement body, List<Rated> ranked, Measures measures, double atLeast)
+    {
+        var seen = new HashSet<IElement>();
+        Rated? best = null;
+        var bestF1 = Math.Max(0.6, atLeast);
+        foreach (var candidate in ranked.Take(30))
+        {
+            for (var element = candidate.Element; element is not null && element != body; element = element.ParentElement)
+            {
+                if (!seen.Add(element) || measures.TextLength(element) < structured.Length / 4)
+                {
+                    continue;
+                }
+
+                var f1 = TextOverlap.Compare(PageText.Normalize(element.TextContent), structured).F1;
+                if (f1 > bestF1)
+                {
+                    bestF1 = f1;
+                    best = Rate(element, 0, measures);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The block holding the most running text before boilerplate-named blocks are removed.</summary>
+    private static Densest? DensestBlock(IElement body, Measures measures)
+    {
+        // Prose reaches every ancestor; the densest block is the deepest one still holding most of the best's prose.
+        var prose = new Dictionary<IElement, int>();
+        foreach (var element in body.QuerySelectorAll("*"))
+        {
+            if (!BlockTags.Contains(element.LocalName))
+            {
+                continue;
+            }
+
+            var text = measures.InlineText(element);
+            if (text.Length >= 25 && measures.InlineLinkShare(element) < 0.3)
+            {
+                var container = ParagraphTags.Contains(element.LocalName) ? element.ParentElement : element;
+                if (container is not null)
+                {
+                    prose[container] = prose.GetValueOrDefault(container) + text.Length;
+                }
+            }
+        }
+
+        var top = prose.Where(entry => entry.Key != body && measures.LinkDensity(entry.Key) < 0.3).OrderByDescending(entry => entry.Value).FirstOrDefault();
+        return top.Key is null ? null : new Densest(top.Key, top.Value, Describe(top.Key));
     }
 
     private static List<string> Read(IEnumerable<IElement> parts, Measures measures)
@@ -102,16 +219,40 @@ internal static partial class MainContentFinder
         return paragraphs;
     }
 
-    private static void RemoveChrome(IElement body)
+    private static void RemoveChromeTags(IElement body)
     {
         foreach (var element in body.QuerySelectorAll("*").ToList())
         {
-            if (element.Parent is null)
+            if (element.Parent is not null && (ChromeTags.Contains(element.LocalName) || IsHidden(element)))
             {
-                continue; // inside something already removed
+                element.Remove();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes blocks named like boilerplate. Some names are weak evidence (widget, hidden, banner, modal,
+    /// subscribe, login: layout wrappers and paywalls are named so around whole articles): a block holding
+    /// most of the page's running text stays if that is all its name says. Names of comments, sidebars,
+    /// galleries, related stories and share bars are never the article, however long they are.
+    /// </summary>
+    private static void RemoveBoilerplate(IElement body, Measures measures)
+    {
+        var pageProse = Math.Max(1, measures.Prose(body));
+        foreach (var element in body.QuerySelectorAll("*").ToList())
+        {
+            if (element.Parent is null || !IsBoilerplate(element))
+            {
+                continue; // inside something already removed, or not boilerplate
             }
 
-            if (ChromeTags.Contains(element.LocalName) || IsHidden(element) || IsBoilerplate(element))
+            var holdsTheText = measures.Prose(element) >= pageProse * 0.5 && measures.LinkDensity(element) < 0.3
+                && !StrongNegativeNames().IsMatch(Names(element));
+            if (holdsTheText)
+            {
+                element.SetAttribute(KeptDespiteName, string.Empty); // its name no longer counts against it
+            }
+            else
             {
                 element.Remove();
             }
@@ -136,7 +277,33 @@ internal static partial class MainContentFinder
         && element.QuerySelector("main, [itemprop~=articleBody], h1") is null
         && !element.QuerySelectorAll("article").Any(article => !NegativeNames().IsMatch(Names(article))); // comments are often <article>s too
 
-    private static string Names(IElement element) => $"{element.ClassName} {element.Id}";
+    /// <summary>
+    /// The class and id names that say what a block is. Two kinds of names say nothing and are left out: the
+    /// structural names of page builders (Elementor's "elementor-widget-…", which would read as a sidebar
+    /// widget; utility classes such as "overflow-hidden"), and ids made from the block's own heading
+    /// ("sharing-with-a-single-developer"), which name a section's topic, not its role.
+    /// </summary>
+    private static string Names(IElement element)
+    {
+        var classes = element.ClassName is { Length: > 0 } className
+            ? BuilderNoise().Replace(className.Replace("elementor-widget", "elementor-", StringComparison.OrdinalIgnoreCase), " ")
+            : string.Empty;
+        var id = element.Id is { Length: > 0 } value && !IsHeadingSlug(element, value) ? value : string.Empty;
+        return $"{classes} {id}";
+    }
+
+    private static bool IsHeadingSlug(IElement element, string id)
+    {
+        if (id.Count(character => character is '-' or '_') < 2)
+        {
+            return false;
+        }
+
+        var heading = element.QuerySelector("h1, h2, h3, h4, h5, h6");
+        var slug = PageEvaluation.Comparable(heading?.TextContent);
+        var comparableId = PageEvaluation.Comparable(id);
+        return slug.Length > 0 && comparableId.Length > 0 && (slug.StartsWith(comparableId, StringComparison.Ordinal) || comparableId.StartsWith(slug, StringComparison.Ordinal));
+    }
 
     /// <summary>+25 for names like article/content/post, −25 for comment/sidebar/share/related/promo… (both: 0).</summary>
     private static int Hint(IElement element)
@@ -150,13 +317,14 @@ internal static partial class MainContentFinder
         }
 
         var positive = PositiveNames().IsMatch(names);
-        var negative = NegativeNames().IsMatch(names);
+        var negative = NegativeNames().IsMatch(names) && !element.HasAttribute(KeptDespiteName);
         return bonus + (positive ? 25 : 0) - (negative ? 25 : 0);
     }
 
     private static Dictionary<IElement, double> ScoreContainers(IElement body, Measures measures)
     {
         var scores = new Dictionary<IElement, double>();
+        var listVotes = new Dictionary<IElement, double>();
         foreach (var element in body.QuerySelectorAll("*").Prepend(body))
         {
             if (!BlockTags.Contains(element.LocalName))
@@ -170,24 +338,72 @@ internal static partial class MainContentFinder
                 continue;
             }
 
-            if (measures.InlineLinkShare(element) < 0.3)
+            var vote = 1 + PageText.CountCommas(text) + Math.Min(Math.Floor(text.Length / 100.0), 3);
+            vote *= InTeaser(element, measures) ? 0.3 : 1;
+
+            // A list is one block of the page however many items it has: menus, teasers, gallery captions and
+            // reference lists have dozens of short commaed entries that would outvote the prose beside them.
+            // Item votes go to the list, which passes on at most MaxListVote; a page that is a list still wins
+            // where nothing else is.
+            var list = ListOf(element);
+            if (list is not null)
             {
-                for (var holder = element; holder is not null; holder = holder.ParentElement)
-                {
-                    measures.AddProse(holder, text.Length);
-                }
+                listVotes[list] = listVotes.GetValueOrDefault(list) + vote;
+                continue;
             }
 
-            var vote = 1 + PageText.CountCommas(text) + Math.Min(Math.Floor(text.Length / 100.0), 3);
-            var container = ParagraphTags.Contains(element.LocalName) ? element.ParentElement : element;
-            var share = 1.0;
-            for (var level = 0; container is not null && level < 3; level++, share /= 2, container = container.ParentElement)
-            {
-                scores[container] = scores.GetValueOrDefault(container) + (vote * share);
-            }
+            Distribute(scores, ParagraphTags.Contains(element.LocalName) ? element.ParentElement : element, vote);
+        }
+
+        foreach (var (list, total) in listVotes)
+        {
+            Distribute(scores, list, Math.Min(total, MaxListVote));
         }
 
         return scores;
+    }
+
+    /// <summary>A vote for the container and, halved at each step, the two blocks above it.</summary>
+    private static void Distribute(Dictionary<IElement, double> scores, IElement? container, double vote)
+    {
+        var share = 1.0;
+        for (var level = 0; container is not null && level < 3; level++, share /= 2, container = container.ParentElement)
+        {
+            scores[container] = scores.GetValueOrDefault(container) + (vote * share);
+        }
+    }
+
+    /// <summary>The list (ul, ol) whose item holds the block: the item itself, or a block directly in it.</summary>
+    private static IElement? ListOf(IElement element)
+    {
+        var item = element.LocalName is "li" ? element : element.ParentElement?.LocalName is "li" ? element.ParentElement : null;
+        return item?.ParentElement is { LocalName: "ul" or "ol" } list ? list : null;
+    }
+
+    /// <summary>
+    /// Whether the block sits in a teaser: a small block (under 600 characters) led by a heading that is a
+    /// link to another page, the unit a portal's main column repeats dozens of times.
+    /// </summary>
+    private static bool InTeaser(IElement element, Measures measures)
+    {
+        var holder = element.ParentElement;
+        for (var level = 0; holder is not null && level < 3; level++, holder = holder.ParentElement)
+        {
+            if (measures.TextLength(holder) >= 600)
+            {
+                return false;
+            }
+
+            foreach (var heading in holder.QuerySelectorAll("h2, h3, h4, h5"))
+            {
+                if (measures.TextLength(heading) > 10 && measures.LinkDensity(heading) > 0.7)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static Rated Rate(IElement element, double textScore, Measures measures)
@@ -237,9 +453,10 @@ internal static partial class MainContentFinder
                 continue;
             }
 
+            // A sibling continues the article only if it reads as prose: a column of linked teasers does not.
             var sameClass = sibling.ClassName is { Length: > 0 } name && string.Equals(name, best.Element.ClassName, StringComparison.Ordinal);
             var score = scores.TryGetValue(sibling, out var raw) ? Rate(sibling, raw, measures).Score + (sameClass ? best.Score * 0.2 : 0) : 0;
-            if (score >= threshold)
+            if (score >= threshold && measures.LinkDensity(sibling) < 0.25)
             {
                 parts.Add(sibling);
                 continue;
@@ -257,6 +474,54 @@ internal static partial class MainContentFinder
         }
 
         return parts;
+    }
+
+    /// <summary>
+    /// Adds blocks elsewhere in the article with the chosen block's tag and first class name: CMSs cut one
+    /// story into many "article-text" blocks, each under its own wrapper (between them: pictures, ads,
+    /// embeds), so they are cousins, not siblings. Only prose blocks with few links count, and only within a
+    /// few levels of the chosen block, in reading order.
+    /// </summary>
+    private static List<IElement> WithSameClassCousins(Rated best, List<IElement> parts, Measures measures)
+    {
+        var element = best.Element;
+        if (element.ClassList.Length == 0 || element.LocalName is "body" or "html")
+        {
+            return parts;
+        }
+
+        var firstClass = element.ClassList[0];
+        var scope = element.ParentElement;
+        for (var level = 0; scope?.ParentElement is not null && level < 4 && scope.LocalName is not "body"; level++)
+        {
+            scope = scope.ParentElement;
+        }
+
+        if (scope is null)
+        {
+            return parts;
+        }
+
+        var cousins = scope.QuerySelectorAll(element.LocalName)
+            .Where(candidate => candidate.ClassList.Length > 0 && string.Equals(candidate.ClassList[0], firstClass, StringComparison.Ordinal))
+            .Where(candidate => !parts.Any(part => part == candidate || part.Contains(candidate) || candidate.Contains(part)))
+            .Where(candidate => measures.Prose(candidate) >= 150 && measures.LinkDensity(candidate) < 0.25)
+            .ToList();
+        if (cousins.Count == 0)
+        {
+            return parts;
+        }
+
+        // Outer cousins only: a cousin inside another cousin is read with it.
+        var all = parts.Concat(cousins.Where(cousin => !cousins.Any(other => other != cousin && other.Contains(cousin)))).ToList();
+        var order = new Dictionary<IElement, int>();
+        var index = 0;
+        foreach (var node in scope.QuerySelectorAll("*"))
+        {
+            order[node] = index++;
+        }
+
+        return all.OrderBy(part => order.GetValueOrDefault(part, -1)).ToList();
     }
 
     /// <summary>Reads text in document order, one paragraph per block, skipping link lists and boilerplate blocks.</summary>
@@ -356,8 +621,17 @@ internal static partial class MainContentFinder
     [GeneratedRegex(@"article|content|post|entry|story|text|body|main|blog|prose|hentry", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PositiveNames();
 
-    [GeneratedRegex(@"comment|sidebar|side-bar|footer|masthead|share|sharing|social|related|promo|sponsor|advert|(^|[\s_-])ads?($|[\s_-])|banner|cookie|newsletter|subscribe|popup|modal|breadcrumb|pagination|pager|menu|navbar|widget|outbrain|taboola|recommend|disqus|(^|[\s_-])tags?($|[\s_-])|login|signup|hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"comment|sidebar|side-bar|footer|masthead|share|sharing|social|related|promo|sponsor|advert|(^|[\s_-])ads?($|[\s_-])|banner|cookie|newsletter|subscribe|popup|modal|gallery|carousel|breadcrumb|pagination|pager|menu|navbar|widget|outbrain|taboola|recommend|disqus|(^|[\s_-])tags?($|[\s_-])|login|signup|hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegativeNames();
+
+    // "elementor-widget-text-editor" is a block of the article, not a sidebar widget; "overflow-hidden" clips, it does not hide.
+    [GeneratedRegex(@"\b(overflow|overflow-x|overflow-y|text)-hidden\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BuilderNoise();
+
+    [GeneratedRegex(@"comment|disqus|sidebar|side-bar|footer|share|sharing|social|related|recommend|outbrain|taboola|gallery|carousel|breadcrumb|pagination|menu|navbar|cookie|(^|[\s_-])ads?($|[\s_-])|(^|[\s_-])tags?($|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StrongNegativeNames();
+
+    private sealed record Densest(IElement Element, int Prose, string Description);
 
     private sealed record Rated(IElement Element, double Score, double TextScore, double LinkDensity, int Hint, int TextLength);
 
@@ -368,10 +642,29 @@ internal static partial class MainContentFinder
         private readonly Dictionary<IElement, (int Text, int Links)> _lengths = [];
         private readonly Dictionary<IElement, int> _prose = [];
 
+        public Measures(IElement root)
+        {
+            CountCharacters(root);
+            foreach (var element in root.QuerySelectorAll("*").Prepend(root))
+            {
+                if (!BlockTags.Contains(element.LocalName))
+                {
+                    continue;
+                }
+
+                var text = InlineText(element);
+                if (text.Length >= 25 && InlineLinkShare(element) < 0.3)
+                {
+                    for (var holder = element; holder is not null; holder = holder.ParentElement)
+                    {
+                        _prose[holder] = Prose(holder) + text.Length;
+                    }
+                }
+            }
+        }
+
         /// <summary>Characters of running text (blocks of 25+ characters, few links) inside the element.</summary>
         public int Prose(IElement element) => _prose.GetValueOrDefault(element);
-
-        public void AddProse(IElement element, int characters) => _prose[element] = Prose(element) + characters;
 
         /// <summary>The share of the element's own inline text that sits inside links.</summary>
         public double InlineLinkShare(IElement element)
@@ -410,7 +703,7 @@ internal static partial class MainContentFinder
         /// Counts visible characters (white space excluded) and those inside links for every element in one
         /// pass from the leaves up; an explicit stack, as hostile pages nest deeper than the call stack allows.
         /// </summary>
-        public void CountCharacters(IElement root)
+        private void CountCharacters(IElement root)
         {
             var stack = new Stack<(IElement Element, bool Counted)>();
             stack.Push((root, false));

@@ -11,7 +11,8 @@ internal sealed record PageMetadata(
     string? SiteName,
     DateTimeOffset? Published,
     string? Language,
-    IReadOnlyDictionary<string, string> Sources);
+    IReadOnlyDictionary<string, string> Sources,
+    string? ArticleBody = null);
 
 /// <summary>
 /// Reads metadata in order of trust: JSON-LD (NewsArticle and kin), then OpenGraph / Dublin Core / named meta
@@ -76,7 +77,7 @@ internal static class PageMetadataReader
             [("json-ld inLanguage", LanguageCode(linkedData?.Language)), ("<html lang>", LanguageCode(document.DocumentElement?.GetAttribute("lang"))),
              ("<html xml:lang>", LanguageCode(document.DocumentElement?.GetAttribute("xml:lang"))), .. LanguageMetas.Select(name => (name, LanguageCode(Meta(metas, name))))]);
 
-        return new PageMetadata(title, byline, siteName, published, language, sources);
+        return new PageMetadata(title, byline, siteName, published, language, sources, linkedData?.ArticleBody);
     }
 
     /// <summary>"en-US", "en_GB", "EN" → "en"; anything that is not a language tag → null.</summary>
@@ -179,7 +180,7 @@ internal static class PageMetadataReader
     private static string? Meta(Dictionary<string, string> metas, string name) => metas.GetValueOrDefault(name);
 
     /// <summary>The fields of the first JSON-LD object that describes an article.</summary>
-    private sealed record LinkedData(string? Headline, string? Name, string? Author, string? Published, string? Created, string? Language, string? Publisher)
+    private sealed record LinkedData(string? Headline, string? Name, string? Author, string? Published, string? Created, string? Language, string? Publisher, string? ArticleBody)
     {
         public static LinkedData? Read(IHtmlDocument document)
         {
@@ -216,7 +217,8 @@ internal static class PageMetadataReader
                         Text(article, "datePublished"),
                         Text(article, "dateCreated"),
                         Text(article, "inLanguage"),
-                        Names(article, "publisher"))
+                        Names(article, "publisher"),
+                        Text(article, "articleBody") ?? Text(article, "text"))
                     : null;
             }
             catch (JsonException)

@@ -5,13 +5,13 @@ namespace Monitoring.Ingestion.Tests.Pages;
 
 public sealed class ArticlePageExtractorTests
 {
-    private const string Prose1 =
+    internal const string Prose1 =
         "Serbian and Kosovo officials met in Brussels on Tuesday, their first meeting in months, and agreed to keep talking about the border crossings.";
 
-    private const string Prose2 =
+    internal const string Prose2 =
         "The European Union's envoy said the talks were difficult, but that both sides had shown, for the first time, a willingness to compromise.";
 
-    private const string Prose3 =
+    internal const string Prose3 =
         "Observers in Belgrade and Pristina cautioned that similar promises, made in earlier rounds, had not been kept once the delegations went home.";
 
     private readonly ArticlePageExtractor _extractor = new();

@@ -44,11 +44,12 @@ public sealed class ReadabilityPagesTests(ReadabilityPagesFixture pages) : IClas
     }
 
     [Fact]
-    public void MainTextF1_StaysAboveTheMeasuredFloor()
+    public void MainTextF1_ReachesTheAimOfIssue20_WithNoPageBelowOneHalf()
     {
-        // Measured: mean per page 0.954, micro 0.959; floors 0.93 guard against regressions.
-        Assert.True(Report.MeanF1 >= 0.93, $"mean text F1 {Report.MeanF1:0.000}");
-        Assert.True(Report.Micro.F1 >= 0.93, $"micro text F1 {Report.Micro.F1:0.000}");
+        // Measured: mean per page 0.979, micro 0.985 (docs/quality.md); the aim is 0.97 / 0.96, no page under 0.5.
+        Assert.True(Report.MeanF1 >= 0.97, $"mean text F1 {Report.MeanF1:0.000}");
+        Assert.True(Report.Micro.F1 >= 0.96, $"micro text F1 {Report.Micro.F1:0.000}");
+        Assert.All(Report.Pages, page => Assert.True(page.Text.F1 >= 0.5, $"{page.Name}: F1 {page.Text.F1:0.00}"));
     }
 
     [Fact]
