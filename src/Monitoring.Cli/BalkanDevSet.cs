@@ -19,6 +19,9 @@ internal sealed record BalkanDevItem(
     IReadOnlySet<string> Topics,
     string Text)
 {
+    /// <summary>The country of the outlet (the set's <c># outlets:</c> line), as a configured source knows it; null for a regional outlet.</summary>
+    public string? OutletCountry { get; init; }
+
     /// <summary>Where the item comes from: "rts", "ud" or "own" (the prefix of its id).</summary>
     public string Source => Id.Split(':')[0];
 
@@ -35,7 +38,8 @@ internal sealed record BalkanDevItem(
 /// <summary>
 /// Reads the set (<c>seeds/evaluation/balkan-dev-set.tsv</c>): a header line, then one item a line with the
 /// columns id, language, outlet, countries, unrest, tense, topics, text. Lines starting with '#' are comments,
-/// except <c># topics: id, id…</c>, which names the topic ids that are labelled (the others are not scored).
+/// except <c># topics: id, id…</c>, which names the topic ids that are labelled (the others are not scored), and
+/// <c># outlets: Name=CC; Name=CC…</c>, the country of each outlet that has one (a feed's configured source knows it).
 /// RTS headlines (© RTS) and UD sentences are not stored in the set: their text is read from the corpora folder
 /// (balkans/rts.csv for Cyrillic, balkans/rts_latin.csv for Latin, ud-set/*_set-ud-dev.conllu), keyed by id.
 /// Anything malformed is a <see cref="CommandLineException"/> naming the line.
@@ -47,6 +51,8 @@ internal static class BalkanDevSet
     public static readonly IReadOnlyList<string> Variants = ["sr-Cyrl", "sr-Latn", "hr", "sq", "mk"];
 
     private const string TopicsDirective = "# topics:";
+
+    private const string OutletsDirective = "# outlets:";
 
     public static (IReadOnlyList<BalkanDevItem> Items, IReadOnlyList<string> Topics) Read(string path, string corpora, IReadOnlySet<string> knownTopics)
     {
@@ -62,6 +68,19 @@ internal static class BalkanDevSet
         foreach (var topic in topics.Where(topic => !knownTopics.Contains(topic)))
         {
             throw Problem(path, topicLine.Number, $"topic '{topic}' is not in the taxonomy (seeds/enrichment/topics.json).");
+        }
+
+        var outlets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var outletLine = content.FirstOrDefault(entry => entry.Line.StartsWith(OutletsDirective, StringComparison.Ordinal));
+        foreach (var pair in outletLine.Line?[OutletsDirective.Length..].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [])
+        {
+            var (name, code) = (pair.Split('=')[0].Trim(), pair.Split('=').ElementAtOrDefault(1)?.Trim() ?? "");
+            if (code.Length != 2 || !code.All(char.IsAsciiLetterUpper))
+            {
+                throw Problem(path, outletLine.Number, $"outlet '{pair}': write Name=CC with an ISO alpha-2 code.");
+            }
+
+            outlets[name] = code;
         }
 
         var rows = content.Where(entry => !entry.Line.StartsWith('#')).ToList();
@@ -81,7 +100,7 @@ internal static class BalkanDevSet
                 throw Problem(path, number, $"the id {item.Id} is in the set twice.");
             }
 
-            items.Add(item);
+            items.Add(item with { OutletCountry = outlets.GetValueOrDefault(item.Outlet) });
         }
 
         return (items, topics);

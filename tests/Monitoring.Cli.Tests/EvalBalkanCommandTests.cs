@@ -109,6 +109,17 @@ public sealed class EvalBalkanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOutletLineWithoutACountryCode_IsRefused_NamingTheEntry()
+    {
+        var set = Write(Topics, "# outlets: RTS=RS; Koha=Kosovo", Header, "own:sq:1\tsq\tKoha\tXK\tyes\tno\t-\tQytetarët protestuan para Qeverisë.");
+
+        var run = await CliProcess.RunAsync("eval", "balkan", "--set", set);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{set}:2: outlet 'Koha=Kosovo': write Name=CC with an ISO alpha-2 code.", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMissingSet_OrAnItemTheCorporaDoNotHold_IsRefused_WithExitCodeTwo()
     {
         var missing = Path.Combine(_folder, "missing.tsv");
