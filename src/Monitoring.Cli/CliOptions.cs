@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitoring.Core.Enrichment;
 
 namespace Monitoring.Cli;
 
@@ -45,6 +46,24 @@ internal static class CliOptions
         return Directory.EnumerateFiles(path, "reut2-*.sgm").Any()
             ? path
             : throw new CommandLineException($"{what}: {path} holds no reut2-*.sgm files (give --reuters DIR, as ../shared/data/reuters21578).");
+    }
+
+    /// <summary>
+    /// The enrichment settings under the app's keys (<c>--Enrichment:SourceCountryPrior false</c>); defaults for
+    /// what is not given.
+    /// </summary>
+    public static EnrichmentOptions Enrichment(IReadOnlyList<string> args)
+    {
+        const string priorKey = "--" + EnrichmentOptions.SectionName + ":" + nameof(EnrichmentOptions.SourceCountryPrior);
+        var prior = Value(args, priorKey);
+        if (prior is null)
+        {
+            return new EnrichmentOptions();
+        }
+
+        return bool.TryParse(prior, out var on)
+            ? new EnrichmentOptions { SourceCountryPrior = on }
+            : throw new CommandLineException($"{priorKey} {prior}: give true or false.");
     }
 
     public static bool Flag(IReadOnlyList<string> args, string name) => args.Contains(name, StringComparer.Ordinal);

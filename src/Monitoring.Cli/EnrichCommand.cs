@@ -43,7 +43,7 @@ internal static class EnrichCommand
         Console.WriteLine(article.Article.Title);
         foreach (var country in tags.Countries)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  country {country.Code} {country.Name} ×{country.Mentions}{(country.IsAbout ? " (about)" : "")} weight {country.AboutWeight}: {string.Join(", ", country.Evidence)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  country {country.Code} {country.Name} ×{country.Mentions}{(country.IsInferred ? " (about, inferred)" : country.IsAbout ? " (about)" : "")} weight {country.AboutWeight}: {string.Join(", ", country.Evidence)}"));
         }
 
         foreach (var topic in tags.Topics)

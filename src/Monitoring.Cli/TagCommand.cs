@@ -9,9 +9,10 @@ using Monitoring.Core.Enrichment;
 namespace Monitoring.Cli;
 
 /// <summary>
-/// <c>tag INPUT… [--out FILE]</c>: enriches articles from text files (with their sidecars), JSONL corpora and
-/// Reuters SGML (a reut2-*.sgm file or a folder of them) and writes one JSON object per article with every
-/// tag and its evidence. Writes to standard output without --out; the rate goes to standard error.
+/// <c>tag INPUT… [--out FILE] [--Enrichment:SourceCountryPrior false]</c>: enriches articles from text files (with
+/// their sidecars), JSONL corpora and Reuters SGML (a reut2-*.sgm file or a folder of them) and writes one JSON
+/// object per article with every tag and its evidence. The outlet's country comes from the sidecar's or the
+/// record's <c>sourceCountry</c>. Writes to standard output without --out; the rate goes to standard error.
 /// </summary>
 internal static class TagCommand
 {
@@ -49,7 +50,7 @@ internal static class TagCommand
             }
         }
 
-        var enricher = new ArticleEnricher(EnrichmentModel.LoadFrom(CliOptions.Value(args, "--seeds") ?? "seeds"));
+        var enricher = new ArticleEnricher(EnrichmentModel.LoadFrom(CliOptions.Value(args, "--seeds") ?? "seeds"), CliOptions.Enrichment(args));
         var output = CliOptions.Value(args, "--out");
         using var writer = output is null ? Console.Out : new StreamWriter(output);
         var watch = Stopwatch.StartNew();
@@ -83,10 +84,10 @@ internal static class TagCommand
         };
     }
 
-    private sealed record TaggedArticle(string Id, string Title, string Source, string Language, DateTimeOffset? Published, ArticleTags Tags)
+    private sealed record TaggedArticle(string Id, string Title, string Source, string? SourceCountry, string Language, DateTimeOffset? Published, ArticleTags Tags)
     {
         public TaggedArticle(EnrichedArticle enriched)
-            : this(enriched.Id.Value, enriched.Article.Title, enriched.Article.Source, enriched.Article.Language, enriched.Article.Published, enriched.Tags)
+            : this(enriched.Id.Value, enriched.Article.Title, enriched.Article.Source, enriched.Article.SourceCountry, enriched.Article.Language, enriched.Article.Published, enriched.Tags)
         {
         }
     }

@@ -37,7 +37,10 @@ public static class IngestionServiceCollectionExtensions
             provider.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(provider => EnrichmentModel.LoadFrom(provider.GetRequiredService<SeedsLocation>().FullPath));
-        services.AddSingleton<ArticleEnricher>();
+        services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName);
+        services.AddSingleton(provider => new ArticleEnricher(
+            provider.GetRequiredService<EnrichmentModel>(),
+            provider.GetRequiredService<IOptions<EnrichmentOptions>>().Value));
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<SeedIngestionJob>();
         services.AddHostedService<SeedIngestionStarter>();

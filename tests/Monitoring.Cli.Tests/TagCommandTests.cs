@@ -83,6 +83,57 @@ public sealed class TagCommandTests : IDisposable
         Assert.Contains("holds no reut2-*.sgm files", run.Errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheOutletsCountry_FromTheSidecar_IsTheInferredCountry_OfAnArticleThatNamesNone()
+    {
+        var text = Path.Combine(_folder, "budget.txt");
+        await File.WriteAllTextAsync(text, "Скупштина усвојила буџет\n\nПосланици су гласали за буџет за наредну годину.\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "budget.meta.json"), """{"source":"RTS","language":"sr","sourceCountry":"RS"}""", TestContext.Current.CancellationToken);
+        var output = Path.Combine(_folder, "budget.jsonl");
+
+        var run = await CliProcess.RunAsync("tag", text, "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken)));
+        Assert.Equal("RS", json.RootElement.GetProperty("sourceCountry").GetString());
+        var serbia = Assert.Single(json.RootElement.GetProperty("tags").GetProperty("countries").EnumerateArray());
+        Assert.Equal("RS", Code(serbia));
+        Assert.True(serbia.GetProperty("isInferred").GetBoolean());
+        Assert.Equal(["from RTS (Serbia)"], serbia.GetProperty("evidence").EnumerateArray().Select(item => item.GetString()));
+    }
+
+    [Theory]
+    [InlineData(null, "RS")]
+    [InlineData("true", "RS")]
+    [InlineData("false", null)]
+    public async Task TheOutletsCountry_FromAJsonlRecord_IsInferred_UnlessTheSettingTurnsItOff(string? setting, string? expected)
+    {
+        var corpus = Path.Combine(_folder, "rts.jsonl");
+        await File.WriteAllTextAsync(corpus, """
+            {"title":"Скупштина усвојила буџет","text":"Посланици су гласали за буџет.","source":"RTS","sourceCountry":"RS","language":"sr"}
+            """, TestContext.Current.CancellationToken);
+        var output = Path.Combine(_folder, "rts-tags.jsonl");
+        string[] arguments = setting is null
+            ? ["tag", corpus, "--out", output]
+            : ["tag", corpus, "--out", output, "--Enrichment:SourceCountryPrior", setting];
+
+        var run = await CliProcess.RunAsync(arguments);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(output, TestContext.Current.CancellationToken)));
+        var codes = json.RootElement.GetProperty("tags").GetProperty("countries").EnumerateArray().Select(Code).ToList();
+        Assert.Equal(expected is null ? [] : [expected], codes);
+    }
+
+    [Fact]
+    public async Task ASettingThatIsNoBoolean_IsRefused_WithExitCodeTwo()
+    {
+        var run = await CliProcess.RunAsync("tag", RepositoryPaths.ExampleArticle, "--Enrichment:SourceCountryPrior", "sometimes");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("give true or false", run.Errors, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static string Code(JsonElement country) => country.GetProperty("code").GetString()!;

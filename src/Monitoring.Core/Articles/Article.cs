@@ -17,6 +17,13 @@ public sealed record Article
     public required string Source { get; init; }
 
     /// <summary>
+    /// The country the outlet belongs to (ISO 3166-1 alpha-2, Kosovo XK), when whoever delivered the article
+    /// knows it (a configured source, a sidecar, a corpus record); null otherwise. Enrichment uses it as a prior:
+    /// an article that names no other country is about its outlet's country (<c>EnrichmentOptions.SourceCountryPrior</c>).
+    /// </summary>
+    public string? SourceCountry { get; init; }
+
+    /// <summary>
     /// Outlets the item itself cites, e.g. "Reuters, BBC" for a Wikipedia Current events item; null when
     /// the source is the original reporter.
     /// </summary>

@@ -7,10 +7,13 @@ namespace Monitoring.Core.Articles;
 /// <summary>
 /// What is known about a text file from its <c>&lt;name&gt;.meta.json</c> beside it. Without a sidecar
 /// the defaults apply: source <see cref="UnknownSource"/>, language <see cref="DefaultLanguage"/>, no
-/// publication date (the article is undated and charted by ingest date) and no URL.
+/// publication date (the article is undated and charted by ingest date), no URL and no source country.
 /// </summary>
 public sealed record ArticleSidecar(string Source, string Language, DateTimeOffset? Published, Uri? Url)
 {
+    /// <summary>The outlet's country (ISO 3166-1 alpha-2, upper case), <c>sourceCountry</c> in the file; null when not given.</summary>
+    public string? SourceCountry { get; init; }
+
     /// <summary>The source of a text that nobody described: nothing is invented.</summary>
     public const string UnknownSource = "unknown";
 
@@ -56,7 +59,24 @@ public sealed record ArticleSidecar(string Source, string Language, DateTimeOffs
             string.IsNullOrWhiteSpace(json.Source) ? UnknownSource : json.Source.Trim(),
             string.IsNullOrWhiteSpace(json.Language) ? DefaultLanguage : json.Language.Trim(),
             ParsePublished(json.Published, sidecarPath),
-            ParseUrl(json.Url, sidecarPath));
+            ParseUrl(json.Url, sidecarPath))
+        {
+            SourceCountry = ParseCountry(json.SourceCountry, sidecarPath),
+        };
+    }
+
+    /// <summary>An ISO 3166-1 alpha-2 code in any case ("rs", "XK"), upper-cased; null or blank stays unknown.</summary>
+    internal static string? ParseCountry(string? value, string origin)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var code = value.Trim();
+        return code.Length == 2 && code.All(char.IsAsciiLetter)
+            ? code.ToUpperInvariant()
+            : throw new InvalidDataException($"{origin}: sourceCountry '{value}' is not an ISO 3166 alpha-2 code such as \"RS\".");
     }
 
     /// <summary>"yyyy-MM-dd" (midnight UTC) or a full ISO 8601 timestamp; null or blank stays unknown.</summary>
@@ -105,5 +125,8 @@ public sealed record ArticleSidecar(string Source, string Language, DateTimeOffs
 
         [JsonPropertyName("url")]
         public string? Url { get; set; }
+
+        [JsonPropertyName("sourceCountry")]
+        public string? SourceCountry { get; set; }
     }
 }

@@ -6,7 +6,7 @@ namespace Monitoring.Core.Articles;
 
 /// <summary>
 /// Reads a corpus of one JSON object per line with the fields title, published (yyyy-MM-dd), url,
-/// source, language and text. URLs need not be unique (a portal page holds many items), so ids come
+/// source, sourceCountry (the outlet's ISO 3166 alpha-2 code, optional), language and text. URLs need not be unique (a portal page holds many items), so ids come
 /// from <see cref="ArticleId.ForContent"/>.
 /// </summary>
 public static partial class JsonlCorpusReader
@@ -73,6 +73,7 @@ public static partial class JsonlCorpusReader
             Title = item.Title.Trim(),
             Paragraphs = [text],
             Source = outlet,
+            SourceCountry = ArticleSidecar.ParseCountry(item.SourceCountry, origin),
             Attribution = attribution,
             Language = string.IsNullOrWhiteSpace(item.Language) ? ArticleSidecar.DefaultLanguage : item.Language.Trim(),
             Url = url,
@@ -97,6 +98,9 @@ public static partial class JsonlCorpusReader
 
         [JsonPropertyName("source")]
         public string? Source { get; set; }
+
+        [JsonPropertyName("sourceCountry")]
+        public string? SourceCountry { get; set; }
 
         [JsonPropertyName("language")]
         public string? Language { get; set; }

@@ -29,6 +29,7 @@ public static class TextArticleReader
             Paragraphs = parsed.Paragraphs,
             Credit = parsed.Credit,
             Source = sidecar.Source,
+            SourceCountry = sidecar.SourceCountry,
             Language = sidecar.Language,
             Url = sidecar.Url,
             Published = sidecar.Published,

@@ -10,11 +10,14 @@ namespace Monitoring.Core.Enrichment;
 public sealed class ArticleEnricher
 {
     private readonly EnrichmentModel _model;
+    private readonly EnrichmentOptions _options;
 
-    public ArticleEnricher(EnrichmentModel model)
+    /// <param name="options">How to tag; null takes the defaults of <see cref="EnrichmentOptions"/>.</param>
+    public ArticleEnricher(EnrichmentModel model, EnrichmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _options = options ?? new EnrichmentOptions();
     }
 
     /// <summary>
@@ -43,7 +46,8 @@ public sealed class ArticleEnricher
     /// <summary>
     /// Tags are read from title and body; the credit line is left out because it names agencies, not the
     /// story. An article whose <see cref="Article.Language"/> is empty or "und" comes back with the detected
-    /// language set; the detection is in <see cref="ArticleTags.DetectedLanguage"/> either way.
+    /// language set; the detection is in <see cref="ArticleTags.DetectedLanguage"/> either way. An article that
+    /// names no country gets its outlet's country, marked inferred, unless <see cref="EnrichmentOptions.SourceCountryPrior"/> is off.
     /// </summary>
     public EnrichedArticle Enrich(Article article)
     {
@@ -56,9 +60,19 @@ public sealed class ArticleEnricher
 
         var text = ArticleText.Read(article);
         var (people, organisations) = _model.Actors.Tag(text, article.Language);
+        var countries = _model.Countries.Tag(text, article.Language);
+        if (_options.SourceCountryPrior)
+        {
+            countries = SourceCountryPrior.Apply(
+                article,
+                countries,
+                people.Select(person => person.CountryCode).Concat(organisations.Select(organisation => organisation.CountryCode)),
+                _model.CountryNames);
+        }
+
         var tags = new ArticleTags
         {
-            Countries = _model.Countries.Tag(text, article.Language),
+            Countries = countries,
             Topics = _model.TopicTagger.Tag(text.Tokens),
             People = people,
             Organisations = organisations,

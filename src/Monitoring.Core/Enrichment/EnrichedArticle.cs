@@ -44,6 +44,13 @@ public sealed record CountryTag(string Code, string Name, int Mentions, IReadOnl
     /// <summary>The weight that decided <see cref="IsAbout"/>: 3 for the title, 2 for the lead, 1 per mention.</summary>
     public double AboutWeight { get; init; }
 
+    /// <summary>
+    /// True when no word of the text names the country: the article names no country (nor a curated person or
+    /// organisation of one) and its outlet's country (<c>Article.SourceCountry</c>) is taken for what it is about.
+    /// Such a tag has no mentions and no positions; its evidence is "from &lt;source&gt; (&lt;country&gt;)".
+    /// </summary>
+    public bool IsInferred { get; init; }
+
     /// <summary>Where each mention is, in text order (the same count as <see cref="Mentions"/>).</summary>
     public IReadOnlyList<TextSpan> Positions { get; init; } = [];
 }

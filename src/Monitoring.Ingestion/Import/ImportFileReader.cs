@@ -90,6 +90,7 @@ public static class ImportFileReader
         Title = article.Title,
         Text = article.Body,
         Source = article.Source,
+        SourceCountry = article.SourceCountry,
         Attribution = article.Attribution,
         Language = article.Language,
         Url = article.Url?.AbsoluteUri,

@@ -99,6 +99,7 @@ public static class ArticleNormaliser
             Paragraphs = paragraphs,
             Credit = string.IsNullOrWhiteSpace(incoming.Credit) ? null : HtmlText.ToPlainText(incoming.Credit),
             Source = source,
+            SourceCountry = string.IsNullOrWhiteSpace(incoming.SourceCountry) ? null : incoming.SourceCountry.Trim().ToUpperInvariant(),
             Attribution = string.IsNullOrWhiteSpace(incoming.Attribution) ? null : HtmlText.ToPlainText(incoming.Attribution),
             Language = string.IsNullOrWhiteSpace(incoming.Language) ? ArticleSidecar.DefaultLanguage : incoming.Language.Trim().ToLowerInvariant(),
             Url = url,

@@ -33,6 +33,12 @@ public sealed record IncomingArticle
     /// <summary>The outlet, e.g. "Balkan Insight".</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// The outlet's country, ISO 3166-1 alpha-2 ("RS"): a configured source's country, or what the sender says.
+    /// Enrichment takes it for the country of an article that names none (<c>Enrichment:SourceCountryPrior</c>).
+    /// </summary>
+    public string? SourceCountry { get; init; }
+
     /// <summary>ISO 639-1 code; <see cref="ArticleSidecar.DefaultLanguage"/> when absent.</summary>
     public string? Language { get; init; }
 
@@ -84,6 +90,11 @@ public sealed record IncomingArticle
         if (!string.IsNullOrWhiteSpace(Language) && (Language.Trim().Length is < 2 or > 3 || !Language.Trim().All(char.IsAsciiLetter)))
         {
             errors.Add(new("language", $"'{Language}' is not an ISO 639 code such as \"sr\""));
+        }
+
+        if (!string.IsNullOrWhiteSpace(SourceCountry) && (SourceCountry.Trim().Length != 2 || !SourceCountry.Trim().All(char.IsAsciiLetter)))
+        {
+            errors.Add(new("sourceCountry", $"'{SourceCountry}' is not an ISO 3166 alpha-2 code such as \"RS\""));
         }
 
         if (!string.IsNullOrWhiteSpace(Published) && PublicationDate.Parse(Published) is null)

@@ -232,6 +232,7 @@ public sealed partial class FeedPollJob(
             Html = html,
             Url = item.Link?.AbsoluteUri,
             Source = source.Name,
+            SourceCountry = source.Country,
             Language = LanguageCode(item.Language) ?? source.Language,
             Published = published?.ToString("O", CultureInfo.InvariantCulture),
             Credit = item.Author,

@@ -60,6 +60,26 @@ public sealed class JsonlCorpusReaderTests
     }
 
     [Fact]
+    public void ARecordsSourceCountry_IsTheOutletsCountry_AndARecordWithoutOne_HasNone()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"corpus-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllText(path, """
+            {"title":"Skupština usvojila budžet","text":"Skupština usvojila budžet.","source":"RTS","sourceCountry":"rs"}
+            {"title":"Talks","text":"Talks went on.","source":"Wire"}
+            """);
+        try
+        {
+            var articles = JsonlCorpusReader.Read(path, IngestedAt).ToList();
+
+            Assert.Equal(["RS", null], articles.Select(article => article.SourceCountry));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void BadLine_Throws_NamingFileAndLine()
     {
         var path = Path.Combine(Path.GetTempPath(), $"corpus-{Guid.NewGuid():N}.jsonl");

@@ -51,6 +51,29 @@ public sealed class TextArticleReaderTests : IDisposable
     }
 
     [Fact]
+    public void SidecarWithSourceCountry_GivesTheOutletsCountry_InUpperCase()
+    {
+        var path = Write("rts.txt", "Skupština usvojila budžet\n\nBody.\n");
+        Write("rts.meta.json", """{"source":"RTS","language":"sr","sourceCountry":"rs"}""");
+
+        var article = TextArticleReader.Read(path, IngestedAt);
+
+        Assert.Equal("RS", article.SourceCountry);
+    }
+
+    [Fact]
+    public void SidecarWithASourceCountryThatIsNoCode_Throws_NamingTheFile()
+    {
+        var path = Write("serbia.txt", "Headline\n\nBody.\n");
+        Write("serbia.meta.json", """{"source":"RTS","sourceCountry":"Serbia"}""");
+
+        var error = Assert.Throws<InvalidDataException>(() => TextArticleReader.Read(path, IngestedAt));
+
+        Assert.Contains("serbia.meta.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sourceCountry", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BadSidecar_Throws_NamingTheFile()
     {
         var path = Write("broken.txt", "Headline\n\nBody.\n");

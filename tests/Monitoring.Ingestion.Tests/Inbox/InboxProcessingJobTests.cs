@@ -116,6 +116,42 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnItemThatNamesNoCountry_IsIndexedAsAboutItsSourcesCountry_MarkedInferred()
+    {
+        var item = new IncomingArticle
+        {
+            Title = "Скупштина усвојила буџет",
+            Text = "Посланици су гласали за буџет за наредну годину.",
+            Source = "RTS",
+            SourceCountry = "rs",
+            Language = "sr",
+        };
+        await _harness.CreateInbox().AcceptAsync("api", [item], Cancel);
+
+        await _harness.ProcessAllAsync(Cancel);
+
+        var stored = Assert.Single(await _harness.ItemsAsync());
+        var article = await _harness.Lucene.GetAsync(ArticleId.Parse(stored.ArticleId!), Cancel);
+        Assert.Equal("RS", article!.Article.SourceCountry);
+        var serbia = Assert.Single(article.Tags.Countries);
+        Assert.True(serbia.IsInferred);
+        Assert.Equal(["from RTS (Serbia)"], serbia.Evidence);
+        Assert.Equal(1, (await _harness.Lucene.SearchAsync(new ArticleQuery { Countries = ["RS"] }, Cancel)).Total);
+    }
+
+    [Fact]
+    public async Task ASourceCountryThatIsNoCode_IsQuarantined_WithTheReason()
+    {
+        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1) with { SourceCountry = "Serbia" }], Cancel);
+
+        await _harness.ProcessAllAsync(Cancel);
+
+        var item = Assert.Single(await _harness.ItemsAsync());
+        Assert.Equal(InboxItemState.Quarantined, item.State);
+        Assert.Contains("sourceCountry 'Serbia' is not an ISO 3166 alpha-2 code", item.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADateInTheFuture_IsKeptAndFlagged_ButNotCharted()
     {
         await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1) with { Published = "2099-01-01T00:00:00Z" }], Cancel);

@@ -66,6 +66,18 @@ public sealed class FeedPollJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheItemsOfASourceWithACountry_CarryThatCountry_ForEnrichment()
+    {
+        var url = _server.Handle("/rts.xml", context => WriteAsync(context, Rss([Item(1, "Skupština usvojila budžet", new string('b', 500))])));
+        var added = await _harness.Catalog.AddAsync(new NewFeedSource { Name = "RTS", Url = url.AbsoluteUri, Country = "rs", PollInterval = TimeSpan.FromMinutes(15) }, TestContext.Current.CancellationToken);
+        Assert.True(added.Succeeded, string.Join("; ", added.Errors));
+
+        await _harness.PollAsync(added.Source!.Id);
+
+        Assert.Equal(["RS"], (await _harness.InboxArticlesAsync(added.Source.Id)).Select(article => article.SourceCountry));
+    }
+
+    [Fact]
     public async Task AFailingSource_IsNotRetriedBeforeItsBackoff_AndTheWaitDoublesUpToTheCap()
     {
         var failing = await _harness.AddAsync(_server.Handle("/failing.xml", context =>

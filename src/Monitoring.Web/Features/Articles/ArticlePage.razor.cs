@@ -90,11 +90,13 @@ public sealed partial class ArticlePage
         .. tags.Countries
             .OrderByDescending(country => country.IsAbout)
             .ThenByDescending(country => country.Mentions)
-            .Select(country => new TagItem(
-                "country:" + country.Code,
-                country.Name,
-                country.IsAbout ? "about" : null,
-                $"{Times(country.Mentions)}: {string.Join(", ", country.Evidence)}")),
+            .Select(country => country.IsInferred
+                ? new TagItem("country:" + country.Code, country.Name, "inferred", $"not named in the text: {string.Join(", ", country.Evidence)}")
+                : new TagItem(
+                    "country:" + country.Code,
+                    country.Name,
+                    country.IsAbout ? "about" : null,
+                    $"{Times(country.Mentions)}: {string.Join(", ", country.Evidence)}")),
     ];
 
     private static List<TagItem> TopicItems(ArticleTags tags) =>

@@ -57,6 +57,30 @@ public sealed class ArticlePageTests : MudTestContext
     }
 
     [Fact]
+    public async Task ACountryInferredFromTheOutlet_IsShownAsInferred_WithItsSource()
+    {
+        var enricher = new ArticleEnricher(EnrichmentModel.LoadFrom(RepositoryPaths.Seeds));
+        var budget = enricher.Enrich(new Article
+        {
+            Id = ArticleId.ForContent("RTS", "Скупштина усвојила буџет", "Посланици су гласали за буџет."),
+            Title = "Скупштина усвојила буџет",
+            Paragraphs = ["Посланици су гласали за буџет."],
+            Source = "RTS",
+            SourceCountry = "RS",
+            Language = "sr",
+            IngestedAt = DateTimeOffset.UtcNow,
+        });
+        await _index.IndexAsync([budget], Xunit.TestContext.Current.CancellationToken);
+
+        var page = RenderArticle($"/articles/{budget.Id.Value}", budget.Id.Value);
+
+        page.WaitForElement("#why-tagged");
+        var serbia = page.Find("[data-tag='country:RS']").TextContent;
+        Assert.Contains("inferred", serbia, StringComparison.Ordinal);
+        Assert.Contains("not named in the text: from RTS (Serbia)", serbia, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BreaksTheTensionDown_IntoThreatsAndActs()
     {
         await _index.IndexAsync([_example], Xunit.TestContext.Current.CancellationToken);
