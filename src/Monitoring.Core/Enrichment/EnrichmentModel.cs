@@ -16,6 +16,7 @@ namespace Monitoring.Core.Enrichment;
 public sealed class EnrichmentModel
 {
     private readonly IReadOnlyDictionary<string, string> _countryNames;
+    private readonly Dictionary<string, string> _codesByCountryName;
     private readonly Dictionary<string, TopicDefinition> _topics;
 
     private EnrichmentModel(
@@ -29,6 +30,7 @@ public sealed class EnrichmentModel
         LanguageDetector languageDetector)
     {
         _countryNames = countryNames;
+        _codesByCountryName = CodesByCountryName(countryNames, gazetteer);
         _topics = topics.Topics.ToDictionary(topic => topic.Id, StringComparer.Ordinal);
         Topics = topics.Topics;
         Countries = new CountryTagger(gazetteer, CountryName, ambiguity);
@@ -87,8 +89,37 @@ public sealed class EnrichmentModel
     /// <summary>The English short name of a country, or the code itself when it is unknown.</summary>
     public string CountryName(string code) => _countryNames.GetValueOrDefault(code, code);
 
+    /// <summary>
+    /// The code of a country written by one of its names in any language the gazetteer has ("Turkey", "Türkiye",
+    /// "Czech Republic", "Србија"), compared on folded keys; null when no country is called that. Cities,
+    /// demonyms and regions are not names of a country.
+    /// </summary>
+    public string? CountryCodeOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _codesByCountryName.GetValueOrDefault(GazetteerBuilder.Key(name));
+    }
+
     /// <summary>The display label of a topic, or the id itself when it is unknown.</summary>
     public string TopicLabel(string topicId) => _topics.TryGetValue(topicId, out var topic) ? topic.Label : topicId;
+
+    // The English short names of countries.tsv first, then curated names, then the rest in file order: where two
+    // countries share a name in some language, the more authoritative spelling decides.
+    private static Dictionary<string, string> CodesByCountryName(IReadOnlyDictionary<string, string> countryNames, IReadOnlyList<GazetteerEntry> gazetteer)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = countryNames.Select(pair => (Text: pair.Value, Code: pair.Key))
+            .Concat(gazetteer
+                .Where(entry => entry.Kind == GazetteerKind.Name && countryNames.ContainsKey(entry.Code))
+                .OrderByDescending(entry => entry.Origin == "curated")
+                .Select(entry => (entry.Text, entry.Code)));
+        foreach (var (text, code) in names)
+        {
+            codes.TryAdd(GazetteerBuilder.Key(text), code);
+        }
+
+        return codes;
+    }
 
     private static T ReadJson<T>(string path)
     {
