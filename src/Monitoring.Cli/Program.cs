@@ -29,6 +29,7 @@ static async Task<int> RunAsync(string[] args) => args switch
     ["eval", "language", .. var rest] => EvalLanguageCommand.Run(rest),
     ["eval", "mentions", .. var rest] => EvalMentionsCommand.Run(rest),
     ["eval", "stories", .. var rest] => EvalStoriesCommand.Run(rest),
+    ["eval", "series", .. var rest] => EvalSeriesCommand.Run(rest),
     ["tag", .. var rest] => TagCommand.Run(rest),
     ["reindex", .. var rest] => await ReindexCommand.RunFromConsoleAsync(rest),
     ["import", .. var rest] => await ImportCommand.RunAsync(rest, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
@@ -70,9 +71,10 @@ static int Usage()
               written after every acknowledged batch: after Ctrl+C or a crash the same command continues; a changed
               source or --restart starts over. Exit codes: 0 done, 1 failed, 2 bad arguments, 130 interrupted.
 
-          tag INPUT... [--out <file.jsonl>] [--seeds <seeds>]
+          tag INPUT... [--out <file.jsonl>] [--seeds <seeds>] [--Enrichment:SourceCountryPrior false]
               Enriches .txt articles, .jsonl corpora and Reuters SGML (.sgm or a folder of reut2-*.sgm) and writes
-              one JSON line per article with every tag and its evidence.
+              one JSON line per article with every tag and its evidence. An article that names no country is about
+              its outlet's country (sourceCountry of the sidecar or record), marked inferred, unless turned off.
 
           eval countries --reuters <dir> [--rows N] [--errors <file.tsv>]
               "About" countries against Reuters-21578 places: P/R/F1 per country, micro and macro, with and without usa.
@@ -85,6 +87,12 @@ static int Usage()
 
           eval mentions <lgl.xml or GeoVirus.xml> [--gazetteer <shared/data/gazetteer>] [--errors <file.tsv>]
               Mention-level country accuracy on LGL (gold countries) or GeoVirus (gold coordinates, reverse-geocoded).
+
+          eval series <headlines.csv> [--country RS] [--source RTS] [--source-country RS] [--events <events.tsv>]
+                      [--out <chart.svg>] [--csv <weekly.csv>]
+              Enriches a CSV of headlines (headline,url,datePublished, as ../shared/data/balkans/rts.csv) as feed items of
+              that source and prints the country's weekly tension index and protest share, each event's week against
+              the series; --out draws both as SVG with the events marked, --csv writes the weekly figures.
 
           eval language [--data <shared/data>] [--locale /usr/share/locale] [--udhr <dir>] [--errors <file.tsv>]
               Language detection accuracy on the RTS headlines (development and held-out halves), the readability
