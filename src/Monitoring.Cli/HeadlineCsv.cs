@@ -16,13 +16,12 @@ internal sealed record DatedHeadline(string Headline, DateOnly Date, Uri? Url);
 /// </summary>
 internal static partial class HeadlineCsv
 {
-    private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["јан"] = 1, ["феб"] = 2, ["мар"] = 3, ["апр"] = 4, ["мај"] = 5, ["јун"] = 6,
-        ["јул"] = 7, ["авг"] = 8, ["сеп"] = 9, ["окт"] = 10, ["нов"] = 11, ["дец"] = 12,
-        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["maj"] = 5, ["jun"] = 6,
-        ["jul"] = 7, ["avg"] = 8, ["sep"] = 9, ["okt"] = 10, ["nov"] = 11, ["dec"] = 12,
-    };
+    // RTS abbreviates months to three letters, in the script of the file.
+    private static readonly string[] CyrillicMonths = ["јан", "феб", "мар", "апр", "мај", "јун", "јул", "авг", "сеп", "окт", "нов", "дец"];
+    private static readonly string[] LatinMonths = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "avg", "sep", "okt", "nov", "dec"];
+    private static readonly Dictionary<string, int> Months = CyrillicMonths.Select((name, i) => (Name: name, Number: i + 1))
+        .Concat(LatinMonths.Select((name, i) => (Name: name, Number: i + 1)))
+        .ToDictionary(month => month.Name, month => month.Number, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The headlines in file order, and how many rows had no headline or no date that could be read.</summary>
     /// <exception cref="CommandLineException">The header lacks a <c>headline</c> or <c>datePublished</c> column.</exception>
