@@ -6,7 +6,8 @@ namespace Monitoring.Cli;
 
 /// <summary>
 /// Measures page extraction against a folder of test pages: readability's layout (one folder per page with
-/// source.html, expected.html, expected-metadata.json; text F1 and metadata accuracy) or, with
+/// source.html, expected.html, expected-metadata.json; text F1 and metadata accuracy), with <c>--format pairs</c>
+/// name.html beside name.txt (the regional test pages; text F1 only) or, with
 /// <c>--format scrapinghub DIR</c>, the article-extraction benchmark's (pages and ground-truth.json; its
 /// shingle precision, recall and F1 with bootstrap intervals).
 /// </summary>
@@ -20,9 +21,9 @@ internal static class EvalExtractionCommand
             return RunScrapinghub(args);
         }
 
-        if (!string.Equals(format, "readability", StringComparison.Ordinal))
+        if (format is not ("readability" or "pairs"))
         {
-            Console.Error.WriteLine($"eval extraction: unknown --format {format} (readability or scrapinghub)");
+            Console.Error.WriteLine($"eval extraction: unknown --format {format} (readability, pairs or scrapinghub)");
             return 2;
         }
 
@@ -34,7 +35,7 @@ internal static class EvalExtractionCommand
         }
 
         var watch = Stopwatch.StartNew();
-        var report = ExtractionEvaluation.Run(folder, new ArticlePageExtractor());
+        var report = format is "pairs" ? ExtractionEvaluation.RunPairs(folder, new ArticlePageExtractor()) : ExtractionEvaluation.Run(folder, new ArticlePageExtractor());
         watch.Stop();
         var micro = report.Micro;
         Print($"{report.Pages.Count} pages from {folder} in {watch.ElapsedMilliseconds} ms");

@@ -52,8 +52,9 @@ static int Usage()
               Prints what the page extractor takes from an HTML page as JSON: title, byline, published,
               language, text, and why (the chosen element, its score, the runners-up, each field's source).
 
-          eval extraction [--pages <shared/data/readability/test-pages>] [--pages-detail]
-              Measures page extraction on test pages: text F1 against expected.html, metadata accuracy.
+          eval extraction [--format readability|pairs] [--pages <shared/data/readability/test-pages>] [--pages-detail]
+              Measures page extraction on test pages: text F1 against expected.html, metadata accuracy
+              (pairs: name.html beside name.txt, e.g. tests/Monitoring.Ingestion.Tests/Pages/Regional).
           eval extraction --format scrapinghub <dir> [--pages-detail]
               The article-extraction benchmark's layout (pages as .html.gz/.html, ground-truth.json) and metric:
               4-token shingle precision/recall averaged over pages, their F1, 95 % bootstrap intervals.

@@ -24,6 +24,29 @@ public static class ExtractionEvaluation
         return new ExtractionReport(pages);
     }
 
+    /// <summary>
+    /// Measures a folder of page pairs: <c>name.html</c> beside <c>name.txt</c>, the expected article text (the
+    /// layout of the regional test pages in tests/Monitoring.Ingestion.Tests/Pages/Regional). Metadata is not scored.
+    /// </summary>
+    public static ExtractionReport RunPairs(string folder, ArticlePageExtractor extractor)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        var pages = Directory.EnumerateFiles(folder, "*.html")
+            .Where(page => File.Exists(Path.ChangeExtension(page, ".txt")))
+            .Order(StringComparer.Ordinal)
+            .Select(page =>
+            {
+                var html = File.ReadAllBytes(page);
+                var watch = Stopwatch.StartNew();
+                var extracted = extractor.Extract(html);
+                watch.Stop();
+                var expected = File.ReadAllText(Path.ChangeExtension(page, ".txt"), Encoding.UTF8);
+                return new PageEvaluation(Path.GetFileNameWithoutExtension(page), extracted, TextOverlap.Compare(extracted.Text, expected), new ExpectedMetadata(null, null, null, null), watch.Elapsed);
+            })
+            .ToList();
+        return new ExtractionReport(pages);
+    }
+
     public static PageEvaluation Evaluate(string pageFolder, ArticlePageExtractor extractor)
     {
         ArgumentNullException.ThrowIfNull(extractor);

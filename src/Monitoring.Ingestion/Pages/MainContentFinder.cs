@@ -134,14 +134,35 @@ internal static partial class MainContentFinder
             fallback = paragraphs.Count > 0 ? "whole page: no block stood out" : null;
         }
 
-        if (title is not null && paragraphs.Count > 0 && string.Equals(paragraphs[0], title, StringComparison.OrdinalIgnoreCase))
-        {
-            paragraphs.RemoveAt(0);
-        }
+        RemoveHeadline(paragraphs, title);
 
         var evidence = ranked.Take(5).Select(candidate => new ContentCandidate(
             Describe(candidate.Element), Math.Round(candidate.Score, 1), Math.Round(candidate.TextScore, 1), Math.Round(candidate.LinkDensity, 2), candidate.Hint, candidate.TextLength)).ToList();
         return new MainContent(paragraphs, element, best?.Score ?? 0, evidence, fallback);
+    }
+
+    /// <summary>
+    /// Drops the headline when the chosen block starts with the article's header: the headline itself, the
+    /// short lines above it (section label, kicker) and the date line below it ("Desk 14.05.2024. 09:30").
+    /// </summary>
+    private static void RemoveHeadline(List<string> paragraphs, string? title)
+    {
+        if (title is null)
+        {
+            return;
+        }
+
+        var at = paragraphs.Take(4).ToList().FindIndex(paragraph => string.Equals(paragraph, title, StringComparison.OrdinalIgnoreCase));
+        if (at < 0 || paragraphs.Take(at).Any(paragraph => paragraph.Length >= 80))
+        {
+            return;
+        }
+
+        paragraphs.RemoveRange(0, at + 1);
+        if (paragraphs.Count > 1 && paragraphs[0].Length < 80 && DateLine().IsMatch(paragraphs[0]))
+        {
+            paragraphs.RemoveAt(0);
+        }
     }
 
     /// <summary>A text given as plain lines (JSON-LD, a feed summary) as paragraphs.</summary>
@@ -625,6 +646,10 @@ internal static partial class MainContentFinder
     private static partial Regex NegativeNames();
 
     // "elementor-widget-text-editor" is a block of the article, not a sidebar widget; "overflow-hidden" clips, it does not hide.
+    // 14.05.2024, 14. 5. 2024, 2024-05-14, 09:30
+    [GeneratedRegex(@"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DateLine();
+
     [GeneratedRegex(@"\b(overflow|overflow-x|overflow-y|text)-hidden\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BuilderNoise();
 
