@@ -10,7 +10,7 @@ namespace Monitoring.Core.Enrichment;
 /// <summary>
 /// Everything enrichment knows, loaded once from <c>seeds/enrichment/</c>: the gazetteer
 /// (<c>gazetteer.tsv</c>, <c>countries.tsv</c>), the topic rules (<c>topics.json</c>), the tension lexicon
-/// (<c>tension.json</c>), <c>common-words.txt</c>, <c>ambiguity.tsv</c>, the curated actors
+/// (<c>tension.json</c>), <c>common-words.txt</c>, <c>ambiguity.tsv</c> with <c>first-names.tsv</c> and <c>person-cues.tsv</c>, the curated actors
 /// (<c>actors.tsv</c>) and the language profiles (<c>language-profiles.tsv</c>). Immutable after loading, so it can be shared.
 /// </summary>
 public sealed class EnrichmentModel
@@ -36,7 +36,7 @@ public sealed class EnrichmentModel
         Countries = new CountryTagger(gazetteer, CountryName, ambiguity);
         TopicTagger = new TopicTagger(topics);
         TensionScorer = new TensionScorer(tension);
-        Actors = new ActorTagger(actors, new PersonTagger(Countries.IsPlace, commonWords));
+        Actors = new ActorTagger(actors, new PersonTagger(Countries.IsPlace, commonWords, ambiguity.Cues));
         ActorList = actors;
         LanguageDetector = languageDetector;
     }
@@ -72,17 +72,19 @@ public sealed class EnrichmentModel
             throw new DirectoryNotFoundException($"No enrichment model at {Path.GetFullPath(folder)}: run from the repository root or point --seeds (Ingestion:SeedsPath in the app) at the seeds folder.");
         }
 
+        var gazetteer = GazetteerFile.ReadEntries(Path.Combine(folder, GazetteerFile.EntriesFileName));
+        var actors = Actor.ReadAll(Path.Combine(folder, "actors.tsv"));
         return new EnrichmentModel(
             GazetteerFile.ReadCountries(Path.Combine(folder, GazetteerFile.CountriesFileName)),
-            GazetteerFile.ReadEntries(Path.Combine(folder, GazetteerFile.EntriesFileName)),
+            gazetteer,
             ReadJson<TopicCatalogue>(Path.Combine(folder, "topics.json")),
             ReadJson<TensionLexicon>(Path.Combine(folder, "tension.json")),
             File.ReadLines(Path.Combine(folder, "common-words.txt"))
                 .Select(line => line.Trim())
                 .Where(line => line.Length > 0 && !line.StartsWith('#'))
                 .ToList(),
-            AmbiguityRules.Read(Path.Combine(folder, "ambiguity.tsv")),
-            Actor.ReadAll(Path.Combine(folder, "actors.tsv")),
+            AmbiguityRules.Read(folder, actors, gazetteer),
+            actors,
             LanguageDetector.Read(Path.Combine(folder, "language-profiles.tsv")));
     }
 

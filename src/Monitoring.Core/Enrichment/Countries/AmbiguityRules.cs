@@ -1,17 +1,25 @@
 using System.Collections.Frozen;
+using Monitoring.Core.Enrichment.People;
 using Monitoring.Core.Enrichment.Text;
 
 namespace Monitoring.Core.Enrichment.Countries;
 
 /// <summary>
 /// Context rules for forms that do not always mean their country, read from <c>ambiguity.tsv</c>
-/// (form, rule). Rules:
+/// (form, rule), and the rules that tell people from places (docs/enrichment.md, "People are not places").
+/// Rules of the file:
 /// <list type="bullet">
 /// <item><c>person-name</c>: a place that is also a personal name ("Jordan", "Chad", "Paris") is no place
 /// when it is glued to another capitalised word in running text ("Michael Jordan", "Paris Hilton").</item>
 /// <item><c>us-state</c>: a country that is also a US state ("Georgia") is read as the US state when the article refers to
 /// the United States and names the country by no other form (no "Tbilisi", no "Georgian").</item>
 /// </list>
+/// Rules for every form, with the cues of <see cref="PersonCues"/>: a word in capitals is no country unless the
+/// gazetteer lists it as that country's abbreviation in the article's language (AKS is no Aksu, SAD is the
+/// USA); a surname in -ić is no place unless a place is literally so called (Tepić is no Tepic); a first name
+/// followed by a name, and the name after a first name, are a person (Milan Antonijević, Marinika Tepić); a
+/// name that could be a person's (a first name, a surname, a curated actor's alias) is no city when a title
+/// stands before it, a verb of saying beside it, or when it opens a headline before a colon.
 /// A city followed by a region of another country ("BIRMINGHAM, Ala.", "Paris, Texas") is that region's namesake.
 /// Forms that are organisations (NATO, KFOR) or regions of another country ("Central Macedonia") are
 /// handled by the gazetteer itself: blockers and curated rows.
@@ -23,55 +31,139 @@ internal sealed class AmbiguityRules
 
     public const string UsState = "us-state";
 
-    // A capitalised neighbour that makes a name of a place would more likely make it an institution or a feature.
-    private static readonly FrozenSet<string> PlaceNeighbours = FrozenSet.ToFrozenSet(
-    [
-        "river", "valley", "government", "king", "queen", "state", "university", "post", "times", "street", "square",
-        "ministry", "army", "armed", "central", "national", "prime", "president", "foreign", "minister", "bank",
-        "city", "county", "province", "region", "stock", "exchange", "said", "the", "and", "of", "in",
-    ], StringComparer.Ordinal);
+    public const string FileName = "ambiguity.tsv";
 
     private readonly FrozenSet<(string Key, string Rule)> _rules;
+    private readonly FrozenSet<string> _personNames;
+    private readonly PersonCues _cues;
+    private readonly FrozenSet<string> _actorKeys;
+    private readonly FrozenSet<string> _actorStems;
+    private readonly FrozenSet<string> _softPlaces;
+    private readonly FrozenSet<string> _organisationAcronyms;
 
     public AmbiguityRules(IEnumerable<(string Form, string Rule)> rules)
+        : this(rules, PersonCues.None, [], [])
+    {
+    }
+
+    /// <param name="actors">Their one-word person aliases (Kosta, Mali, Vučić) are people before they are cities abroad.</param>
+    /// <param name="gazetteer">The places whose own name ends in -ić (Leposavić, Obilić) stay places.</param>
+    public AmbiguityRules(IEnumerable<(string Form, string Rule)> rules, PersonCues cues, IEnumerable<Actor> actors, IEnumerable<GazetteerEntry> gazetteer)
     {
         _rules = rules.Select(rule => (GazetteerBuilder.Key(rule.Form), rule.Rule)).ToFrozenSet();
+        _personNames = _rules.Where(rule => rule.Rule == PersonName).Select(rule => rule.Key).ToFrozenSet(StringComparer.Ordinal);
+        _cues = cues;
+        var aliases = actors
+            .Where(actor => actor.Kind == ActorKind.Person)
+            .SelectMany(actor => actor.Aliases)
+            .Where(alias => !alias.Contains(' ', StringComparison.Ordinal) && !alias.All(char.IsUpper))
+            .Select(GazetteerBuilder.Key)
+            .Where(key => key.Length > 2 && !key.Contains(' ', StringComparison.Ordinal))
+            .ToList();
+        _actorKeys = aliases.ToFrozenSet(StringComparer.Ordinal);
+        _actorStems = aliases.Select(Inflection.Stem).ToFrozenSet(StringComparer.Ordinal);
+        _organisationAcronyms = actors
+            .Where(actor => actor.Kind == ActorKind.Organisation)
+            .SelectMany(actor => actor.Aliases)
+            .Where(alias => alias.Length > 1 && alias.All(char.IsUpper))
+            .Select(GazetteerBuilder.Key)
+            .ToFrozenSet(StringComparer.Ordinal);
+        _softPlaces = gazetteer
+            .Where(entry => entry.Code != GazetteerEntry.BlockerCode && entry.Text.AsSpan().IndexOfAny(SurnameShape.SoftLetters) >= 0)
+            .Select(entry => SurnameShape.SoftKey(entry.Text))
+            .SelectMany(key => new[] { key, Inflection.StemPhrase(key) })
+            .ToFrozenSet(StringComparer.Ordinal);
     }
 
     public static AmbiguityRules None { get; } = new([]);
 
     /// <summary>Reads <c>ambiguity.tsv</c>: form, rule, optional note; # starts a comment.</summary>
     /// <exception cref="InvalidDataException">A line names an unknown rule.</exception>
-    public static AmbiguityRules Read(string path)
+    public static AmbiguityRules Read(string path) => new(ReadRules(path));
+
+    /// <summary>Reads <c>ambiguity.tsv</c> and the person cues of the enrichment folder.</summary>
+    /// <exception cref="InvalidDataException">A line of either file is malformed.</exception>
+    public static AmbiguityRules Read(string folder, IEnumerable<Actor> actors, IEnumerable<GazetteerEntry> gazetteer) =>
+        new(ReadRules(Path.Combine(folder, FileName)), PersonCues.Read(folder), actors, gazetteer);
+
+    /// <summary>The titles, royal titles and verbs of saying, also for the person tagger.</summary>
+    public PersonCues Cues => _cues;
+
+    /// <summary>The per-article reading of people, for <see cref="IsNoPlace"/>.</summary>
+    public PersonReading ReadPeople(IReadOnlyList<Token> tokens, string language) => new(_cues, tokens, language);
+
+    /// <summary>
+    /// True when the form at <paramref name="start"/> is no place in this article: an acronym the gazetteer does
+    /// not list, a surname, part of a person's name, or a person by title, speech or headline.
+    /// Forms of several words ("Kosta Rika", "Novi Sad") are places named in full and are left alone.
+    /// </summary>
+    public bool IsNoPlace(GazetteerEntry entry, PersonReading people, int start, int length)
     {
-        var rules = new List<(string, string)>();
-        foreach (var (fields, origin) in SeedTsv.ReadRows(path, minimumFields: 2))
-        {
-            if (fields[1] is not (PersonName or UsState))
-            {
-                throw new InvalidDataException($"{origin}: unknown rule '{fields[1]}' (expected {PersonName} or {UsState}).");
-            }
-
-            rules.Add((fields[0], fields[1]));
-        }
-
-        return new AmbiguityRules(rules);
-    }
-
-    /// <summary>True when the one-word form at <paramref name="start"/> is part of a person's name.</summary>
-    public bool IsPersonName(GazetteerEntry entry, IReadOnlyList<Token> tokens, int start, int length)
-    {
-        if (length != 1 || tokens[start].InTitle || !_rules.Contains((tokens[start].Key, PersonName)))
+        if (length != 1)
         {
             return false;
         }
 
-        var token = tokens[start];
-        var before = start > 0 && !token.AfterPunctuation && !token.StartsSentence && IsNameWord(tokens[start - 1]);
-        var after = start + 1 < tokens.Count && !tokens[start + 1].AfterPunctuation && IsNameWord(tokens[start + 1]);
-        return before || after;
-    }
+        var token = people.Tokens[start];
+        // A word in capitals is the gazetteer's abbreviation in the article's language, or a place's name set in
+        // capitals (a dateline, "TOKYO, March 3 -", "MIDLAND, MICH."), never through the stemmer (AKS is no Aksu)
+        // and never when it is a curated organisation's acronym (NIS the oil company, not Niš).
+        if (people.IsAcronym(start))
+        {
+            return IsAbbreviation(entry.Text)
+                ? !IsAbbreviationOf(entry, people.Language)
+                : _organisationAcronyms.Contains(token.Key) || token.Key != GazetteerBuilder.Key(entry.Text);
+        }
 
+        // "BiH" and "KiM" as written: "Kim" is a Korean name, not Kosovo and Metohija.
+        if (IsAbbreviation(entry.Text) && !SameCapitals(token.Text, entry.Text))
+        {
+            return true;
+        }
+
+        if (IsSurname(token, entry))
+        {
+            return true;
+        }
+
+        if (_personNames.Contains(token.Key) && people.GluedToName(start))
+        {
+            return true;
+        }
+
+        var firstName = people.IsFirstName(start);
+        if (firstName && people.FollowedByName(start))
+        {
+            return true;
+        }
+
+        var actor = _actorKeys.Contains(token.Key) || (people.Inflected && token.Key.Length > 3 && _actorStems.Contains(Inflection.Stem(token.Key)));
+        var weakPlace = entry.Kind is GazetteerKind.City or GazetteerKind.Region;
+
+        // The name after a first name is a person's, unless it names a country ("Dan Srbije" is a holiday).
+        if ((people.FirstNameBefore(start) || (weakPlace && people.FullNameBefore(start)))
+            && (actor || entry.Kind is not (GazetteerKind.Name or GazetteerKind.Demonym)))
+        {
+            return true;
+        }
+
+        // A current politician outweighs a town the stemmer finds: Kosta, Kostu are Antonio Costa, not Kosti in
+        // Sudan. A town of that very name stays a town (Nikšić the town, not Nermin Nikšić).
+        if (actor && (weakPlace || entry.Kind == GazetteerKind.Capital) && token.Key != GazetteerBuilder.Key(entry.Text))
+        {
+            return true;
+        }
+
+        // A word that could be a person's name, in a person's place in the sentence. A country or a capital
+        // stays: "predsednik Srbije", "Priština tvrdi", "Beograd:" are places speaking by metonymy.
+        var couldBePerson = actor || firstName || _personNames.Contains(token.Key) || SurnameShape.HasFoldedEnding(token.Key);
+        if (couldBePerson && (weakPlace || actor) && (people.TitleBefore(start) != PersonCue.None || people.Speaks(start)))
+        {
+            return true;
+        }
+
+        return (weakPlace || actor) && people.PersonElsewhere(start, couldBePerson);
+    }
     /// <summary>Drops or reassigns the mentions that the whole article shows to mean something else.</summary>
     public List<Mention> ResolveInContext(List<Mention> mentions)
     {
@@ -117,5 +209,65 @@ internal sealed class AmbiguityRules
         return kept;
     }
 
-    private static bool IsNameWord(Token token) => token.IsCapitalised && !PlaceNeighbours.Contains(token.Key);
+    private static List<(string, string)> ReadRules(string path)
+    {
+        var rules = new List<(string, string)>();
+        foreach (var (fields, origin) in SeedTsv.ReadRows(path, minimumFields: 2))
+        {
+            if (fields[1] is not (PersonName or UsState))
+            {
+                throw new InvalidDataException($"{origin}: unknown rule '{fields[1]}' (expected {PersonName} or {UsState}).");
+            }
+
+            rules.Add((fields[0], fields[1]));
+        }
+
+        return rules;
+    }
+
+    // "SAD" is the USA in Serbian, "BiH" Bosnia, "UK" Britain in English: the gazetteer's abbreviations, in the
+    // article's language (Serbian, Croatian, Bosnian and Montenegrin read each other's) or in every language.
+    private static bool IsAbbreviationOf(GazetteerEntry entry, string language) =>
+        IsAbbreviation(entry.Text)
+        && (entry.Language == GazetteerEntry.AnyLanguage || LanguageGroup(entry.Language) == LanguageGroup(language));
+
+    // BiH, KiM, SAD, UAE, РСМ, FYROM: a short word of letters with two capitals or more (not "N'Djamena").
+    private static bool IsAbbreviation(string form) => form.Length <= 5 && form.All(char.IsLetter) && form.Count(char.IsUpper) >= 2;
+
+    private static bool SameCapitals(string written, string form)
+    {
+        if (written.Length != form.Length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < form.Length; k++)
+        {
+            if (char.IsUpper(written[k]) != char.IsUpper(form[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string LanguageGroup(string language)
+    {
+        var primary = language.Split('-', '_')[0];
+        return primary is "sr" or "hr" or "bs" or "sh" or "me" or "cnr" ? "sh" : primary;
+    }
+
+    // Tepić is no Tepic and Mitrović no Mitrovica; Leposavić and Obilić are places by their own name.
+    private bool IsSurname(in Token token, GazetteerEntry entry)
+    {
+        if (SurnameShape.HasSoftEnding(token.Text))
+        {
+            var soft = SurnameShape.SoftKey(token.Text);
+            return !_softPlaces.Contains(soft) && !_softPlaces.Contains(Inflection.Stem(soft));
+        }
+
+        // Written without diacritics, "Mitrovic" reaches "Mitrovica" only through the stemmer.
+        return SurnameShape.HasFoldedEnding(token.Key) && token.Key != GazetteerBuilder.Key(entry.Text);
+    }
 }

@@ -59,6 +59,7 @@ internal sealed class CountryTagger
         var inflected = !language.StartsWith("en", StringComparison.Ordinal);
         var index = inflected ? _anyLanguage : _english;
         var mentions = new List<Mention>();
+        var people = _ambiguity.ReadPeople(tokens, language);
         var i = 0;
         while (i < tokens.Count)
         {
@@ -68,7 +69,7 @@ internal sealed class CountryTagger
                 continue;
             }
 
-            if (hit.Entry.Code != GazetteerEntry.BlockerCode && !_ambiguity.IsPersonName(hit.Entry, tokens, i, hit.Length))
+            if (hit.Entry.Code != GazetteerEntry.BlockerCode && !_ambiguity.IsNoPlace(hit.Entry, people, i, hit.Length))
             {
                 mentions.Add(new Mention(hit.Entry, i, hit.Length, Token.Quote(tokens, i, hit.Length), Token.Span(tokens, i, hit.Length)));
             }
@@ -130,7 +131,8 @@ internal sealed class CountryTagger
             var expected = formWords[k];
             var actual = tokens[start + k].Text;
             var isAcronym = expected.Length > 1 && expected.All(char.IsUpper);
-            if (isAcronym ? !string.Equals(expected, actual, StringComparison.Ordinal) : char.IsUpper(expected[0]) && !char.IsUpper(actual[0]))
+            // An acronym in capitals in either script: "САД" is "SAD".
+            if (isAcronym ? actual.Length != expected.Length || !actual.All(char.IsUpper) : char.IsUpper(expected[0]) && !char.IsUpper(actual[0]))
             {
                 return false;
             }

@@ -53,12 +53,15 @@ internal sealed class PersonTagger
 
     private readonly Func<string, bool> _isPlace;
     private readonly FrozenSet<string> _commonWords;
+    private readonly PersonCues _cues;
 
     /// <param name="isPlace">Whether lowercased words joined by spaces name a place ("serbian", "novi sad").</param>
-    public PersonTagger(Func<string, bool> isPlace, IEnumerable<string> commonWords)
+    /// <param name="cues">Titles of the region's languages are cut like the English ones; a royal title makes the run a street or a square ("Trg Kralja Milana").</param>
+    public PersonTagger(Func<string, bool> isPlace, IEnumerable<string> commonWords, PersonCues? cues = null)
     {
         _isPlace = isPlace;
         _commonWords = commonWords.ToFrozenSet(StringComparer.Ordinal);
+        _cues = cues ?? PersonCues.None;
     }
 
     /// <param name="title">Only counted against names found in the body.</param>
@@ -101,7 +104,7 @@ internal sealed class PersonTagger
 
             var run = tokens.Skip(i).Take(end - i).ToList();
             i = end;
-            if (run.Any(token => InstitutionWords.Contains(token.Key)))
+            if (run.Any(token => InstitutionWords.Contains(token.Key) || _cues.CueOf(token, inflected: true) == PersonCue.Royal))
             {
                 continue;
             }
@@ -127,6 +130,7 @@ internal sealed class PersonTagger
 
     private bool IsNamePart(Token token) =>
         !TitleWords.Contains(token.Key)
+        && _cues.CueOf(token, inflected: true) == PersonCue.None
         && !_isPlace(token.Key)
         && !_commonWords.Contains(token.Key);
 
