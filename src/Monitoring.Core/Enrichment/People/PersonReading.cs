@@ -12,14 +12,19 @@ namespace Monitoring.Core.Enrichment.People;
 /// </summary>
 internal sealed class PersonReading
 {
-    // Words that follow a first name without making a person: "Milan Fashion Week", "Sofia Airport".
-    private static readonly FrozenSet<string> NonNameWords = FrozenSet.ToFrozenSet(
+    // Capitalised neighbours that make a name of a place an institution or a feature ("Paris Hilton" is a
+    // person, "Paris Government" is not): the person-name rule of ambiguity.tsv.
+    private static readonly FrozenSet<string> PlaceNeighbours = FrozenSet.ToFrozenSet(
     [
         "river", "valley", "government", "king", "queen", "state", "university", "post", "times", "street", "square",
         "ministry", "army", "armed", "central", "national", "prime", "president", "foreign", "minister", "bank",
-        "city", "county", "province", "region", "stock", "exchange", "said", "the", "and", "of", "in", "airport",
-        "fashion", "police", "court", "port", "expo", "week", "aerodrom", "luka", "harbor", "harbour",
+        "city", "county", "province", "region", "stock", "exchange", "said", "the", "and", "of", "in",
     ], StringComparer.Ordinal);
+
+    // ...and after a first name of first-names.tsv also these: "Milan Fashion Week", "Sofia Airport", "Luka Bar".
+    private static readonly FrozenSet<string> NonNameWords = PlaceNeighbours
+        .Concat(["airport", "fashion", "police", "court", "port", "expo", "week", "aerodrom", "luka", "harbor", "harbour"])
+        .ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly SearchValues<char> QuotationMarks = SearchValues.Create("\"„“”«»'‘’");
 
@@ -88,7 +93,7 @@ internal sealed class PersonReading
     public bool FollowedByName(int i) =>
         i + 1 < _tokens.Count && ReadsCapitals(i) && Glued(i + 1) && IsNameWord(_tokens[i + 1]) && _cues.CueOf(_tokens[i + 1], _inflected) == PersonCue.None;
 
-    /// <summary>The existing person-name rule: glued to a capitalised name word on either side ("Michael Jordan", "Paris Hilton").</summary>
+    /// <summary>The person-name rule of ambiguity.tsv: glued to a capitalised word on either side ("Michael Jordan", "Paris Hilton").</summary>
     public bool GluedToName(int i)
     {
         if (!ReadsCapitals(i))
@@ -97,8 +102,9 @@ internal sealed class PersonReading
         }
 
         var token = _tokens[i];
-        var before = i > 0 && !token.AfterPunctuation && !token.StartsSentence && IsNameWord(_tokens[i - 1]);
-        return before || FollowedByName(i);
+        var before = i > 0 && !token.AfterPunctuation && !token.StartsSentence && IsNeighbourName(_tokens[i - 1]);
+        var after = i + 1 < _tokens.Count && Glued(i + 1) && IsNeighbourName(_tokens[i + 1]);
+        return before || after;
     }
 
     /// <summary>A title or a royal title right before the word: "poslanica Tepić", "Trg kralja Milana", "ministri Kosta".</summary>
@@ -221,4 +227,6 @@ internal sealed class PersonReading
     }
 
     private static bool IsNameWord(in Token token) => token.IsCapitalised && !NonNameWords.Contains(token.Key);
+
+    private static bool IsNeighbourName(in Token token) => token.IsCapitalised && !PlaceNeighbours.Contains(token.Key);
 }
