@@ -1,0 +1,106 @@
+using Monitoring.Core.Enrichment;
+
+namespace Monitoring.Core.Tests.Enrichment.Tension;
+
+/// <summary>
+/// The term classes of <c>tension.json</c> in each language of the region, the same sentence in both Serbian
+/// scripts, and negation per language. Sentences written for these tests in the style of the region's outlets;
+/// each expectation was read off the sentence.
+/// </summary>
+public sealed class TensionLanguagesTests(EnrichmentFixture fixture) : IClassFixture<EnrichmentFixture>
+{
+    private TensionScore Score(string headline, string language) => fixture.EnrichText(headline, "", language).Tags.Tension;
+
+    [Theory]
+    // Weapons and attacks.
+    [InlineData("en", "Two hand grenades are thrown at international community buildings in Kosovska Mitrovica.", "violence", "grenade*")]
+    [InlineData("sr", "Bačene ručne bombe u dvorište policijske stanice u Zvečanu", "violence", "bombe")]
+    [InlineData("sr", "Demonstranti zapalili prostorije stranke i demolirali ulaz u gradsku upravu", "violence", "zapali* prostorij*")]
+    [InlineData("hr", "Napadač bacio molotovljev koktel na zgradu Vlade u Zagrebu", "violence", "molotov*")]
+    [InlineData("sq", "Protestuesit hodhën molotov drejt kryeministrisë", "violence", "molotov*")]
+    [InlineData("sq", "Një shpërthim në kanalin Ibër-Lepenc, policia heton", "violence", "shpërthim*")]
+    [InlineData("mk", "Фрлена бомба пред полициската станица во Куманово, двајца повредени", "violence", "повреден*")]
+    // Secession acts and partition.
+    [InlineData("en", "Former Prime Minister says the province will unilaterally declare independence within four days.", "secession-acts", "unilateral* declar*")]
+    [InlineData("sr", "Skupština Republike Srpske usvojila zakon o neprimenjivanju odluka Ustavnog suda", "secession-threats", "neprimenjivanj*")]
+    [InlineData("en", "Serbia formally proposes partitioning Kosovo along ethnic lines.", "secession-threats", "partition*")]
+    [InlineData("sr", "Ideja o podeli Kosova ponovo u javnosti", "secession-threats", "podel* kosov*")]
+    // Riots, clashes, tear gas.
+    [InlineData("en", "After days of rioting in Bosnia, the Presidency Building in Sarajevo is attacked.", "protests-unrest", "riot*")]
+    [InlineData("sr", "Neredi na protestu u centru Beograda, policija upotrebila suzavac", "protests-unrest", "suzavac")]
+    [InlineData("hr", "Prosvjednici se sukobili s policijom, uhićeno deset osoba", "protests-unrest", "uhićen*")]
+    [InlineData("sq", "Përplasje mes protestuesve dhe policisë, policia përdori gaz lotsjellës", "protests-unrest", "gaz* lotsjellës")]
+    [InlineData("mk", "Судири меѓу демонстрантите и полицијата, употребен солзавец", "protests-unrest", "солзавец")]
+    [InlineData("mk", "Немири во Кочани по пожарот, уапсени неколку лица", "protests-unrest", "nemir*")]
+    // Occupations and storming of buildings.
+    [InlineData("en", "The Macedonian Parliament is stormed by protesters.", "protests-unrest", "stormed")]
+    [InlineData("en", "A small group of protesters storm the building after pushing through a police cordon.", "protests-unrest", "storm the")]
+    [InlineData("sr", "Upad u Maticu srpsku, prekinuta akademija", "protests-unrest", "upad*")]
+    [InlineData("bs", "Demonstranti jurišali na zgradu Predsjedništva u Sarajevu", "protests-unrest", "jurisal*")]
+    public void ATermOfEachClass_IsFound_InItsLanguage(string language, string headline, string category, string term)
+    {
+        var tension = Score(headline, language);
+
+        var evidence = Assert.Single(tension.Evidence, item => item.Term == term);
+        Assert.Equal(category, evidence.Category);
+        Assert.Empty(tension.Negated);
+    }
+
+    [Theory]
+    [InlineData("Studenti u blokadi: policija upotrebila suzavac, privedeno dvadeset studenata")]
+    [InlineData("Demonstranti zapalili prostorije SNS-a u Valjevu, neredi i povređeni policajci")]
+    [InlineData("Bačene ručne bombe na policijsku stanicu u Zvečanu, ranjen policajac")]
+    [InlineData("Pucnjava ispred Skupštine, muškarac uhapšen, kamenovan autobus")]
+    public void TheSameSerbianHeadline_ScoresTheSame_InLatinAndCyrillic(string latin)
+    {
+        var cyrillic = SerbianScripts.ToCyrillic(latin);
+
+        var fromLatin = Score(latin, "sr-Latn");
+        var fromCyrillic = Score(cyrillic, "sr-Cyrl");
+
+        Assert.NotEqual(latin, cyrillic);
+        Assert.True(fromLatin.IsTense, latin);
+        Assert.Equal(fromLatin.Value, fromCyrillic.Value);
+        Assert.Equal(fromLatin.Evidence.Select(item => (item.Term, item.Count)), fromCyrillic.Evidence.Select(item => (item.Term, item.Count)));
+    }
+
+    [Theory]
+    [InlineData("sr", "Dačić: Policija nije upotrebila suzavac na protestu", "suzavac")]
+    [InlineData("sr", "MUP demantovao da je bilo nereda ispred fakulteta", "nered*")]
+    [InlineData("sr", "Ministar odbacio tvrdnje o napadu na novinare", "napad*")]
+    [InlineData("hr", "Policija demantirala da je bilo sukoba na prosvjedu", "sukob*")]
+    [InlineData("bs", "Dodik: Neće biti secesije, ali ni nametanja", "secesij*")]
+    [InlineData("sq", "Policia nuk përdori gaz lotsjellës ndaj protestuesve", "gaz* lotsjellës")]
+    [InlineData("sq", "Ministri mohoi se pati përplasje në veri", "përplasj*")]
+    [InlineData("mk", "Полицијата не употреби солзавец врз демонстрантите", "солзавец")]
+    [InlineData("mk", "Министерството демантира дека имало судири на протестот", "судир*")]
+    public void ANegatedOrDeniedTerm_DoesNotCount_InEachLanguage(string language, string headline, string term)
+    {
+        var tension = Score(headline, language);
+
+        Assert.DoesNotContain(tension.Evidence, item => item.Term == term);
+        Assert.Contains(tension.Negated, item => item.Term == term);
+    }
+
+    [Fact]
+    public void MacedonianNo_MeansBut_AndNegatesNothing()
+    {
+        // "но" (but) folds to "no", the English negation; in Macedonian it is not a cue.
+        var tension = Score("Протестот беше мирен, но имаше судири пред Собранието", "mk");
+
+        Assert.Contains(tension.Evidence, item => item.Term == "судир*");
+        Assert.Empty(tension.Negated);
+    }
+
+    [Theory]
+    [InlineData("sr", "Zbor crkvenog hora nastupio u Sabornoj crkvi")]
+    [InlineData("sr", "Saobraćajna nesreća na auto-putu, kolona vozila")]
+    [InlineData("sr", "Zapalili sveće za stradale u Novom Sadu")]
+    [InlineData("sr", "Srbi u selima Kosovske Kamenice bez struje")]
+    [InlineData("sq", "Zgjedhjet lokale do të mbahen në tetor")]
+    [InlineData("mk", "Владата ги усвои измените на буџетот")]
+    public void OrdinaryNews_IsNotTense(string language, string headline)
+    {
+        Assert.False(Score(headline, language).IsTense, headline);
+    }
+}
