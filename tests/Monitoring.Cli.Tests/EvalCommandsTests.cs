@@ -51,6 +51,19 @@ public sealed partial class EvalCommandsTests
         Assert.Contains("not measured (add --udhr DIR", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EvalCrises_PrintsAHitRatePerCorpus_AboveTheFloorsOfDocsTension()
+    {
+        var rts = Path.Combine(Corpus("balkans"), "rts.csv");
+
+        var run = await CliProcess.RunAsync("eval", "crises", "--rts", rts);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("MISS\t2008-03-17\tXK\t2008-03", run.Output, StringComparison.Ordinal);
+        Assert.True(HitRate(run.Output, "English demo corpus") >= 0.9, "demo corpus (published 0.93)");
+        Assert.True(HitRate(run.Output, "RTS, Serbian") >= 0.7, "RTS headlines (published 0.70)");
+    }
+
     [Theory]
     [InlineData("eval countries: no such folder", "eval", "countries", "--reuters", "{missing}")]
     [InlineData("--rows many: give a positive whole number.", "eval", "countries", "--rows", "many")]
@@ -59,6 +72,7 @@ public sealed partial class EvalCommandsTests
     [InlineData("--udhr : no hrv.html there.", "eval", "language", "--udhr", "{missing}")]
     [InlineData("eval stories: no such folder", "eval", "stories", "--reuters", "{missing}")]
     [InlineData("eval series: no such file", "eval", "series", "{missing}")]
+    [InlineData("eval crises: no such file", "eval", "crises", "--rts", "{missing}")]
     public async Task AMissingInput_IsRefused_WithExitCodeTwo_SayingWhatIsMissing(string message, params string[] arguments)
     {
         var missing = Path.Combine(Path.GetTempPath(), $"monitoring-missing-{Guid.NewGuid():N}");
@@ -222,6 +236,13 @@ public sealed partial class EvalCommandsTests
     {
         var line = output.Split('\n').Single(line => line.StartsWith($"| {label} |", StringComparison.Ordinal));
         return double.Parse(ShareInParentheses().Match(line).Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    // "crisis hit rate (RTS, Serbian): 8/10 = 0.80 of the crises the corpus reports; …" → 0.80
+    private static double HitRate(string output, string corpus)
+    {
+        var line = output.Split('\n').Single(line => line.StartsWith($"crisis hit rate ({corpus}): ", StringComparison.Ordinal));
+        return double.Parse(Number().Matches(line)[2].Value, CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"\d+(\.\d+)?")]
