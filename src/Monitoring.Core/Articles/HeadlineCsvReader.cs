@@ -15,10 +15,30 @@ public static partial class HeadlineCsvReader
     // Month abbreviations as the outlet writes them, both scripts.
     private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["maj"] = 5, ["jun"] = 6,
-        ["jul"] = 7, ["avg"] = 8, ["sep"] = 9, ["okt"] = 10, ["nov"] = 11, ["dec"] = 12,
-        ["јан"] = 1, ["феб"] = 2, ["мар"] = 3, ["апр"] = 4, ["мај"] = 5, ["јун"] = 6,
-        ["јул"] = 7, ["авг"] = 8, ["сеп"] = 9, ["окт"] = 10, ["нов"] = 11, ["дец"] = 12,
+        ["jan"] = 1,
+        ["feb"] = 2,
+        ["mar"] = 3,
+        ["apr"] = 4,
+        ["maj"] = 5,
+        ["jun"] = 6,
+        ["jul"] = 7,
+        ["avg"] = 8,
+        ["sep"] = 9,
+        ["okt"] = 10,
+        ["nov"] = 11,
+        ["dec"] = 12,
+        ["јан"] = 1,
+        ["феб"] = 2,
+        ["мар"] = 3,
+        ["апр"] = 4,
+        ["мај"] = 5,
+        ["јун"] = 6,
+        ["јул"] = 7,
+        ["авг"] = 8,
+        ["сеп"] = 9,
+        ["окт"] = 10,
+        ["нов"] = 11,
+        ["дец"] = 12,
     };
 
     public static IEnumerable<Article> Read(string path, string source, string language, DateTimeOffset ingestedAt)
