@@ -73,7 +73,7 @@ public sealed class TensionLanguagesTests(EnrichmentFixture fixture) : IClassFix
     [InlineData("sq", "Policia nuk përdori gaz lotsjellës ndaj protestuesve", "gaz* lotsjellës")]
     [InlineData("sq", "Ministri mohoi se pati përplasje në veri", "përplasj*")]
     [InlineData("mk", "Полицијата не употреби солзавец врз демонстрантите", "солзавец")]
-    [InlineData("mk", "Министерството демантира дека имало судири на протестот", "судир*")]
+    [InlineData("mk", "Министерството демантира дека имало судири на протестот", "судири")]
     public void ANegatedOrDeniedTerm_DoesNotCount_InEachLanguage(string language, string headline, string term)
     {
         var tension = Score(headline, language);
@@ -88,7 +88,7 @@ public sealed class TensionLanguagesTests(EnrichmentFixture fixture) : IClassFix
         // "но" (but) folds to "no", the English negation; in Macedonian it is not a cue.
         var tension = Score("Протестот беше мирен, но имаше судири пред Собранието", "mk");
 
-        Assert.Contains(tension.Evidence, item => item.Term == "судир*");
+        Assert.Contains(tension.Evidence, item => item.Term == "судири");
         Assert.Empty(tension.Negated);
     }
 
