@@ -43,7 +43,7 @@ public static partial class HeadlineCsvReader
 
     public static IEnumerable<Article> Read(string path, string source, string language, DateTimeOffset ingestedAt)
     {
-        foreach (var fields in Rows(path).Skip(1))
+        foreach (var fields in CsvRows.Read(File.ReadAllText(path, Encoding.UTF8).TrimStart('\uFEFF')).Skip(1))
         {
             if (fields.Count < 3 || string.IsNullOrWhiteSpace(fields[0]) || ParseDate(fields[2]) is not { } published)
             {
@@ -77,66 +77,6 @@ public static partial class HeadlineCsvReader
         var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         return day <= DateTime.DaysInMonth(year, month) ? new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero) : null;
-    }
-
-    /// <summary>
-    /// The rows of a CSV file as RFC 4180 has them: fields may be quoted, with doubled quotes and line breaks inside
-    /// the quotes; a byte order mark is dropped. The header is the first row.
-    /// </summary>
-    public static IEnumerable<IReadOnlyList<string>> Rows(string path)
-    {
-        var text = File.ReadAllText(path, Encoding.UTF8).TrimStart('\uFEFF');
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var character = text[i];
-            if (quoted)
-            {
-                if (character == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (character == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(character);
-                }
-
-                continue;
-            }
-
-            switch (character)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    row.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\n':
-                    row.Add(field.ToString().TrimEnd('\r'));
-                    field.Clear();
-                    yield return row;
-                    row = [];
-                    break;
-                default:
-                    field.Append(character);
-                    break;
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            yield return row;
-        }
     }
 
     [GeneratedRegex(@"(?<day>\d{1,2})\.\s*(?<month>\p{L}{3})\p{L}*\s+(?<year>\d{4})")]
