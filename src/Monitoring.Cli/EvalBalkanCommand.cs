@@ -7,10 +7,10 @@ using Monitoring.Core.Enrichment.Evaluation;
 namespace Monitoring.Cli;
 
 /// <summary>
-/// <c>eval balkan [--set FILE] [--corpora DIR] [--seeds DIR] [--errors FILE]</c>: the enricher, as <c>tag</c> runs
-/// it, on the hand-labelled Balkan-language development set (Serbian in both scripts, Croatian, Albanian,
-/// Macedonian). Each item is one headline or sentence, given as an article's title in the item's language with
-/// its outlet as the source. Prints precision, recall and F1 per language and per label (countries the item is
+/// <c>eval balkan [--set FILE] [--corpora DIR] [--seeds DIR] [--errors FILE] [--Enrichment:SourceCountryPrior false]</c>:
+/// the enricher, as <c>tag</c> runs it, on the hand-labelled Balkan-language development set (Serbian in both
+/// scripts, Croatian, Albanian, Macedonian). Each item is one headline or sentence, given as an article's title in
+/// the item's language with its outlet as the source and the outlet's home country as the source's country. Prints precision, recall and F1 per language and per label (countries the item is
 /// about, unrest/protest, tense, each labelled topic) on the development half, the held-out half and all.
 /// </summary>
 internal static class EvalBalkanCommand
@@ -36,7 +36,7 @@ internal static class EvalBalkanCommand
             throw new CommandLineException($"eval balkan: {setPath} holds no items.");
         }
 
-        var enricher = new ArticleEnricher(model);
+        var enricher = new ArticleEnricher(model, CliOptions.Enrichment(args));
         var watch = Stopwatch.StartNew();
         var results = items.Select(item => (Item: item, Tags: enricher.Enrich(ToArticle(item)).Tags)).ToList();
         watch.Stop();
@@ -173,6 +173,7 @@ internal static class EvalBalkanCommand
         Title = item.Text,
         Paragraphs = [],
         Source = item.Outlet,
+        SourceCountry = item.OutletCountry,
         Language = item.Language,
         IngestedAt = DateTimeOffset.UnixEpoch,
     };

@@ -82,6 +82,7 @@ static int Usage()
               "About" countries against Reuters-21578 places: P/R/F1 per country, micro and macro, with and without usa.
 
           eval balkan [--set <seeds/evaluation/balkan-dev-set.tsv>] [--corpora <shared/data>] [--seeds <seeds>] [--errors <file.tsv>]
+                      [--Enrichment:SourceCountryPrior false]
               The hand-labelled Balkan-language development set (sr Cyrillic and Latin, hr, sq, mk): P/R/F1 of the
               countries an item is about, unrest/protest, tense and each labelled topic, per language, on the
               development half, the held-out half and all. RTS and UD texts are read from --corpora
