@@ -7,7 +7,7 @@ internal static class BuildGazetteerCommand
 {
     private static readonly string Header =
         "Built by `monitoring build-gazetteer` from mledoze/countries (ODbL-1.0), Debian iso-codes (LGPL-2.1+), " +
-        "GeoNames cities15000 (CC BY 4.0) and the curated gazetteer-supplement.tsv; see ATTRIBUTION.md.";
+        "GeoNames cities15000 and, for the region, cities1000 (CC BY) and the curated gazetteer-supplement.tsv; see ATTRIBUTION.md.";
 
     public static int Run(IReadOnlyList<string> args)
     {

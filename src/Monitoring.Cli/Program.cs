@@ -25,6 +25,7 @@ static async Task<int> RunAsync(string[] args) => args switch
     ["eval", "extraction", .. var rest] => EvalExtractionCommand.Run(rest),
     ["build-language-profiles", .. var rest] => BuildLanguageProfilesCommand.Run(rest),
     ["eval", "balkan", .. var rest] => EvalBalkanCommand.Run(rest),
+    ["eval", "case-forms", .. var rest] => EvalCaseFormsCommand.Run(rest),
     ["eval", "countries", .. var rest] => EvalCountriesCommand.Run(rest),
     ["eval", "language", .. var rest] => EvalLanguageCommand.Run(rest),
     ["eval", "mentions", .. var rest] => EvalMentionsCommand.Run(rest),
@@ -87,6 +88,11 @@ static int Usage()
               countries an item is about, unrest/protest, tense and each labelled topic, per language, on the
               development half, the held-out half and all. RTS and UD texts are read from --corpora
               (default MONITORING_CORPORA, else ../shared/data); --errors lists every item the tagger gets wrong.
+
+          eval case-forms <file.conllu> [<parallel file.conllu>] [--seeds <seeds>] [--errors <file.tsv>]
+              Places in every case form on a UD treebank (../shared/data/ud-set): P/R/F1 of (word, country) pairs
+              against the gazetteer's country of each word's lemma; with two translations, how often both versions
+              of an article get the same countries. Last line: case-form F1 (the lower of the files).
 
           eval mentions <lgl.xml or GeoVirus.xml> [--gazetteer <shared/data/gazetteer>] [--errors <file.tsv>]
               Mention-level country accuracy on LGL (gold countries) or GeoVirus (gold coordinates, reverse-geocoded).

@@ -3,6 +3,7 @@ using Monitoring.Core.Enrichment.Countries;
 using Monitoring.Core.Enrichment.Language;
 using Monitoring.Core.Enrichment.People;
 using Monitoring.Core.Enrichment.Tension;
+using Monitoring.Core.Enrichment.Text;
 using Monitoring.Core.Enrichment.Topics;
 
 namespace Monitoring.Core.Enrichment;
@@ -11,7 +12,7 @@ namespace Monitoring.Core.Enrichment;
 /// Everything enrichment knows, loaded once from <c>seeds/enrichment/</c>: the gazetteer
 /// (<c>gazetteer.tsv</c>, <c>countries.tsv</c>), the topic rules (<c>topics.json</c>), the tension lexicon
 /// (<c>tension.json</c>), <c>common-words.txt</c>, <c>ambiguity.tsv</c> with <c>first-names.tsv</c> and <c>person-cues.tsv</c>, the curated actors
-/// (<c>actors.tsv</c>) and the language profiles (<c>language-profiles.tsv</c>). Immutable after loading, so it can be shared.
+/// (<c>actors.tsv</c>), the case endings (<c>inflection.tsv</c>) and the language profiles (<c>language-profiles.tsv</c>). Immutable after loading, so it can be shared.
 /// </summary>
 public sealed class EnrichmentModel
 {
@@ -27,13 +28,15 @@ public sealed class EnrichmentModel
         IReadOnlyList<string> commonWords,
         AmbiguityRules ambiguity,
         IReadOnlyList<Actor> actors,
-        LanguageDetector languageDetector)
+        LanguageDetector languageDetector,
+        InflectionRules inflection)
     {
         _countryNames = countryNames;
         _codesByCountryName = CodesByCountryName(countryNames, gazetteer);
         _topics = topics.Topics.ToDictionary(topic => topic.Id, StringComparer.Ordinal);
         Topics = topics.Topics;
-        Countries = new CountryTagger(gazetteer, CountryName, ambiguity);
+        Inflection = inflection;
+        Countries = new CountryTagger(gazetteer, CountryName, ambiguity, inflection);
         TopicTagger = new TopicTagger(topics);
         TensionScorer = new TensionScorer(tension);
         Actors = new ActorTagger(actors, new PersonTagger(Countries.IsPlace, commonWords, ambiguity.Cues));
@@ -48,6 +51,12 @@ public sealed class EnrichmentModel
     public IReadOnlyDictionary<string, string> CountryNames => _countryNames;
 
     internal CountryTagger Countries { get; }
+
+    /// <summary>
+    /// The case endings of the region's languages (<c>inflection.tsv</c>): taggers that match words of a declined
+    /// language stem both their terms and the text with <c>Inflection.For(language)</c>.
+    /// </summary>
+    internal InflectionRules Inflection { get; }
 
     internal TopicTagger TopicTagger { get; }
 
@@ -85,8 +94,16 @@ public sealed class EnrichmentModel
                 .ToList(),
             AmbiguityRules.Read(folder, actors, gazetteer),
             actors,
-            LanguageDetector.Read(Path.Combine(folder, "language-profiles.tsv")));
+            LanguageDetector.Read(Path.Combine(folder, "language-profiles.tsv")),
+            InflectionRules.Read(Path.Combine(folder, InflectionRules.FileName)));
     }
+
+    /// <summary>
+    /// The gazetteer entry a place name, demonym or place adjective is when looked up alone and exactly as a
+    /// dictionary form ("Beograd", "Srbin", "srpski"), without the tagger's case endings or context rules; null
+    /// when it names no country. Evaluations build their gold from it.
+    /// </summary>
+    public GazetteerEntry? LookUpPlace(string name) => Countries.LookUp(name);
 
     /// <summary>The English short name of a country, or the code itself when it is unknown.</summary>
     public string CountryName(string code) => _countryNames.GetValueOrDefault(code, code);

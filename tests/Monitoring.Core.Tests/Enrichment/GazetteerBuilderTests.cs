@@ -39,7 +39,6 @@ public sealed class GazetteerBuilderTests
     }
 
     [Theory]
-    [InlineData("Split")]
     [InlineData("Bar")]
     [InlineData("Nice")]
     [InlineData("Victoria")]
@@ -49,6 +48,63 @@ public sealed class GazetteerBuilderTests
     public void LeavesOut_NamesThatAreOrdinaryWords(string text)
     {
         Assert.DoesNotContain(Build().Entries, entry => entry.Text == text && entry.Code != GazetteerEntry.BlockerCode);
+    }
+
+    [Fact]
+    public void KeepsATownOfTheRegionNamedByAnEnglishWord_ForItsOwnLanguageOnly()
+    {
+        var split = Build().Entries.Where(entry => entry.Text == "Split").ToList();
+
+        Assert.NotEmpty(split);
+        Assert.All(split, entry => Assert.Equal(("HR", "hr"), (entry.Code, entry.Language)));
+    }
+
+    [Theory]
+    [InlineData("Zvečan", "XK")]
+    [InlineData("Zubin Potok", "XK")]
+    [InlineData("Leposavić", "XK")]
+    [InlineData("Gnjilane", "XK")]
+    [InlineData("Gjilan", "XK")]
+    [InlineData("Uroševac", "XK")]
+    [InlineData("Ferizaj", "XK")]
+    [InlineData("Đakovica", "XK")]
+    [InlineData("Gjakova", "XK")]
+    [InlineData("Štrpce", "XK")]
+    [InlineData("Shtërpcë", "XK")]
+    [InlineData("Vushtrri", "XK")]
+    [InlineData("Novi Pazar", "RS")]
+    [InlineData("Šabac", "RS")]
+    [InlineData("Kolašin", "ME")]
+    [InlineData("Andrijevica", "ME")]
+    [InlineData("Jastrebarsko", "HR")]
+    [InlineData("Ljutomer", "SI")]
+    public void MapsSmallTownsOfTheRegion_ToTheirCountry(string text, string code)
+    {
+        var entries = Build().Entries.Where(entry => entry.Text == text).ToList();
+
+        Assert.NotEmpty(entries);
+        Assert.All(entries, entry => Assert.Equal(code, entry.Code));
+    }
+
+    [Theory]
+    [InlineData("Most")]
+    [InlineData("Polje")]
+    [InlineData("Luka")]
+    [InlineData("Brod")]
+    [InlineData("Vrh")]
+    [InlineData("Istok")]
+    [InlineData("Centar")]
+    [InlineData("Visoko")]
+    public void LeavesOut_TownsNamedByAnOrdinaryWordOfTheRegion(string text)
+    {
+        Assert.DoesNotContain(Build().Entries, entry => entry.Text == text && entry.Code != GazetteerEntry.BlockerCode);
+    }
+
+    [Fact]
+    public void KeepsNoLowercaseRomanisation_OfAPlaceName()
+    {
+        // GeoNames lists "bori" and "baru" among the names of Bor and Bar: words, not how anyone writes the towns.
+        Assert.DoesNotContain(Build().Entries, entry => entry.Origin.StartsWith("geonames", StringComparison.Ordinal) && char.IsLower(entry.Text[0]));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Monitoring.Core.Enrichment.Countries;
 /// Finds countries by their names, demonyms, capitals and cities in one left-to-right pass. Longest match
 /// wins ("Bosnia and Herzegovina" is one mention, "New Mexico" is a blocker); a capitalised form must be
 /// capitalised in the text, so "turkey" the bird and "nice" the word are not countries. Outside English,
-/// declined forms are found through <see cref="Inflection"/> (Srbiji, Kosova, Beogradu, Crnoj Gori).
+/// declined forms are found through the language's <see cref="InflectionRules"/> (Srbiji, Kosova, Beogradu, Crnoj Gori).
 /// Ambiguous forms are resolved by the rules of <see cref="AmbiguityRules"/>, and each country is marked as
 /// what the story is about or merely mentioned (<see cref="AboutScoring"/>).
 /// </summary>
@@ -15,35 +15,49 @@ internal sealed class CountryTagger
 {
     private readonly FrozenDictionary<string, GazetteerEntry> _english;
     private readonly FrozenDictionary<string, GazetteerEntry> _anyLanguage;
-    private readonly FrozenDictionary<string, GazetteerEntry> _stems;
+    private readonly FrozenDictionary<InflectionFamily, FrozenDictionary<string, GazetteerEntry[]>> _stems;
+    private readonly InflectionRules _inflection;
+    private readonly FrozenDictionary<string, GazetteerEntry> _foreignWithoutVowel;
     private readonly Func<string, string> _countryName;
     private readonly AmbiguityRules _ambiguity;
     private readonly FrozenSet<string> _placeKeys;
     private readonly FrozenDictionary<string, int> _firstWords;
+    private readonly FrozenDictionary<string, int> _firstStems;
     private readonly FrozenDictionary<GazetteerEntry, string[]> _formWords;
 
-    public CountryTagger(IEnumerable<GazetteerEntry> entries, Func<string, string> countryName, AmbiguityRules ambiguity)
+    public CountryTagger(IEnumerable<GazetteerEntry> entries, Func<string, string> countryName, AmbiguityRules ambiguity, InflectionRules inflection)
     {
         var all = entries.ToList();
         _countryName = countryName;
         _ambiguity = ambiguity;
+        _inflection = inflection;
 
         // English text reads English forms and local spellings of local places; every other language reads
         // all forms (an English name in a Serbian text is still that place).
         _english = Index(all.Where(entry => entry.Language is "en" or GazetteerEntry.AnyLanguage), GazetteerBuilder.Key);
-        _anyLanguage = Index(all, GazetteerBuilder.Key);
-        _stems = Index(all, text => Inflection.StemPhrase(GazetteerBuilder.Key(text)));
+        // An English blocker ("Island" is no Iceland in English) does not block the word in the region's
+        // languages, where Island is Iceland.
+        _anyLanguage = Index(all.Where(entry => !(entry.Kind == GazetteerKind.Blocker && entry.Language == "en")), GazetteerBuilder.Key);
+        // Each family declines the forms of its own languages, forms of any language ("und") and the region's places;
+        // a foreign name (Belém, Pune) is matched as written or with an ending added (Londonu), never by its stem,
+        // which would meet unrelated words (Bela, Puno). The family of unnamed languages declines everything, as before.
+        _stems = inflection.Families.ToFrozenDictionary(
+            family => family,
+            family => IndexAll(all.Where(entry => family.Languages.Contains("*") || IsDeclinedBy(family, entry)), text => family.StemPhrase(GazetteerBuilder.Key(text))));
+        // Florida → Floridi, Toronto → Torontu: a foreign name in -a or -o loses the vowel to the ending.
+        _foreignWithoutVowel = Index(
+            all.Where(entry => entry.Language == "en" && !GazetteerBuilder.RegionCodes.Contains(entry.Code) && entry.Text[^1] is 'a' or 'o'),
+            text => GazetteerBuilder.Key(text)[..^1]);
         _placeKeys = all
             .Where(entry => entry.Code != GazetteerEntry.BlockerCode)
             .Select(entry => GazetteerBuilder.Key(entry.Text))
             .ToFrozenSet(StringComparer.Ordinal);
         // Most words start no form: one set look-up skips them before any phrase is built.
         // ...and the longest form a word starts bounds the phrases tried from it.
-        _firstWords = all
-            .Select(entry => GazetteerBuilder.Key(entry.Text).Split(' '))
-            .SelectMany(words => new[] { (Word: words[0], words.Length), (Word: Inflection.Stem(words[0]), words.Length) })
-            .GroupBy(pair => pair.Word, StringComparer.Ordinal)
-            .ToFrozenDictionary(group => group.Key, group => group.Max(pair => pair.Length), StringComparer.Ordinal);
+        // The stems of first words are kept apart, so English text, which is never declined, pays nothing for them.
+        var firstWords = all.Select(entry => GazetteerBuilder.Key(entry.Text).Split(' ')).ToList();
+        _firstWords = LongestByFirstWord(firstWords.Select(words => (words[0], words.Length)));
+        _firstStems = LongestByFirstWord(firstWords.SelectMany(words => inflection.Families.Select(family => (family.Stem(words[0]), words.Length))));
         _formWords = all.Distinct().ToFrozenDictionary(entry => entry, entry => Tokenizer.Tokenize(entry.Text).Select(token => token.Text).ToArray());
     }
 
@@ -53,23 +67,31 @@ internal sealed class CountryTagger
     /// </summary>
     public bool IsPlace(string key) => _placeKeys.Contains(key);
 
+    /// <summary>
+    /// The country a name is a form of when looked up alone, exactly as written in the gazetteer (no case
+    /// endings, no context rules): "Kosovo" → XK, "srpski" → RS; null for blockers and unknown names.
+    /// </summary>
+    public GazetteerEntry? LookUp(string name) =>
+        _anyLanguage.TryGetValue(GazetteerBuilder.Key(name), out var entry) && entry.Code != GazetteerEntry.BlockerCode ? entry : null;
+
     public IReadOnlyList<CountryTag> Tag(ArticleText text, string language)
     {
         var tokens = text.Tokens;
-        var inflected = !language.StartsWith("en", StringComparison.Ordinal);
-        var index = inflected ? _anyLanguage : _english;
+        var family = _inflection.For(language);
+        var index = family is not null ? _anyLanguage : _english;
         var mentions = new List<Mention>();
         var people = _ambiguity.ReadPeople(tokens, language);
         var i = 0;
         while (i < tokens.Count)
         {
-            if (LongestMatch(index, inflected, tokens, i) is not { } hit)
+            if (LongestMatch(index, family, tokens, i) is not { } hit)
             {
                 i++;
                 continue;
             }
 
-            if (hit.Entry.Code != GazetteerEntry.BlockerCode && !_ambiguity.IsNoPlace(hit.Entry, people, i, hit.Length))
+            if (hit.Entry.Code != GazetteerEntry.BlockerCode && !_ambiguity.IsNoPlace(hit.Entry, people, i, hit.Length) &&
+                !IsDoubtfulSmallPlace(hit.Entry, tokens, i, hit.Length))
             {
                 mentions.Add(new Mention(hit.Entry, i, hit.Length, Token.Quote(tokens, i, hit.Length), Token.Span(tokens, i, hit.Length)));
             }
@@ -82,13 +104,19 @@ internal sealed class CountryTagger
     }
 
     private (GazetteerEntry Entry, int Length)? LongestMatch(
-        FrozenDictionary<string, GazetteerEntry> index, bool inflected, IReadOnlyList<Token> tokens, int start)
+        FrozenDictionary<string, GazetteerEntry> index, InflectionFamily? family, IReadOnlyList<Token> tokens, int start)
     {
         var first = tokens[start];
         var longest = _firstWords.GetValueOrDefault(first.Key);
-        if (inflected)
+        // An acronym is matched as written: OHR is not Ohri, KULT not Kulti.
+        var declined = family is not null && !IsAcronym(first);
+        if (declined)
         {
-            longest = Math.Max(longest, _firstWords.GetValueOrDefault(Inflection.Stem(first.Key)));
+            longest = Math.Max(longest, _firstStems.GetValueOrDefault(family!.Stem(first.Key)));
+            if (family.Strip(first.Key) is { } stripped)
+            {
+                longest = Math.Max(longest, _firstWords.GetValueOrDefault(stripped));
+            }
         }
 
         for (var length = Math.Min(longest, tokens.Count - start); length >= 1; length--)
@@ -107,14 +135,62 @@ internal sealed class CountryTagger
                 return (entry, length);
             }
 
-            if (inflected && _stems.TryGetValue(Inflection.StemPhrase(key), out entry) && CaseAgrees(entry, tokens, start, length))
+            if (!declined || (length > 1 && Enumerable.Range(start + 1, length - 1).Any(k => IsAcronym(tokens[k]))))
             {
-                return (entry, length);
+                continue;
+            }
+
+            // Several forms can share a stem (Hrvatska the country, hrvatska the adjective): the first whose case agrees.
+            if (_stems[family!].TryGetValue(family!.StemPhrase(key), out var declinedForms))
+            {
+                foreach (var candidate in declinedForms)
+                {
+                    if (CaseAgrees(candidate, tokens, start, length))
+                    {
+                        return (candidate, length);
+                    }
+                }
+            }
+
+            // A foreign name keeps its written form and takes the ending after it: Londonu, Bruxellesu, Helsinkiju.
+            var last = tokens[start + length - 1].Key;
+            if (family.Strip(last) is { } bare)
+            {
+                var withoutEnding = length == 1 ? bare : string.Concat(key.AsSpan(0, key.Length - last.Length), bare);
+                if ((index.TryGetValue(withoutEnding, out entry) || _foreignWithoutVowel.TryGetValue(withoutEnding, out entry)) &&
+                    CaseAgrees(entry, tokens, start, length))
+                {
+                    return (entry, length);
+                }
             }
         }
 
         return null;
     }
+
+    // Two to four capitals (OHR, KULT, EULEX is five but no place's stem); a longer word in capitals is a word set in
+    // capitals (OGULINU in a heading) and is declined as usual.
+    // A village of a thousand people shares its name with first names, surnames and ordinary words (Milica, Bilić,
+    // Korak): it is taken only inside a sentence and not beside another capitalised word, which makes it part of a
+    // person's name ("Slaven Bilić", "Bekim Sejdiu"). Towns of the region that matter are in the curated supplement.
+    private static bool IsDoubtfulSmallPlace(GazetteerEntry entry, IReadOnlyList<Token> tokens, int start, int length)
+    {
+        if (entry.Origin != GazetteerBuilder.SmallPlaceOrigin)
+        {
+            return false;
+        }
+
+        var end = start + length;
+        return tokens[start].StartsSentence ||
+            (start > 0 && !tokens[start].AfterPunctuation && tokens[start - 1].IsCapitalised) ||
+            (end < tokens.Count && !tokens[end].AfterPunctuation && tokens[end].IsCapitalised);
+    }
+
+    private static bool IsAcronym(Token token) => token.Text.Length is > 1 and <= 4 && token.Text.All(c => !char.IsLetter(c) || char.IsUpper(c));
+
+    // The forms a family may decline: its own languages', those of any language, and every form of a place of the region.
+    private static bool IsDeclinedBy(InflectionFamily family, GazetteerEntry entry) =>
+        entry.Language == GazetteerEntry.AnyLanguage || family.Languages.Contains(entry.Language) || GazetteerBuilder.RegionCodes.Contains(entry.Code);
 
     // "UK" must be written "UK"; a capitalised word of the form must be capitalised in the text. Lowercase
     // forms (Serbian adjectives such as "srpski") match either way.
@@ -141,6 +217,35 @@ internal sealed class CountryTagger
         return true;
     }
 
+    private static FrozenDictionary<string, int> LongestByFirstWord(IEnumerable<(string Word, int Length)> forms) =>
+        forms
+            .GroupBy(form => form.Word, StringComparer.Ordinal)
+            .ToFrozenDictionary(group => group.Key, group => group.Max(form => form.Length), StringComparer.Ordinal);
+
+    // Every form of a key, in the order of preference of Index.
+    private static FrozenDictionary<string, GazetteerEntry[]> IndexAll(IEnumerable<GazetteerEntry> entries, Func<string, string> key) =>
+        entries
+            .GroupBy(entry => key(entry.Text), StringComparer.Ordinal)
+            .ToFrozenDictionary(group => group.Key, group => Unambiguous(group).ToArray(), StringComparer.Ordinal);
+
+    // Towns of different countries whose forms meet at one stem (Solin in Croatia, Solina in Bosnia) tell no
+    // country: a stem keeps its city entries only when they agree, as the builder keeps a shared name only when
+    // one place dwarfs the others. Names, demonyms and curated rows stay.
+    private static IEnumerable<GazetteerEntry> Unambiguous(IEnumerable<GazetteerEntry> forms)
+    {
+        var ordered = Preferred(forms).ToList();
+        var cities = ordered.Where(entry => entry.Kind == GazetteerKind.City && entry.Origin != "curated").ToList();
+        return cities.Select(entry => entry.Code).Distinct(StringComparer.Ordinal).Skip(1).Any()
+            ? ordered.Where(entry => !cities.Contains(entry))
+            : ordered;
+    }
+
+    private static IOrderedEnumerable<GazetteerEntry> Preferred(IEnumerable<GazetteerEntry> entries) =>
+        entries
+            .OrderByDescending(entry => entry.Kind == GazetteerKind.Blocker)
+            .ThenByDescending(entry => entry.Origin == "curated")
+            .ThenBy(entry => entry.Kind);
+
     // When one form names several countries a blocker wins, then a curated row (the project's decision on a
     // shared demonym), then the most specific kind (a name over a city).
     private static FrozenDictionary<string, GazetteerEntry> Index(IEnumerable<GazetteerEntry> entries, Func<string, string> key) =>
@@ -148,11 +253,7 @@ internal sealed class CountryTagger
             .GroupBy(entry => key(entry.Text), StringComparer.Ordinal)
             .ToFrozenDictionary(
                 group => group.Key,
-                group => group
-                    .OrderByDescending(entry => entry.Kind == GazetteerKind.Blocker)
-                    .ThenByDescending(entry => entry.Origin == "curated")
-                    .ThenBy(entry => entry.Kind)
-                    .First(),
+                group => Preferred(group).First(),
                 StringComparer.Ordinal);
 }
 

@@ -11,15 +11,31 @@ public sealed record GazetteerBuild(IReadOnlyList<GazetteerEntry> Entries, IRead
 
 /// <summary>
 /// Builds the shipped gazetteer from mledoze/countries (names, spellings, demonyms, capitals; ODbL-1.0),
-/// Debian iso-codes (names in Balkan languages; LGPL-2.1+) and GeoNames cities15000 (CC BY 4.0), plus the
-/// project's curated <c>gazetteer-supplement.tsv</c>. Precision first: city names that are English words,
-/// country names elsewhere, or shared by similar-sized cities of different countries are left out.
+/// Debian iso-codes (names in Balkan languages; LGPL-2.1+), GeoNames cities15000 and, for the region, every
+/// settlement of 1,000 people or more of cities1000 (CC BY), plus the project's curated
+/// <c>gazetteer-supplement.tsv</c>. Precision first: city names that are country names elsewhere, ordinary
+/// words of the region's languages (<c>regional-common-words.txt</c>: Bar, Luka, Most, Polje, Brod…) or shared
+/// by similar-sized places of different countries are left out; a town of the region whose name is an English
+/// word (Split) is kept for the texts of its own language only.
 /// </summary>
 public static class GazetteerBuilder
 {
     /// <summary>Cities of the monitored region are kept down to the 15,000 inhabitants of the GeoNames file.</summary>
     public static readonly IReadOnlySet<string> RegionCodes =
         new HashSet<string>(["AL", "BA", "HR", "ME", "MK", "RS", "SI", "XK"], StringComparer.Ordinal);
+
+    /// <summary>The language a town of the region is written in when its name is also an English word (Split is hr).</summary>
+    private static readonly Dictionary<string, string> RegionLanguages = new(StringComparer.Ordinal)
+    {
+        ["AL"] = "sq",
+        ["BA"] = "bs",
+        ["HR"] = "hr",
+        ["ME"] = "sr",
+        ["MK"] = "mk",
+        ["RS"] = "sr",
+        ["SI"] = "sl",
+        ["XK"] = "sq",
+    };
 
     /// <summary>Elsewhere only large cities are known well enough by name to tell the country.</summary>
     public const int WorldCityMinimumPopulation = 300_000;
@@ -35,10 +51,16 @@ public static class GazetteerBuilder
         [("sr", "sr"), ("sr@latin", "sr"), ("hr", "hr"), ("bs", "bs"), ("sq", "sq"), ("mk", "mk"), ("sl", "sl"), ("ru", "ru")];
 
     /// <param name="dataFolder">The <c>gazetteer</c> folder of the shared data (mledoze-countries, iso-codes-debian, geonames).</param>
-    /// <param name="curatedFolder">Holds <c>common-words.txt</c>, <c>gazetteer-supplement.tsv</c> and <c>historic-states.tsv</c> (seeds/enrichment).</param>
+    /// <param name="curatedFolder">
+    /// Holds <c>common-words.txt</c>, <c>regional-common-words.txt</c>, <c>inflection.tsv</c>,
+    /// <c>gazetteer-supplement.tsv</c> and <c>historic-states.tsv</c> (seeds/enrichment).
+    /// </param>
     public static GazetteerBuild Build(string dataFolder, string curatedFolder)
     {
         var commonWords = ReadCommonWords(Path.Combine(curatedFolder, "common-words.txt"));
+        var regionalWords = new RegionalWords(
+            ReadCommonWords(Path.Combine(curatedFolder, RegionalCommonWordsFileName)),
+            InflectionRules.Read(Path.Combine(curatedFolder, InflectionRules.FileName)));
         var countries = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = new List<GazetteerEntry>();
 
@@ -54,7 +76,7 @@ public static class GazetteerBuilder
         entries.AddRange(GazetteerFile.ReadEntries(Path.Combine(curatedFolder, "gazetteer-supplement.tsv")));
 
         var countryKeys = entries.Where(entry => entry.Kind != GazetteerKind.City).Select(entry => Key(entry.Text)).ToHashSet(StringComparer.Ordinal);
-        entries.AddRange(ReadCities(Path.Combine(dataFolder, "geonames", "cities15000.zip"), commonWords, countryKeys));
+        entries.AddRange(ReadCities(Path.Combine(dataFolder, "geonames"), commonWords, regionalWords, countryKeys));
 
         // Curated rows first, so that where a source says the same as the supplement the row is marked curated
         // and the tagger's preference for the project's decision (American = US, not MP) holds.
@@ -71,6 +93,15 @@ public static class GazetteerBuilder
 
         return new GazetteerBuild(distinct, countries);
     }
+
+    /// <summary>
+    /// The origin of places known only from cities1000 (1,000 to 15,000 people): the tagger asks more of them,
+    /// as their names are more often someone's name or an ordinary word than a place the reader means.
+    /// </summary>
+    public const string SmallPlaceOrigin = "geonames1000";
+
+    /// <summary>Ordinary words of the region's languages that are also names of its towns, in <c>seeds/enrichment</c>.</summary>
+    public const string RegionalCommonWordsFileName = "regional-common-words.txt";
 
     /// <summary>The look-up key of a surface form: its lowercased words joined by single spaces.</summary>
     internal static string Key(string text) => string.Join(' ', Tokenizer.Tokenize(text).Select(token => token.Key));
@@ -157,74 +188,131 @@ public static class GazetteerBuilder
         }
     }
 
-    private static IEnumerable<GazetteerEntry> ReadCities(string zipPath, HashSet<string> commonWords, HashSet<string> countryKeys)
+    private static IEnumerable<GazetteerEntry> ReadCities(string geonamesFolder, HashSet<string> commonWords, RegionalWords regionalWords, HashSet<string> countryKeys)
     {
-        const string Origin = "geonames";
         var candidates = new List<(GazetteerEntry Entry, long Population)>();
-        using (var archive = ZipFile.OpenRead(zipPath))
+        using (var archive = ZipFile.OpenRead(Path.Combine(geonamesFolder, "cities15000.zip")))
         {
             var file = archive.Entries.Single(entry => entry.Name.EndsWith(".txt", StringComparison.Ordinal));
             using var reader = new StreamReader(file.Open(), Encoding.UTF8);
-            while (reader.ReadLine() is { } line)
-            {
-                // geonameid, name, asciiname, alternatenames, lat, lon, class, code, country, cc2, admin1-4, population, …
-                var fields = line.Split('\t');
-                var code = fields[8];
-                var population = long.Parse(fields[14], CultureInfo.InvariantCulture);
-                var inRegion = RegionCodes.Contains(code);
-                if (!inRegion && population < WorldCityMinimumPopulation)
-                {
-                    continue;
-                }
-
-                candidates.Add((new(fields[1], code, GazetteerKind.City, "en", Origin), population));
-                if (fields[2] != fields[1])
-                {
-                    candidates.Add((new(fields[2], code, GazetteerKind.City, "en", Origin), population));
-                }
-
-                if (inRegion)
-                {
-                    // Local spellings (Beograd, Београд, Prishtinë) for the region only: elsewhere the lists
-                    // hold too many transliterations that collide with words.
-                    foreach (var alternate in fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    {
-                        if (IsLatinOrCyrillic(alternate) && !alternate.All(char.IsUpper))
-                        {
-                            candidates.Add((new(alternate, code, GazetteerKind.City, GazetteerEntry.AnyLanguage, Origin), population));
-                        }
-                    }
-                }
-            }
+            AddCities(reader, candidates, regionOnly: false, "geonames");
         }
 
-        var usable = candidates.Where(candidate => IsUsableCityName(candidate.Entry.Text, commonWords, countryKeys));
-        foreach (var sameName in usable.GroupBy(candidate => Key(candidate.Entry.Text), StringComparer.Ordinal))
+        // Every settlement of the region down to 1,000 people (Zvečan, Zubin Potok, Leposavić); optional, as the
+        // shared data may predate it.
+        var small = Path.Combine(geonamesFolder, "cities1000.txt");
+        if (File.Exists(small))
+        {
+            using var reader = new StreamReader(small, Encoding.UTF8);
+            AddCities(reader, candidates, regionOnly: true, SmallPlaceOrigin);
+        }
+
+        var usable = candidates
+            .Where(candidate => IsUsableCityName(candidate.Entry.Text, countryKeys) && !regionalWords.Contains(candidate.Entry))
+            .Select(candidate => (Entry: ForLanguageOfWord(candidate.Entry, commonWords), candidate.Population))
+            .Where(candidate => candidate.Entry is not null);
+        foreach (var sameName in usable.GroupBy(candidate => Key(candidate.Entry!.Text), StringComparer.Ordinal))
         {
             var byCountry = sameName
-                .GroupBy(candidate => candidate.Entry.Code, StringComparer.Ordinal)
+                .GroupBy(candidate => candidate.Entry!.Code, StringComparer.Ordinal)
                 .Select(group => (Best: group.MaxBy(candidate => candidate.Population), Population: group.Max(candidate => candidate.Population)))
                 .OrderByDescending(country => country.Population)
                 .ToList();
             if (byCountry.Count == 1 || byCountry[0].Population >= DominanceFactor * byCountry[1].Population)
             {
-                foreach (var candidate in sameName.Where(candidate => candidate.Entry.Code == byCountry[0].Best.Entry.Code))
+                foreach (var candidate in sameName.Where(candidate => candidate.Entry!.Code == byCountry[0].Best.Entry!.Code))
                 {
-                    yield return candidate.Entry;
+                    yield return candidate.Entry!;
                 }
             }
         }
     }
 
-    private static bool IsUsableCityName(string name, HashSet<string> commonWords, HashSet<string> countryKeys)
+    private static void AddCities(StreamReader reader, List<(GazetteerEntry Entry, long Population)> candidates, bool regionOnly, string origin)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            // geonameid, name, asciiname, alternatenames, lat, lon, class, code, country, cc2, admin1-4, population, …
+            var fields = line.Split('\t');
+            if (fields.Length < 15)
+            {
+                continue;
+            }
+
+            var code = fields[8];
+            var population = long.Parse(fields[14], CultureInfo.InvariantCulture);
+            var inRegion = RegionCodes.Contains(code);
+            if (!inRegion && (regionOnly || population < WorldCityMinimumPopulation))
+            {
+                continue;
+            }
+
+            candidates.Add((new(fields[1], code, GazetteerKind.City, "en", origin), population));
+            if (fields[2] != fields[1])
+            {
+                candidates.Add((new(fields[2], code, GazetteerKind.City, "en", origin), population));
+            }
+
+            if (inRegion)
+            {
+                // Local spellings (Beograd, Београд, Prishtinë) for the region only: elsewhere the lists hold too
+                // many transliterations that collide with words. A name starts with a capital: the lowercase
+                // romanisations the lists also hold ("bori" for Bor) are words of other alphabets' readers.
+                foreach (var alternate in fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (IsLatinOrCyrillic(alternate) && char.IsUpper(alternate[0]) && !alternate.All(char.IsUpper))
+                    {
+                        candidates.Add((new(alternate, code, GazetteerKind.City, GazetteerEntry.AnyLanguage, origin), population));
+                    }
+                }
+            }
+        }
+    }
+
+    // An English word (Split, Bar) names no town in English text; a town of the region so named is kept for its own
+    // language, where the word is the town. Elsewhere such names are left out.
+    private static GazetteerEntry? ForLanguageOfWord(GazetteerEntry entry, HashSet<string> commonWords)
+    {
+        if (!commonWords.Contains(Key(entry.Text)))
+        {
+            return entry;
+        }
+
+        return RegionLanguages.TryGetValue(entry.Code, out var language) ? entry with { Language = language } : null;
+    }
+
+    private static bool IsUsableCityName(string name, HashSet<string> countryKeys)
     {
         var key = Key(name);
         var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length > 0
             && !(words.Length == 1 && words[0].Length < 4)
-            && !commonWords.Contains(key)
             && !countryKeys.Contains(key)
             && !words.Any(word => word.Any(char.IsDigit));
+    }
+
+    /// <summary>
+    /// Ordinary words of the region's languages (most, polje, luka, istok): a town of the region named so is no
+    /// evidence of its country, in any of its case forms (Polju, Luci, Mosta).
+    /// </summary>
+    private sealed class RegionalWords(HashSet<string> words, InflectionRules inflection)
+    {
+        private readonly HashSet<string> _keys = words.Select(Key).ToHashSet(StringComparer.Ordinal);
+
+        private readonly HashSet<string> _stems = words
+            .SelectMany(word => inflection.Families.Where(family => !family.Languages.Contains("*")).Select(family => family.StemPhrase(Key(word))))
+            .ToHashSet(StringComparer.Ordinal);
+
+        public bool Contains(GazetteerEntry entry)
+        {
+            if (!RegionCodes.Contains(entry.Code))
+            {
+                return false;
+            }
+
+            var key = Key(entry.Text);
+            return _keys.Contains(key) || inflection.Families.Where(family => !family.Languages.Contains("*")).Any(family => _stems.Contains(family.StemPhrase(key)));
+        }
     }
 
     private static HashSet<string> ReadCommonWords(string path) =>
