@@ -5,6 +5,8 @@ namespace Monitoring.Core.Enrichment.Text;
 /// form finds its declined forms: Srbija/Srbiji/Srbijom/Србији → "srbi", Kosovo/Kosova/Kosovu/Kosovës →
 /// "kosov", Beograd/Beogradu → "beograd", Crna Gora/Crnoj Gori → "crn gor", Prishtinë/Prishtinës → "prishtin".
 /// Both sides of a comparison go through it, so it only has to be consistent, not linguistically right.
+/// Language-blind: the country tagger uses the per-language tables of <see cref="InflectionRules"/>
+/// (<c>inflection.tsv</c>); this stays for callers without a model.
 /// </summary>
 internal static class Inflection
 {
