@@ -31,7 +31,7 @@ internal sealed class PersonReading
     private readonly PersonCues _cues;
     private readonly IReadOnlyList<Token> _tokens;
     private readonly bool _inflected;
-    private readonly Dictionary<string, bool> _personElsewhere = new(StringComparer.Ordinal);
+    private Dictionary<string, bool>? _personElsewhere;
     private bool? _titleInSentenceCase;
 
     public PersonReading(PersonCues cues, IReadOnlyList<Token> tokens, string language)
@@ -135,6 +135,8 @@ internal sealed class PersonReading
     {
         var stem = _inflected ? Inflection.Stem(_tokens[i].Key) : _tokens[i].Key;
         var memo = byCues ? stem + "\u0001" : stem;
+        // Most articles never ask: the memo is made on the first question.
+        _personElsewhere ??= new Dictionary<string, bool>(StringComparer.Ordinal);
         if (_personElsewhere.TryGetValue(memo, out var known))
         {
             return known;
