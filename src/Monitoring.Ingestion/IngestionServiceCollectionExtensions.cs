@@ -16,8 +16,9 @@ namespace Monitoring.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers enrichment (loaded once from the seeds folder) and the ingestion jobs. The host must
-    /// also configure Hangfire storage and a server; this project only enqueues and runs jobs.
+    /// Registers the ingestion store, enrichment (loaded once from the seeds folder) and the ingestion jobs:
+    /// what a host needs to take articles in and enqueue their processing. The host configures Hangfire's
+    /// storage; the one that runs the jobs adds <see cref="AddIngestionBackgroundWork"/> and a server.
     /// </summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
@@ -43,18 +44,28 @@ public static class IngestionServiceCollectionExtensions
             provider.GetRequiredService<IOptions<EnrichmentOptions>>().Value));
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<SeedIngestionJob>();
-        services.AddHostedService<SeedIngestionStarter>();
 
         services.AddSingleton<InboxRecorder>();
         services.AddSingleton<ArticleInbox>();
         services.AddTransient<InboxProcessingJob>();
         services.AddTransient<BulkImport>();
-        services.AddHostedService<InboxStarter>();
 
         services.AddSingleton(provider => DropFolderLocation.Resolve(
             provider.GetRequiredService<IOptions<IngestionOptions>>().Value.DropFolder,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddTransient<DropFolderSweepJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// What runs ingestion rather than feeds it, for the host that runs the jobs (the worker): the seed
+    /// ingestion and inbox processing at start, the inbox's minutely sweep, and the drop-folder watcher. Call
+    /// after <see cref="AddIngestion"/>, whose store migrator must start first.
+    /// </summary>
+    public static IServiceCollection AddIngestionBackgroundWork(this IServiceCollection services)
+    {
+        services.AddHostedService<SeedIngestionStarter>();
+        services.AddHostedService<InboxStarter>();
         services.AddHostedService<DropFolderWatcher>();
         return services;
     }

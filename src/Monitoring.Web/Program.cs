@@ -1,6 +1,3 @@
-using Monitoring.Ingestion;
-using Monitoring.Ingestion.Sources;
-using Monitoring.Search;
 using Monitoring.Web.Components;
 using Monitoring.Web.Data;
 using Monitoring.Web.Features.Account;
@@ -10,8 +7,9 @@ using Monitoring.Web.Features.Ingest;
 using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Search;
 using Monitoring.Web.Features.Security;
-using Monitoring.Web.Features.Status;
 using Monitoring.Web.Features.Trends;
+using Monitoring.Worker;
+using Monitoring.Worker.Status;
 using MudBlazor.Services;
 
 // The migration step of a multi-node deploy: migrates both stores and exits without serving (docs/deploy.md).
@@ -21,21 +19,16 @@ if (MigrateCommand.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-var role = builder.AddHostingRole();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
-builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddAppData();
-builder.Services.AddIngestion();
-builder.Services.AddFeedPolling();
-builder.Services.AddJobs(role);
+builder.Services.AddMonitoringServices(builder.Configuration);
+builder.AddHostingRole();
 builder.Services.AddIngestApi();
 builder.Services.AddTrends();
-builder.Services.AddAlerts();
+builder.Services.AddAlertEditing();
 builder.Services.AddAccount();
-builder.Services.AddStatus();
-builder.Services.LeaveBackgroundWorkToWorkers(role);
 builder.Services.AddMonitoringRateLimiting();
 builder.Services.AddProxyHeaders();
 
@@ -47,28 +40,19 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseProxyHeaders();
-app.UseSecurityHeaders(JobsServiceCollectionExtensions.DashboardPath);
+app.UseSecurityHeaders(JobsDashboard.DashboardPath);
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
-if (role.ServesWeb)
-{
-    // Styles and scripts are public: the sign-in page needs them.
-    app.MapStaticAssets().AllowAnonymous();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    app.MapAccount();
-    app.MapJobsDashboard();
-    app.MapTrends();
-    app.MapSearchExport();
-    app.MapIngestApi();
-}
-else
-{
-    // A worker serves only /health and /ready: any other path is a plain 404, not a redirect to a sign-in it lacks.
-    app.MapFallback("{**path}", () => Results.NotFound()).AllowAnonymous();
-}
-
+// Styles and scripts are public: the sign-in page needs them.
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccount();
+app.MapJobsDashboard();
+app.MapTrends();
+app.MapSearchExport();
+app.MapIngestApi();
 app.MapStatus();
 
 await app.RunAsync();

@@ -30,6 +30,15 @@ public static class FeedsServiceCollectionExtensions
         services.AddSingleton<FeedSourceCatalog>();
         services.AddTransient<FeedPollDispatcher>();
         services.AddTransient<FeedPollJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// For the host that runs the jobs: loads the starter sources into an empty store and keeps the minutely
+    /// dispatcher scheduled (<see cref="FeedPollingStarter"/>). Needs <see cref="AddFeedPolling"/>.
+    /// </summary>
+    public static IServiceCollection AddFeedPollingSchedule(this IServiceCollection services)
+    {
         services.AddHostedService<FeedPollingStarter>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Monitoring.Alerts.Data;
 using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Web.Data;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Monitoring.Alerts.Data;
 
 namespace Monitoring.Web.Data;
 
@@ -43,14 +43,5 @@ public static class AppDataServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<AppDbContext>>(factory);
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
-    }
-
-    /// <summary>SQLite on <paramref name="path"/>, creating its folder.</summary>
-    public static DbContextOptionsBuilder UseAppSqlite(this DbContextOptionsBuilder options, string path)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        return options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString());
     }
 }

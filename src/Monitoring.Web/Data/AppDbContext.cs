@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Monitoring.Alerts;
+using Monitoring.Alerts.Data;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Alerts;
 using Monitoring.Web.Features.Annotations;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Monitoring.Alerts.Data;
 using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Web.Data;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Monitoring.Alerts.Data;
 using Monitoring.Ingestion;
 using Monitoring.Ingestion.Store;
 

@@ -50,6 +50,7 @@ internal sealed class PollingHarness : IAsyncDisposable
         services.AddSingleton<InboxRecorder>();
         services.AddSingleton<ArticleInbox>();
         services.AddFeedPolling();
+        services.AddFeedPollingSchedule();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         using var db = OpenStore();
         db.Migrate();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Monitoring.Alerts.Data;
 using Monitoring.Ingestion;
 using Monitoring.Ingestion.Store;
 using Monitoring.Tests;

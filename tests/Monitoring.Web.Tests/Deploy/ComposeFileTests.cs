@@ -43,13 +43,25 @@ public sealed class ComposeFileTests
         Assert.Equal(
             ["es01", "es02", "es03", "migrate", "postgres", "proxy", "web-1", "web-2", "worker-1", "worker-2"],
             services.Keys.Order(StringComparer.Ordinal));
-        foreach (var (name, role) in new[] { ("web-1", "Web"), ("web-2", "Web"), ("worker-1", "Worker"), ("worker-2", "Worker") })
+        foreach (var name in new[] { "web-1", "web-2", "worker-1", "worker-2" })
         {
             var environment = services[name].Map("environment");
-            Assert.Equal(role, environment.Text("Hosting__Role"));
             Assert.Equal("PostgreSql", environment.Text("Jobs__Storage"));
             Assert.Equal("Elasticsearch", environment.Text("Search__Engine"));
             Assert.Contains("Password=compose-test", environment.Text("Jobs__PostgreSqlConnectionString"), StringComparison.Ordinal);
+        }
+
+        // Web nodes run the web host alone; workers run the worker host, from the same image.
+        foreach (var web in new[] { "web-1", "web-2" })
+        {
+            Assert.Equal("Web", services[web].Map("environment").Text("Hosting__Role"));
+            Assert.False(services[web].ContainsKey("entrypoint"));
+        }
+
+        foreach (var worker in new[] { "worker-1", "worker-2" })
+        {
+            Assert.Equal(["dotnet", "Monitoring.Worker.dll"], services[worker].List("entrypoint").Cast<string>());
+            Assert.False(services[worker].Map("environment").ContainsKey("Hosting__Role"));
         }
     }
 

@@ -24,18 +24,18 @@ public sealed class KubernetesManifestTests
         var backend = ((Dictionary<object, object>)ingress.Map("spec").List("rules").Cast<Dictionary<object, object>>().Single()
             .Map("http").List("paths").Single()).Map("backend").Map("service").Text("name");
         var service = Assert.Single(_objects, resource => resource.Kind() == "Service" && resource.Name() == backend);
-        var web = Deployment("Web");
+        var web = Deployment("web");
         Assert.Equal(
             service.Map("spec").Map("selector"),
             web.Map("spec").Map("template").Map("metadata").Map("labels"));
     }
 
     [Theory]
-    [InlineData("Web")]
-    [InlineData("Worker")]
-    public void EachRole_HasItsDeployment_ProbedOnHealthAndReady(string role)
+    [InlineData("web")]
+    [InlineData("worker")]
+    public void EachHost_HasItsDeployment_ProbedOnHealthAndReady(string component)
     {
-        var container = Container(Deployment(role));
+        var container = Container(Deployment(component));
 
         var probes = new[] { "livenessProbe", "readinessProbe" }.Select(probe => container.Map(probe).Map("httpGet").Text("path"));
         Assert.Equal(["/health", "/ready"], probes);
@@ -64,7 +64,7 @@ public sealed class KubernetesManifestTests
         Assert.True(Validator.TryValidateObject(settings, new ValidationContext(settings), problems, validateAllProperties: true), string.Join("; ", problems));
         Assert.Contains(
             configMap.Name(),
-            Container(Deployment("Web")).List("envFrom").Cast<Dictionary<object, object>>()
+            Container(Deployment("web")).List("envFrom").Cast<Dictionary<object, object>>()
                 .Where(source => source.ContainsKey("configMapRef")).Select(source => source.Map("configMapRef").Text("name")));
     }
 
@@ -80,9 +80,9 @@ public sealed class KubernetesManifestTests
         Assert.True(MigrateCommand.IsRequested(container.List("args").Cast<string>().ToList()));
         Assert.Contains(pod.Text("restartPolicy"), new[] { "Never", "OnFailure" });
         Assert.Contains("migrate.yaml", Assert.Single(_objects, resource => resource.Kind() == "Kustomization").List("resources").Cast<string>());
-        foreach (var role in new[] { "Web", "Worker" })
+        foreach (var component in new[] { "web", "worker" })
         {
-            var node = Container(Deployment(role));
+            var node = Container(Deployment(component));
             Assert.Equal(node.Text("image"), container.Text("image"));
             Assert.Equal(EnvironmentSources(node), EnvironmentSources(container));
         }
@@ -98,12 +98,20 @@ public sealed class KubernetesManifestTests
             .Select(source => source.ContainsKey("configMapRef") ? "config:" + source.Map("configMapRef").Text("name") : "secret:" + source.Map("secretRef").Text("name"))
             .ToList();
 
-    private Dictionary<object, object> Deployment(string role) =>
+    [Fact]
+    public void TheWorkers_RunTheWorkerHost_AndTheWebNodes_TheWebAppAlone()
+    {
+        Assert.Equal(["dotnet", "Monitoring.Worker.dll"], Container(Deployment("worker")).List("command").Cast<string>());
+        Assert.Contains(
+            Container(Deployment("web")).List("env").Cast<Dictionary<object, object>>(),
+            variable => variable.Text("name") == "Hosting__Role" && (string?)variable.GetValueOrDefault("value") == "Web");
+    }
+
+    private Dictionary<object, object> Deployment(string component) =>
         Assert.Single(
             _objects,
             resource => resource.Kind() == "Deployment"
-                && Container(resource).List("env").Cast<Dictionary<object, object>>()
-                    .Any(variable => variable.Text("name") == "Hosting__Role" && (string?)variable.GetValueOrDefault("value") == role));
+                && resource.Map("metadata").Map("labels").Text("app.kubernetes.io/component") == component);
 
     private static Dictionary<object, object> Container(Dictionary<object, object> deployment) =>
         (Dictionary<object, object>)deployment.Map("spec").Map("template").Map("spec").List("containers").Single();

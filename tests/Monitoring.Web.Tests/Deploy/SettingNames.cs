@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Reflection;
+using Monitoring.Alerts;
 using Monitoring.Ingestion;
 using Monitoring.Search;
+using Monitoring.Worker.Jobs;
 
 namespace Monitoring.Web.Tests.Deploy;
 
@@ -14,7 +16,7 @@ internal static class SettingNames
 {
     private static readonly string[] HostKeys = ["ASPNETCORE_ENVIRONMENT", "Urls"];
 
-    private static readonly Dictionary<string, Type> Sections = new[] { typeof(Program).Assembly, typeof(IngestionOptions).Assembly, typeof(SearchOptions).Assembly }
+    private static readonly Dictionary<string, Type> Sections = new[] { typeof(Program).Assembly, typeof(IngestionOptions).Assembly, typeof(SearchOptions).Assembly, typeof(AlertsOptions).Assembly, typeof(JobsOptions).Assembly }
         .SelectMany(assembly => assembly.GetTypes())
         .Select(type => (Type: type, Field: type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)))
         .Where(pair => pair.Field is { IsLiteral: true } && pair.Field.FieldType == typeof(string))

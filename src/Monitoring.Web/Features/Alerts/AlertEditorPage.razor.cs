@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Monitoring.Alerts;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion.Inbox;

@@ -1,6 +1,8 @@
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
+using Monitoring.Core.Search;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Search;
 using Monitoring.Web.Data;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Enrichment;
 using Monitoring.Web.Features.Account;

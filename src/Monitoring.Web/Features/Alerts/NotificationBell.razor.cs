@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Monitoring.Alerts;
 using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Features.Alerts;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Monitoring.Alerts;
 using Monitoring.Web.Data;
 
 namespace Monitoring.Web.Features.Alerts;

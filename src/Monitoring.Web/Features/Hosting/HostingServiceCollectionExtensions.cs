@@ -1,15 +1,13 @@
-using Hangfire;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Monitoring.Ingestion.DropFolder;
-using Monitoring.Ingestion.Seeds;
+using Monitoring.Worker;
 
 namespace Monitoring.Web.Features.Hosting;
 
 public static class HostingServiceCollectionExtensions
 {
     /// <summary>
-    /// Reads "Hosting:Role" now, because the role decides what gets registered and mapped, and validates it
-    /// at start like every other section.
+    /// Reads "Hosting:Role" now, because the role decides what gets registered, and validates it at start like
+    /// every other section. On the default role the worker's services run in this process: one command runs
+    /// everything on one machine.
     /// </summary>
     public static HostingRole AddHostingRole(this WebApplicationBuilder builder)
     {
@@ -18,32 +16,12 @@ public static class HostingServiceCollectionExtensions
             .BindConfiguration(HostingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        return builder.Configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>()?.Role ?? HostingRole.All;
-    }
-
-    /// <summary>
-    /// On a node that runs no jobs: no drop-folder watcher, no seed ingestion at start, and recurring jobs are
-    /// left for the workers to register. Call after every feature has registered its services.
-    /// </summary>
-    public static IServiceCollection LeaveBackgroundWorkToWorkers(this IServiceCollection services, HostingRole role)
-    {
-        if (role.RunsJobs)
+        var role = builder.Configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>()?.Role ?? HostingRole.All;
+        if (role == HostingRole.All)
         {
-            return services;
+            builder.Services.AddWorker();
         }
 
-        // The folder is on the workers' disks, and the seed job is enqueued by each worker start already.
-        services.RemoveAll(descriptor => descriptor.ServiceType == typeof(IHostedService)
-            && (descriptor.ImplementationType == typeof(DropFolderWatcher) || descriptor.ImplementationType == typeof(SeedIngestionStarter)));
-        services.Replace(ServiceDescriptor.Singleton<IRecurringJobManager, RecurringJobsLeftToWorkers>());
-        return services;
-    }
-
-    private static void RemoveAll(this IServiceCollection services, Func<ServiceDescriptor, bool> match)
-    {
-        foreach (var descriptor in services.Where(match).ToList())
-        {
-            services.Remove(descriptor);
-        }
+        return role;
     }
 }

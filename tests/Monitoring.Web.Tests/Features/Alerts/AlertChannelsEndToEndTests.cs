@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Articles;
 using Monitoring.Ingestion.Inbox;

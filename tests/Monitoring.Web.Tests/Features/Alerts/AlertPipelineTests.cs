@@ -1,3 +1,4 @@
+using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Tests;

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Monitoring.Alerts;
+using Monitoring.Alerts.Data;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Enrichment;
 using Monitoring.Ingestion;
@@ -52,6 +54,11 @@ internal sealed class AlertsHarness : IDisposable
         App = postgreSql is null ? AppDbContextFactory.Sqlite(Path.Combine(_folder, "app.db")) : AppDbContextFactory.PostgreSql(postgreSql.ConnectionString);
         using var db = App.CreateDbContext();
         db.Database.Migrate();
+        AlertTables = AlertsDbContextFactory.From(
+            postgreSql is null
+                ? new AppDataOptions { SqlitePath = Path.Combine(_folder, "app.db") }
+                : new AppDataOptions { Provider = StoreProvider.PostgreSql, PostgreSqlConnectionString = postgreSql.ConnectionString },
+            _folder);
         _services = ChannelServices();
     }
 
@@ -63,6 +70,9 @@ internal sealed class AlertsHarness : IDisposable
     public LuceneAlertPercolator Percolator { get; private set; } = new();
 
     public IDbContextFactory<AppDbContext> App { get; }
+
+    /// <summary>The same database as the alert jobs open it.</summary>
+    public IDbContextFactory<AlertsDbContext> AlertTables { get; }
 
     public InMemoryStorage Jobs { get; } = new(new InMemoryStorageOptions());
 
@@ -115,12 +125,12 @@ internal sealed class AlertsHarness : IDisposable
     }
 
     public Task<int> ScanAsync() => new AlertScanJob(
-        Inbox, App, Index, Percolator, new BackgroundJobClient(Jobs), Clock, NullLogger<AlertScanJob>.Instance).ScanAsync(CancellationToken.None);
+        Inbox, AlertTables, Index, Percolator, new BackgroundJobClient(Jobs), Clock, NullLogger<AlertScanJob>.Instance).ScanAsync(CancellationToken.None);
 
-    public Task<int> AssembleDigestsAsync() => new AlertDigestJob(App, Clock).AssembleAsync(CancellationToken.None);
+    public Task<int> AssembleDigestsAsync() => new AlertDigestJob(AlertTables, Clock).AssembleAsync(CancellationToken.None);
 
     public Task<int> DeliverAsync() => new AlertDeliveryJob(
-        App, Index, _services.GetServices<IAlertChannel>(), Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<AlertDeliveryJob>.Instance).DeliverAsync(CancellationToken.None);
+        AlertTables, Index, _services.GetServices<IAlertChannel>(), Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<AlertDeliveryJob>.Instance).DeliverAsync(CancellationToken.None);
 
     public async Task<List<Notification>> NotificationsAsync()
     {
@@ -162,6 +172,7 @@ internal sealed class AlertsHarness : IDisposable
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IDbContextFactory<AppDbContext>>(App);
+        services.AddSingleton(AlertTables);
         services.AddAlertChannels();
         return services.BuildServiceProvider();
     }

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
 using Monitoring.Web.Data;
 using Monitoring.Web.Features.Alerts;

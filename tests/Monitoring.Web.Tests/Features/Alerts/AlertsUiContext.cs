@@ -3,6 +3,8 @@ using Bunit.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Monitoring.Alerts;
+using Monitoring.Alerts.Data;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
@@ -84,7 +86,7 @@ public abstract class AlertsUiContext : MudTestContext
     /// <summary>Delivers an instant message about a new article with this title through the app's in-app channel.</summary>
     protected async Task DeliverInAppAsync(Alert alert, long deliveryId, string title)
     {
-        var channel = new InAppChannel(App, Clock, Services.GetRequiredService<InboxNotifier>());
+        var channel = new InAppChannel(AlertsDbContextFactory.From(new AppDataOptions { SqlitePath = Path.Combine(_folder, "app.db") }, _folder), Clock, Services.GetRequiredService<InboxNotifier>());
         var message = new AlertMessage(deliveryId, alert, [new DigestStory(Enriched(title, Clock.GetUtcNow()), [])], null, new Uri("http://monitor.test/"));
         await channel.SendAsync(message, Cancellation);
     }

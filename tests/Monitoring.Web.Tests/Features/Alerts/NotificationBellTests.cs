@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Alerts;

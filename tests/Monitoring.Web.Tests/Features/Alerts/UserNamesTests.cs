@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
 using Monitoring.Web.Features.Alerts;
 

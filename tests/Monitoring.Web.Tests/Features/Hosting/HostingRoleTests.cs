@@ -11,7 +11,7 @@ using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Tests.Features.Hosting;
 
-/// <summary>The three roles of "Hosting:Role": what each process serves and which background work it runs.</summary>
+/// <summary>The two roles of "Hosting:Role": the web app alone, or with the worker's services in the same process.</summary>
 public sealed class HostingRoleTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -51,36 +51,14 @@ public sealed class HostingRoleTests
         Assert.Empty(RecurringJobIds(app));
         Assert.False(Directory.Exists(app.DropFolder));
 
-        // The inbox starter's job is enqueued for a worker and stays in the queue: nothing here takes it.
-        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
-        Assert.Empty(monitoring.Servers());
-        Assert.Equal(1, monitoring.EnqueuedCount("default"));
-    }
-
-    [Fact]
-    public async Task AWorker_ServesOnlyHealthAndReadiness_AndRunsTheJobs()
-    {
-        await using var app = new TestApp(new Dictionary<string, string> { ["Hosting:Role"] = "Worker" });
-        using var client = app.CreateClient();
-
-        foreach (var page in new[] { "/", "/search?q=Kosovo", "/trends", "/alerts", "/jobs", "/api/search/export.csv" })
-        {
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(page, UriKind.Relative), Cancel)).StatusCode);
-        }
-
-        using var push = await client.PostAsync(new Uri("/api/articles", UriKind.Relative), new StringContent("{}"), Cancel);
-        Assert.Equal(HttpStatusCode.NotFound, push.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative), Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/ready", UriKind.Relative), Cancel)).StatusCode);
-        Assert.Contains(app.Services.GetServices<IHostedService>(), service => service is BackgroundJobServerHostedService);
-        Assert.Contains(InboxStarter.SweepJobId, RecurringJobIds(app));
+        // Nothing here takes jobs: they wait for the worker host (Monitoring.Worker, tested in its own project).
+        Assert.Empty(app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers());
     }
 
     [Fact]
     public async Task AnUnknownRole_StopsTheStart_NamingTheSetting()
     {
-        await using var app = new TestApp(new Dictionary<string, string> { ["Hosting:Role"] = "Everything" });
+        await using var app = new TestApp(new Dictionary<string, string> { ["Hosting:Role"] = "Worker" });
 
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 

@@ -2,6 +2,7 @@ using System.Net;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Tests;
+using Monitoring.Worker.Tests;
 using Npgsql;
 
 namespace Monitoring.Web.Tests.Features.Jobs;
@@ -18,8 +19,8 @@ public sealed class JobsOnPostgreSqlTests(PostgreSqlServer postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         await BurstLedger.CreateTablesAsync(database.ConnectionString);
-        await using var worker1 = Node(database, "Worker", "worker-1");
-        await using var worker2 = Node(database, "Worker", "worker-2");
+        await using var worker1 = Worker(database, "worker-1");
+        await using var worker2 = Worker(database, "worker-2");
         await using var web = Node(database, "Web", "web");
         using var client1 = worker1.CreateClient();
         using var client2 = worker2.CreateClient();
@@ -77,6 +78,16 @@ public sealed class JobsOnPostgreSqlTests(PostgreSqlServer postgres)
             new Dictionary<string, string>
             {
                 ["Hosting:Role"] = role,
+                ["Jobs:Storage"] = "PostgreSql",
+                ["Jobs:PostgreSqlConnectionString"] = database.ConnectionString,
+                ["Jobs:WorkerCount"] = "4",
+            },
+            services => services.AddSingleton(new BurstLedger(name, database.ConnectionString)));
+
+    private static TestWorker Worker(PostgreSqlDatabase database, string name) =>
+        new(
+            new Dictionary<string, string>
+            {
                 ["Jobs:Storage"] = "PostgreSql",
                 ["Jobs:PostgreSqlConnectionString"] = database.ConnectionString,
                 ["Jobs:WorkerCount"] = "4",

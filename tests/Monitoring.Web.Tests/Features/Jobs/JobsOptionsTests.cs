@@ -1,3 +1,5 @@
+using Monitoring.Worker.Jobs;
+
 namespace Monitoring.Web.Tests.Features.Jobs;
 
 public sealed class JobsOptionsTests

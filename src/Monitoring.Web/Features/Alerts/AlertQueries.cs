@@ -1,9 +1,0 @@
-using Monitoring.Core.Alerts;
-
-namespace Monitoring.Web.Features.Alerts;
-
-internal static class AlertQueries
-{
-    public static Task RegisterAsync(IAlertPercolator percolator, Guid alertId, string queryJson, CancellationToken cancellationToken) =>
-        percolator.RegisterAsync(alertId.ToString(), SavedQuery.FromJson(queryJson).ToArticleQuery(), cancellationToken);
-}

@@ -1,0 +1,29 @@
+using Monitoring.Worker.Status;
+
+namespace Monitoring.Worker;
+
+/// <summary>
+/// The worker host: runs the jobs against the same stores as the web nodes and serves /health and /ready only.
+/// Not the global <c>Program</c>, which the web app (that references this project) declares for its own start.
+/// </summary>
+public sealed class WorkerProgram
+{
+    private WorkerProgram()
+    {
+    }
+
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddMonitoringServices(builder.Configuration);
+        builder.Services.AddWorker();
+
+        var app = builder.Build();
+
+        // Any other path is a plain 404: a worker has no pages and no sign-in.
+        app.MapFallback("{**path}", () => Results.NotFound());
+        app.MapStatus();
+
+        await app.RunAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,41 @@
+using Monitoring.Alerts;
+using Monitoring.Ingestion;
+using Monitoring.Ingestion.Sources;
+using Monitoring.Search;
+using Monitoring.Worker.Jobs;
+using Monitoring.Worker.Status;
+
+namespace Monitoring.Worker;
+
+public static class WorkerServiceCollectionExtensions
+{
+    /// <summary>
+    /// What both hosts need of the libraries: the search engine, ingestion (its store, the inbox, feeds), saved
+    /// alerts, Hangfire's client on the job storage, and the /health and /ready checks. The web app adds its UI and
+    /// API; the worker (or the web app on one machine) adds <see cref="AddWorker"/>.
+    /// </summary>
+    public static IServiceCollection AddMonitoringServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSearch(configuration);
+        services.AddIngestion();
+        services.AddFeedPolling();
+        services.AddAlerts();
+        services.AddJobStorage();
+        services.AddStatus();
+        return services;
+    }
+
+    /// <summary>
+    /// The background work: a Hangfire server, seed ingestion and inbox processing at start, the drop-folder
+    /// watcher, and the recurring feed dispatch, inbox sweep and alert scans, digests and deliveries. The worker
+    /// host runs it; the web app runs it in its own process when "Hosting:Role" is All (one machine).
+    /// </summary>
+    public static IServiceCollection AddWorker(this IServiceCollection services)
+    {
+        services.AddJobServer();
+        services.AddIngestionBackgroundWork();
+        services.AddFeedPollingSchedule();
+        services.AddAlertSchedules();
+        return services;
+    }
+}

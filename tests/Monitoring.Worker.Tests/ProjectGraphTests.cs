@@ -1,0 +1,55 @@
+using System.Xml.Linq;
+using Monitoring.Tests;
+
+namespace Monitoring.Worker.Tests;
+
+/// <summary>
+/// The fences between projects, read from the project files: dependencies point inward (Core ← Search, Ingestion,
+/// Alerts ← the hosts), and the worker never references the web app.
+/// </summary>
+public sealed class ProjectGraphTests
+{
+    [Fact]
+    public void TheWorker_NeverReferencesTheWebApp()
+    {
+        Assert.DoesNotContain("Monitoring.Web", References("Monitoring.Worker"));
+    }
+
+    [Fact]
+    public void Core_ReferencesNoOtherProject_AndNoPackage()
+    {
+        var project = XDocument.Load(ProjectFile("Monitoring.Core"));
+
+        Assert.Empty(References("Monitoring.Core"));
+        Assert.Empty(project.Descendants("PackageReference"));
+    }
+
+    [Theory]
+    [InlineData("Monitoring.Search")]
+    [InlineData("Monitoring.Ingestion")]
+    [InlineData("Monitoring.Alerts")]
+    public void TheLibraries_ReferenceNoHost(string library)
+    {
+        var references = References(library);
+
+        Assert.Contains("Monitoring.Core", references);
+        Assert.DoesNotContain("Monitoring.Web", references);
+        Assert.DoesNotContain("Monitoring.Worker", references);
+        Assert.DoesNotContain("Monitoring.Cli", references);
+    }
+
+    [Fact]
+    public void TheCommandLine_ReferencesNeitherHost()
+    {
+        var references = References("Monitoring.Cli");
+
+        Assert.DoesNotContain("Monitoring.Web", references);
+        Assert.DoesNotContain("Monitoring.Worker", references);
+    }
+
+    private static string ProjectFile(string project) => Path.Combine(RepositoryPaths.Root, "src", project, project + ".csproj");
+
+    private static List<string> References(string project) =>
+        [.. XDocument.Load(ProjectFile(project)).Descendants("ProjectReference")
+            .Select(reference => Path.GetFileNameWithoutExtension(reference.Attribute("Include")!.Value.Replace('\\', '/')))];
+}
