@@ -30,7 +30,10 @@ public sealed partial class AlertDeliveryJob(
 
     private const int BatchSize = 100;
 
-    /// <summary>Returns how many deliveries were sent.</summary>
+    /// <summary>
+    /// Sends every delivery that is due, in batches of <see cref="BatchSize"/> until none is left (a burst of
+    /// matches goes out in one run, not a batch per trigger); returns how many were sent.
+    /// </summary>
     [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 600)]
     [Hangfire.AutomaticRetry(Attempts = 0)]
     public async Task<int> DeliverAsync(CancellationToken cancellationToken)
@@ -40,53 +43,73 @@ public sealed partial class AlertDeliveryJob(
         var db = await app.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var now = clock.GetUtcNow();
-            var due = await db.AlertDeliveries
-                .Where(delivery => delivery.State == DeliveryState.Pending && delivery.NextAttemptAt <= now)
-                .OrderBy(delivery => delivery.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var delivery in due)
+            // Each delivery is taken once per run (by id), so one that failed and is due again at once waits for the next run.
+            var after = 0L;
+            while (true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var alert = await db.Alerts.AsNoTracking().SingleAsync(alert => alert.Id == delivery.AlertId, cancellationToken).ConfigureAwait(false);
-                try
+                var now = clock.GetUtcNow();
+                var due = await db.AlertDeliveries
+                    .Where(delivery => delivery.State == DeliveryState.Pending && delivery.NextAttemptAt <= now && delivery.Id > after)
+                    .OrderBy(delivery => delivery.Id)
+                    .Take(BatchSize)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                if (due.Count == 0)
                 {
-                    var message = await ComposeAsync(db, delivery, alert, cancellationToken).ConfigureAwait(false);
-                    if (message is null)
-                    {
-                        delivery.State = DeliveryState.Failed;
-                        delivery.LastError = "The matched articles are no longer in the search index.";
-                    }
-                    else
-                    {
-                        await byKind[delivery.Channel].SendAsync(message, cancellationToken).ConfigureAwait(false);
-                        delivery.State = DeliveryState.Sent;
-                        delivery.Attempts++;
-                        delivery.SentAt = clock.GetUtcNow();
-                        delivery.LastError = null;
-                        sent++;
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    delivery.Attempts++;
-                    delivery.LastError = exception.Message;
-                    var next = options.Value.RetrySchedule.NextAttempt(delivery.Attempts, clock.GetUtcNow());
-                    if (next is { } retryAt)
-                    {
-                        delivery.NextAttemptAt = retryAt;
-                    }
-                    else
-                    {
-                        delivery.State = DeliveryState.Failed;
-                    }
-
-                    LogFailed(logger, exception, delivery.Channel, alert.Name, delivery.Attempts);
+                    break;
                 }
 
-                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+                sent += await SendAsync(db, due, byKind, cancellationToken).ConfigureAwait(false);
+                after = due[^1].Id;
+                db.ChangeTracker.Clear();
             }
+        }
+
+        return sent;
+    }
+
+    private async Task<int> SendAsync(AlertsDbContext db, List<AlertDelivery> due, Dictionary<AlertChannel, IAlertChannel> byKind, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var delivery in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var alert = await db.Alerts.AsNoTracking().SingleAsync(alert => alert.Id == delivery.AlertId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var message = await ComposeAsync(db, delivery, alert, cancellationToken).ConfigureAwait(false);
+                if (message is null)
+                {
+                    delivery.State = DeliveryState.Failed;
+                    delivery.LastError = "The matched articles are no longer in the search index.";
+                }
+                else
+                {
+                    await byKind[delivery.Channel].SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    delivery.State = DeliveryState.Sent;
+                    delivery.Attempts++;
+                    delivery.SentAt = clock.GetUtcNow();
+                    delivery.LastError = null;
+                    sent++;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                delivery.Attempts++;
+                delivery.LastError = exception.Message;
+                var next = options.Value.RetrySchedule.NextAttempt(delivery.Attempts, clock.GetUtcNow());
+                if (next is { } retryAt)
+                {
+                    delivery.NextAttemptAt = retryAt;
+                }
+                else
+                {
+                    delivery.State = DeliveryState.Failed;
+                }
+
+                LogFailed(logger, exception, delivery.Channel, alert.Name, delivery.Attempts);
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         return sent;

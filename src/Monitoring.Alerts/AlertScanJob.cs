@@ -6,19 +6,18 @@ using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion.Inbox;
-using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Alerts;
 
 /// <summary>
 /// Matches the articles that became searchable since the last run against every alert in one
 /// percolation pass, records the matches and, for instant alerts, one pending delivery per channel.
-/// Reads the ingestion inbox in id order up to the first item still pending, and stores its position in
-/// the same transaction as the matches it found: a run killed at any point and run again records every
+/// Reads ingestion's log of indexed articles (<see cref="IndexedArticleLog"/>) from its stored position, and
+/// stores the new position in the same transaction as the matches it found: a run killed at any point and run again records every
 /// match once.
 /// </summary>
 public sealed partial class AlertScanJob(
-    IDbContextFactory<IngestionDbContext> inbox,
+    IndexedArticleLog indexed,
     IDbContextFactory<AlertsDbContext> app,
     IArticleSearch search,
     IAlertPercolator percolator,
@@ -40,13 +39,13 @@ public sealed partial class AlertScanJob(
         var deliveries = 0;
         while (true)
         {
-            var items = await NextItemsAsync(cancellationToken).ConfigureAwait(false);
-            if (items.Count == 0)
+            var batch = await NextArticlesAsync(cancellationToken).ConfigureAwait(false);
+            if (batch is null)
             {
                 break;
             }
 
-            var (matches, newDeliveries) = await RecordAsync(items, cancellationToken).ConfigureAwait(false);
+            var (matches, newDeliveries) = await RecordAsync(batch, cancellationToken).ConfigureAwait(false);
             recorded += matches;
             deliveries += newDeliveries;
         }
@@ -88,8 +87,8 @@ public sealed partial class AlertScanJob(
         }
     }
 
-    /// <summary>The next inbox items after the stored position, stopping before the first pending one.</summary>
-    private async Task<List<InboxItem>> NextItemsAsync(CancellationToken cancellationToken)
+    /// <summary>The articles indexed after the stored position, up to the first inbox item still pending.</summary>
+    private async Task<IndexedArticles?> NextArticlesAsync(CancellationToken cancellationToken)
     {
         long after;
         var appDb = await app.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -98,31 +97,18 @@ public sealed partial class AlertScanJob(
             after = (await appDb.AlertScanStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false))?.LastInboxItemId ?? 0;
         }
 
-        var db = await inbox.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
-        {
-            // An item still pending may yet become an article; nothing past it is taken until it is settled.
-            var firstPending = await db.InboxItems
-                .Where(item => item.State == InboxItemState.Pending && item.Id > after)
-                .Select(item => (long?)item.Id)
-                .MinAsync(cancellationToken).ConfigureAwait(false) ?? long.MaxValue;
-            return await db.InboxItems.AsNoTracking()
-                .Where(item => item.Id > after && item.Id < firstPending)
-                .OrderBy(item => item.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-        }
+        return await indexed.ReadAfterAsync(after, BatchSize, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(int Matches, int Deliveries)> RecordAsync(List<InboxItem> items, CancellationToken cancellationToken)
+    private async Task<(int Matches, int Deliveries)> RecordAsync(IndexedArticles batch, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var searchableAt = new Dictionary<ArticleId, DateTimeOffset>();
         var articles = new List<EnrichedArticle>();
-        foreach (var item in items.Where(item => item.State == InboxItemState.Indexed && item.ArticleId is not null))
+        foreach (var entry in batch.Articles)
         {
-            var article = await search.GetAsync(ArticleId.Parse(item.ArticleId!), cancellationToken).ConfigureAwait(false);
-            if (article is not null && searchableAt.TryAdd(article.Id, item.ProcessedAt ?? now))
+            var article = await search.GetAsync(entry.Id, cancellationToken).ConfigureAwait(false);
+            if (article is not null && searchableAt.TryAdd(article.Id, entry.IndexedAt ?? now))
             {
                 articles.Add(article);
             }
@@ -181,7 +167,7 @@ public sealed partial class AlertScanJob(
                 db.AlertScanStates.Add(state);
             }
 
-            state.LastInboxItemId = items[^1].Id;
+            state.LastInboxItemId = batch.Position;
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return (recorded, deliveries);
         }

@@ -47,6 +47,8 @@ public static class IngestionServiceCollectionExtensions
 
         services.AddSingleton<InboxRecorder>();
         services.AddSingleton<ArticleInbox>();
+        services.AddSingleton<IndexedArticleLog>();
+        services.AddSingleton<IngestionHealth>();
         services.AddTransient<InboxProcessingJob>();
         services.AddTransient<BulkImport>();
 

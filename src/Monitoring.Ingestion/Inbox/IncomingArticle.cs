@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Monitoring.Core.Articles;
+using Monitoring.Core.Validation;
 
 namespace Monitoring.Ingestion.Inbox;
 
@@ -104,11 +105,4 @@ public sealed record IncomingArticle
 
         return errors;
     }
-}
-
-/// <param name="Field">The JSON field, e.g. "title".</param>
-/// <param name="Message">What is wrong with it, e.g. "is required".</param>
-public sealed record FieldError(string Field, string Message)
-{
-    public override string ToString() => $"{Field} {Message}";
 }

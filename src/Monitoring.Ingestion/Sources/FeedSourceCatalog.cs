@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Store;
 

@@ -1,3 +1,4 @@
+using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Inbox;
 
 namespace Monitoring.Ingestion.Sources;

@@ -32,6 +32,12 @@ public static class IngestionStore
         return context;
     }
 
+    /// <summary>The ingestion store's part of the migration step, on the store <paramref name="options"/> name.</summary>
+    public static StoreMigration MigrationOf(IngestionOptions options, string contentRoot) => StoreMigration.For(
+        IngestionStoreMigrator.StoreName,
+        IngestionStoreFactory.From(options, contentRoot).CreateDbContext(),
+        (db, cancellationToken) => db.MigrateAsync(cancellationToken));
+
     /// <inheritdoc cref="MigrateAsync"/>
     /// <remarks>
     /// For the command line and tests, which have no synchronization context to deadlock on: the same path as

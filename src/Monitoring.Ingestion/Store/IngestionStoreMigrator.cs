@@ -8,7 +8,7 @@ namespace Monitoring.Ingestion.Store;
 /// Brings the ingestion store to its latest migration before anything else at start-up reads it; with
 /// <see cref="IngestionOptions.MigrateOnStart"/> off, only checks that the migration step has done so.
 /// </summary>
-public sealed class IngestionStoreMigrator(IDbContextFactory<IngestionDbContext> store, IOptions<IngestionOptions> options) : IHostedService
+public sealed class IngestionStoreMigrator(IDbContextFactory<IngestionDbContext> store, IOptions<IngestionOptions> options, IEnumerable<MigrationStep> steps) : IHostedService
 {
     /// <summary>The store's name in messages.</summary>
     public const string StoreName = "ingestion store";
@@ -24,7 +24,7 @@ public sealed class IngestionStoreMigrator(IDbContextFactory<IngestionDbContext>
             }
             else
             {
-                await db.Database.EnsureMigratedAsync(StoreName, $"{IngestionOptions.SectionName}:{nameof(IngestionOptions.MigrateOnStart)}", cancellationToken).ConfigureAwait(false);
+                await db.Database.EnsureMigratedAsync(StoreName, $"{IngestionOptions.SectionName}:{nameof(IngestionOptions.MigrateOnStart)}", steps.FirstOrDefault(), cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -11,12 +11,6 @@ namespace Monitoring.Ingestion.Store;
 /// </summary>
 public static class MigrationLock
 {
-    /// <summary>The app's migration step, as it runs in the image; nodes that do not migrate at start name it.</summary>
-    public const string MigrateCommand = "dotnet Monitoring.Web.dll migrate";
-
-    /// <summary>The same step from a source checkout.</summary>
-    public const string MigrateCommandFromSource = "dotnet run --project src/Monitoring.Web -- migrate";
-
     // One fixed key for every node and for both stores, which share EF Core's history table in one database.
     internal const long Key = 0x4D4F4E49544F52; // "MONITOR"
 
@@ -59,8 +53,9 @@ public static class MigrationLock
     /// </summary>
     /// <param name="store">The store's name in the message ("app database").</param>
     /// <param name="setting">The setting that turned migration at start-up off ("AppData:MigrateOnStart").</param>
+    /// <param name="step">The command that applies them, as the host that has one registers it; null: the deploy guide is named.</param>
     /// <exception cref="InvalidOperationException">Migrations of this version are not applied.</exception>
-    public static async Task EnsureMigratedAsync(this DatabaseFacade database, string store, string setting, CancellationToken cancellationToken = default)
+    public static async Task EnsureMigratedAsync(this DatabaseFacade database, string store, string setting, MigrationStep? step, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         var pending = (await database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
@@ -68,8 +63,9 @@ public static class MigrationLock
         {
             throw new InvalidOperationException(
                 $"The {store} is behind this version of the app: {pending.Count} migration{(pending.Count == 1 ? " is" : "s are")} not applied ({string.Join(", ", pending)}). " +
-                $"{setting} is false, so this node does not change the schema: run the migration step first ({MigrateCommand}; " +
-                $"from a source checkout {MigrateCommandFromSource}), then start the node again.");
+                $"{setting} is false, so this node does not change the schema: run the migration step first " +
+                (step is null ? "(docs/deploy.md, \"Schema migrations\")" : $"({step.Command}; from a source checkout {step.FromSource})") +
+                ", then start the node again.");
         }
     }
 
@@ -81,3 +77,11 @@ public static class MigrationLock
         return pending;
     }
 }
+
+/// <summary>
+/// The command of the migration step, registered by the host that has it (the web app), so that a node refusing to
+/// start on a schema that is behind names it.
+/// </summary>
+/// <param name="Command">As it runs in the image.</param>
+/// <param name="FromSource">The same step from a source checkout.</param>
+public sealed record MigrationStep(string Command, string FromSource);

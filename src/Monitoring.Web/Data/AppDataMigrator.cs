@@ -9,7 +9,7 @@ namespace Monitoring.Web.Data;
 /// Brings the app database to the latest migration before the app serves its first page; with
 /// <see cref="AppDataOptions.MigrateOnStart"/> off, only checks that the migration step has done so.
 /// </summary>
-public sealed class AppDataMigrator(IDbContextFactory<AppDbContext> contexts, IOptions<AppDataOptions> options) : IHostedService
+public sealed class AppDataMigrator(IDbContextFactory<AppDbContext> contexts, IOptions<AppDataOptions> options, MigrationStep step) : IHostedService
 {
     /// <summary>The store's name in messages.</summary>
     public const string StoreName = "app database";
@@ -25,7 +25,7 @@ public sealed class AppDataMigrator(IDbContextFactory<AppDbContext> contexts, IO
             }
             else
             {
-                await db.Database.EnsureMigratedAsync(StoreName, $"{AppDataOptions.SectionName}:{nameof(AppDataOptions.MigrateOnStart)}", cancellationToken).ConfigureAwait(false);
+                await db.Database.EnsureMigratedAsync(StoreName, $"{AppDataOptions.SectionName}:{nameof(AppDataOptions.MigrateOnStart)}", step, cancellationToken).ConfigureAwait(false);
             }
         }
     }

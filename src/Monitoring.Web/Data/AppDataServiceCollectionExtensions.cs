@@ -26,6 +26,7 @@ public static class AppDataServiceCollectionExtensions
         // First of the hosted services: Data Protection's own, which the web host registers before ours, reads the key
         // ring from this database when it starts.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AppDataMigrator>());
+        services.AddSingleton(MigrateCommand.Step);
         // One key ring for every node, and one application name, so that a cookie or form one web node issued is
         // accepted by any other behind the proxy (docs/deploy.md).
         services.AddDataProtection()

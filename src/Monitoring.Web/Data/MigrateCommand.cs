@@ -20,6 +20,9 @@ public static class MigrateCommand
 {
     public const string Name = "migrate";
 
+    /// <summary>This command as nodes that must not migrate name it when they refuse a schema that is behind.</summary>
+    public static MigrationStep Step { get; } = new("dotnet Monitoring.Web.dll migrate", "dotnet run --project src/Monitoring.Web -- migrate");
+
     public const string Usage = """
         usage: migrate [--Section:Key value]...
           Applies the pending migrations of the app database (AppData:*) and the ingestion store (Ingestion:Store*),
@@ -54,14 +57,15 @@ public static class MigrateCommand
         }
 
         AppDbContextFactory app;
-        IngestionStoreFactory ingestion;
+        IngestionOptions ingestion;
+        string contentRoot;
         try
         {
             // The host's own configuration and content root, without building or starting it.
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
-            var contentRoot = builder.Environment.ContentRootPath;
+            contentRoot = builder.Environment.ContentRootPath;
             app = AppDbContextFactory.From(Settings<AppDataOptions>(builder.Configuration.GetSection(AppDataOptions.SectionName)), contentRoot);
-            ingestion = IngestionStoreFactory.From(Settings<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.SectionName)), contentRoot);
+            ingestion = Settings<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.SectionName));
         }
         catch (Exception problem) when (problem is InvalidOperationException or ValidationException)
         {
@@ -69,26 +73,27 @@ public static class MigrateCommand
             return 2;
         }
 
-        var stores = new (string Name, Func<DbContext> Open, Func<DbContext, Task<IReadOnlyList<string>>> Migrate)[]
+        // Each database's owner says how it migrates: the app database here, the ingestion store in its project.
+        var stores = new Func<StoreMigration>[]
         {
-            (AppDataMigrator.StoreName, app.CreateDbContext, db => db.Database.MigrateExclusivelyAsync()),
-            (IngestionStoreMigrator.StoreName, ingestion.CreateDbContext, db => ((IngestionDbContext)db).MigrateAsync()),
+            () => StoreMigration.For(AppDataMigrator.StoreName, app.CreateDbContext(), (db, cancellationToken) => db.Database.MigrateExclusivelyAsync(cancellationToken)),
+            () => IngestionStore.MigrationOf(ingestion, contentRoot),
         };
-        foreach (var (name, open, migrate) in stores)
+        foreach (var open in stores)
         {
-            var db = open();
-            await using (db.ConfigureAwait(false))
+            var store = open();
+            await using (store.ConfigureAwait(false))
             {
-                var where = Location(db);
+                var where = store.Location;
                 try
                 {
-                    var applied = await migrate(db).ConfigureAwait(false);
-                    await output.WriteLineAsync($"{name} ({where}): {Describe(applied, db.Database.GetMigrations().Count())}").ConfigureAwait(false);
+                    var applied = await store.ApplyAsync().ConfigureAwait(false);
+                    await output.WriteLineAsync($"{store.Name} ({where}): {Describe(applied, store.Declared)}").ConfigureAwait(false);
                 }
                 catch (Exception problem) when (problem is DbException or InvalidOperationException or TimeoutException or IOException
                     or UnauthorizedAccessException or ArgumentException)
                 {
-                    await errors.WriteLineAsync($"migrate: {name} ({where}): {Explain(problem)}").ConfigureAwait(false);
+                    await errors.WriteLineAsync($"migrate: {store.Name} ({where}): {Explain(problem)}").ConfigureAwait(false);
                     return 1;
                 }
             }
@@ -149,15 +154,6 @@ public static class MigrateCommand
         }
 
         return settings;
-    }
-
-    // The file, or the server and database; never the connection string, which may hold a password.
-    private static string Location(DbContext db)
-    {
-        var connection = db.Database.GetDbConnection();
-        return db.Database.IsNpgsql()
-            ? $"PostgreSql {connection.DataSource}/{connection.Database}"
-            : $"Sqlite {connection.DataSource}";
     }
 
     private static string Explain(Exception problem) =>

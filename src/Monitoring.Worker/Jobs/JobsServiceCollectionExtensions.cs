@@ -56,8 +56,15 @@ public static class JobsServiceCollectionExtensions
                 var path = Path.GetFullPath(options.SqlitePath, provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
-                // The storage polls its queue; its 15 s default would leave new jobs waiting visibly.
-                return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+                // The storage polls its queue; its 15 s default would leave new jobs waiting visibly. A lock (the one
+                // DisableConcurrentExecution takes) is renewed by its holder's heartbeat while the job runs, and one left by a
+                // killed process expires after DistributedLockLifetime: 30 s by default, which the restarted worker's first
+                // inbox run waited out (60-70 s with the retry). 3 s lets work resume within 5 s of a restart.
+                return new SQLiteStorage(path, new SQLiteStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    DistributedLockLifetime = TimeSpan.FromSeconds(3),
+                });
         }
     }
 }

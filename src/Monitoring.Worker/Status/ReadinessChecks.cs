@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Monitoring.Alerts.Data;
 using Monitoring.Core.Search;
-using Monitoring.Ingestion.Store;
+using Monitoring.Ingestion.Inbox;
 
 namespace Monitoring.Worker.Status;
 
@@ -26,7 +26,7 @@ internal static class ReadinessChecks
             .AddCheck<SearchAnswers>(Search, HealthStatus.Unhealthy, [ReadyTag], Timeout)
             .AddCheck<DatabaseOpens<AlertsDbContext>>(AppDatabase, HealthStatus.Unhealthy, [ReadyTag], Timeout)
             .AddCheck<JobStorageAnswers>(Jobs, HealthStatus.Unhealthy, [ReadyTag], Timeout)
-            .AddCheck<DatabaseOpens<IngestionDbContext>>(IngestionStore, HealthStatus.Unhealthy, [ReadyTag], Timeout);
+            .AddCheck<IngestionStoreOpens>(IngestionStore, HealthStatus.Unhealthy, [ReadyTag], Timeout);
         return services;
     }
 
@@ -54,6 +54,14 @@ internal static class ReadinessChecks
                     : HealthCheckResult.Unhealthy("The database does not open.");
             }
         }
+    }
+
+    private sealed class IngestionStoreOpens(IngestionHealth ingestion) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) =>
+            await ingestion.StoreOpensAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The database does not open.");
     }
 
     private sealed class JobStorageAnswers(JobStorage storage) : IHealthCheck

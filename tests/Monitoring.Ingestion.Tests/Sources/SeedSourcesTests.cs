@@ -54,7 +54,7 @@ public sealed class SeedSourcesTests
             await db.Database.ExecuteSqlRawAsync("DROP TABLE FeedItemRecords; DROP TABLE FeedSources; DROP TABLE __EFMigrationsHistory;", TestContext.Current.CancellationToken);
         }
 
-        await new IngestionStoreMigrator(harness.Services.GetRequiredService<IDbContextFactory<IngestionDbContext>>(), Options.Create(new IngestionOptions())).StartAsync(TestContext.Current.CancellationToken);
+        await new IngestionStoreMigrator(harness.Services.GetRequiredService<IDbContextFactory<IngestionDbContext>>(), Options.Create(new IngestionOptions()), []).StartAsync(TestContext.Current.CancellationToken);
         var starter = harness.Services.GetServices<IHostedService>().OfType<FeedPollingStarter>().Single();
         await starter.StartAsync(TestContext.Current.CancellationToken);
 

@@ -98,8 +98,8 @@ public sealed class StartUpMigrationsOnPostgreSqlTests(PostgreSqlServer postgres
     private static async Task StartNodeAsync(string database, bool migrate = true)
     {
         var (app, store) = Stores(database);
-        await new AppDataMigrator(app, Options.Create(new AppDataOptions { MigrateOnStart = migrate })).StartAsync(Cancel);
-        await new IngestionStoreMigrator(store, Options.Create(new IngestionOptions { MigrateOnStart = migrate })).StartAsync(Cancel);
+        await new AppDataMigrator(app, Options.Create(new AppDataOptions { MigrateOnStart = migrate }), MigrateCommand.Step).StartAsync(Cancel);
+        await new IngestionStoreMigrator(store, Options.Create(new IngestionOptions { MigrateOnStart = migrate }), [MigrateCommand.Step]).StartAsync(Cancel);
     }
 
     private static (AppDbContextFactory App, IngestionStoreFactory Store) Stores(string database) =>

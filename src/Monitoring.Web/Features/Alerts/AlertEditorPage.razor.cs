@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Monitoring.Alerts;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Search;
 using Monitoring.Web.Features.Account;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Search;
+using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Search;
 using Monitoring.Web.Data;

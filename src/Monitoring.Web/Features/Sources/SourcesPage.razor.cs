@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Sources;
 using MudBlazor;

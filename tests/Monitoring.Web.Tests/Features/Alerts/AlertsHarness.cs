@@ -125,7 +125,7 @@ internal sealed class AlertsHarness : IDisposable
     }
 
     public Task<int> ScanAsync() => new AlertScanJob(
-        Inbox, AlertTables, Index, Percolator, new BackgroundJobClient(Jobs), Clock, NullLogger<AlertScanJob>.Instance).ScanAsync(CancellationToken.None);
+        new IndexedArticleLog(Inbox), AlertTables, Index, Percolator, new BackgroundJobClient(Jobs), Clock, NullLogger<AlertScanJob>.Instance).ScanAsync(CancellationToken.None);
 
     public Task<int> AssembleDigestsAsync() => new AlertDigestJob(AlertTables, Clock).AssembleAsync(CancellationToken.None);
 
