@@ -137,7 +137,7 @@ public sealed class ArticlePageExtractor
             }
 
             var metadata = PageMetadataReader.Read(document);
-            var content = MainContentFinder.Find(document, metadata.Title, metadata.ArticleBody, feedSummary);
+            var content = MainContentFinder.Find(document, metadata.Headline, metadata.ArticleBody, feedSummary);
             var trace = new ExtractionTrace
             {
                 ContentElement = content.Element,

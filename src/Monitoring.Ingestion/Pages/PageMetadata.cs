@@ -4,7 +4,10 @@ using AngleSharp.Html.Dom;
 
 namespace Monitoring.Ingestion.Pages;
 
-/// <summary>Title, byline, site, time and language of a page, each with the place it was read from.</summary>
+/// <summary>
+/// Title, byline, site, time and language of a page, each with the place it was read from. Title is as the publisher
+/// declares it; Headline is that title without the site part, as the page shows it above the text.
+/// </summary>
 internal sealed record PageMetadata(
     string? Title,
     string? Byline,
@@ -12,17 +15,18 @@ internal sealed record PageMetadata(
     DateTimeOffset? Published,
     string? Language,
     IReadOnlyDictionary<string, string> Sources,
-    string? ArticleBody = null);
+    string? ArticleBody = null,
+    string? Headline = null);
 
 /// <summary>
-/// Reads metadata in order of trust: JSON-LD (NewsArticle and kin), then OpenGraph / Dublin Core / named meta
-/// tags, then the markup itself (&lt;html lang&gt;, &lt;time datetime&gt;, author links, &lt;title&gt;).
+/// Reads metadata in order of trust: JSON-LD (NewsArticle and kin), then Dublin Core (a bibliographic vocabulary
+/// naming the work's own title and creator) / OpenGraph (written for share cards) / named meta tags, then the markup itself (&lt;html lang&gt;, &lt;time datetime&gt;, author links, &lt;title&gt;).
 /// </summary>
 internal static class PageMetadataReader
 {
-    private static readonly string[] TitleMetas = ["og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"];
+    private static readonly string[] TitleMetas = ["dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"];
 
-    private static readonly string[] BylineMetas = ["author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "article:author", "twitter:creator"];
+    private static readonly string[] BylineMetas = ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl", "article:author", "twitter:creator"];
 
     private static readonly string[] PublishedMetas =
     [
@@ -44,20 +48,25 @@ internal static class PageMetadataReader
             ("og:site_name", Meta(metas, "og:site_name")),
             ("json-ld publisher", linkedData?.Publisher),
             ("application-name", Meta(metas, "application-name")));
-        var headline = linkedData?.Headline;
-        if (linkedData?.Name is { } name && document.Title is { } documentTitle && headline is not null
+        var linkedHeadline = linkedData?.Headline;
+        if (linkedData?.Name is { } name && document.Title is { } documentTitle && linkedHeadline is not null
             && PageText.Normalize(documentTitle).StartsWith(PageText.Normalize(name), StringComparison.OrdinalIgnoreCase)
             && TitleCleaner.HasSeparatorAround(PageText.Normalize(documentTitle), PageText.Normalize(name))
-            && !documentTitle.Contains(headline, StringComparison.OrdinalIgnoreCase))
+            && !documentTitle.Contains(linkedHeadline, StringComparison.OrdinalIgnoreCase))
         {
-            headline = name; // Wikipedia's "headline" is a one-line description; its "name" is the page's title.
+            linkedHeadline = name; // Wikipedia's "headline" is a one-line description; its "name" is the page's title.
         }
 
         var headings = document.QuerySelectorAll("h1, h2").Select(heading => PageText.Normalize(heading.TextContent))
             .Where(text => text.Length > 0).Take(20).ToList();
         var rawTitle = First(sources, "title",
-            [("json-ld headline", headline ?? linkedData?.Name), .. TitleMetas.Select(name => (name, Meta(metas, name))), ("<title>", document.Title), ("<h1>", headings.FirstOrDefault())]);
-        var title = rawTitle is null ? null : TitleCleaner.Clean(rawTitle, siteName, headings);
+            [("json-ld headline", linkedHeadline ?? linkedData?.Name), .. TitleMetas.Select(name => (name, Meta(metas, name))), ("<title>", document.Title), ("<h1>", headings.FirstOrDefault())]);
+        // A title the publisher declares for the article (JSON-LD, Dublin Core, OpenGraph…) is kept as written, site
+        // part included: the publisher chose it for this use. Only the <title> shown in browser tabs, which sites brand
+        // by template, and an h1 standing in for it are cleaned.
+        var declared = sources.GetValueOrDefault("title") is not ("<title>" or "<h1>");
+        var headline = rawTitle is null ? null : TitleCleaner.Clean(rawTitle, siteName, headings);
+        var title = declared ? rawTitle : headline;
 
         var byline = First(sources, "byline",
             [("json-ld author", CleanByline(linkedData?.Author)), .. BylineMetas.Select(name => (name, CleanByline(Meta(metas, name)))), ("author element", BylineFromMarkup(document))]);
@@ -77,7 +86,7 @@ internal static class PageMetadataReader
             [("json-ld inLanguage", LanguageCode(linkedData?.Language)), ("<html lang>", LanguageCode(document.DocumentElement?.GetAttribute("lang"))),
              ("<html xml:lang>", LanguageCode(document.DocumentElement?.GetAttribute("xml:lang"))), .. LanguageMetas.Select(name => (name, LanguageCode(Meta(metas, name))))]);
 
-        return new PageMetadata(title, byline, siteName, published, language, sources, linkedData?.ArticleBody);
+        return new PageMetadata(title, byline, siteName, published, language, sources, linkedData?.ArticleBody, headline);
     }
 
     /// <summary>"en-US", "en_GB", "EN" → "en"; anything that is not a language tag → null.</summary>

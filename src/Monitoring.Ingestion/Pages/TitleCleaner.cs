@@ -3,7 +3,10 @@ namespace Monitoring.Ingestion.Pages;
 /// <summary>Removes the site name that pages add to their &lt;title&gt; ("Headline | Site", "Site – Headline").</summary>
 internal static class TitleCleaner
 {
-    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " _ ", "_", " / "];
+    // Word separators only: a bare "_" or "·" also joins words and names, so it does not split a title.
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " » ", " / ", " \\ ", " > "];
+
+    private static readonly string[] HierarchicalSeparators = [" » ", " / ", " \\ ", " > "];
 
     /// <param name="title">The raw title.</param>
     /// <param name="siteName">The outlet's declared name, when known: it is removed wherever it stands.</param>
@@ -29,32 +32,49 @@ internal static class TitleCleaner
             }
         }
 
+        return WithoutLastPart(title) ?? title;
+    }
+
+    /// <summary>
+    /// "Headline | Site" → "Headline", "Site - Headline" → "Headline"; null when what would remain is too short to be
+    /// a headline (four words or fewer), for then the separator more likely stands inside the headline
+    /// ("Belgrade - Pristina dialogue resumes"). After a hierarchical separator (» / &gt; \) cutting off one word is
+    /// always safe: "Section » Headline" names a place in the site, not a second clause.
+    /// </summary>
+    private static string? WithoutLastPart(string title)
+    {
+        var cut = CutAt(title, last: true);
+        if (cut is null)
+        {
+            return null;
+        }
+
+        var kept = title[..cut.Value.At].Trim();
+        if (WordCount(kept) < 3)
+        {
+            var first = CutAt(title, last: false)!.Value;
+            kept = title[(first.At + first.Separator.Length)..].Trim();
+        }
+
+        var words = WordCount(kept);
+        var allWords = WordCount(string.Join(' ', title.Split(' ').Where(word => !Separators.Contains($" {word} "))));
+        var hierarchical = HierarchicalSeparators.Any(separator => title.Contains(separator, StringComparison.Ordinal));
+        return words > 4 || (hierarchical && words == allWords - 1) ? kept : null;
+    }
+
+    private static (int At, string Separator)? CutAt(string title, bool last)
+    {
+        (int At, string Separator)? found = null;
         foreach (var separator in Separators)
         {
-            var last = title.LastIndexOf(separator, StringComparison.Ordinal);
-            if (last <= 0)
+            var at = last ? title.LastIndexOf(separator, StringComparison.Ordinal) : title.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0 && (found is null || (last ? at > found.Value.At : at < found.Value.At)))
             {
-                continue;
-            }
-
-            // The site name is usually the short last part; a headline keeps several words.
-            var head = title[..last].Trim();
-            var tail = title[(last + separator.Length)..].Trim();
-            if (WordCount(head) >= 3 && WordCount(tail) <= 4 && head.Length > tail.Length)
-            {
-                return Clean(head, null, []);
-            }
-
-            var first = title.IndexOf(separator, StringComparison.Ordinal);
-            var lead = title[..first].Trim();
-            var rest = title[(first + separator.Length)..].Trim();
-            if (WordCount(rest) >= 4 && WordCount(lead) <= 2 && rest.Length > lead.Length * 2)
-            {
-                return rest;
+                found = (at, separator);
             }
         }
 
-        return title;
+        return found;
     }
 
     private static string? RemoveSiteName(string title, string siteName)

@@ -142,12 +142,41 @@ public sealed class ArticlePageExtractorTests
     [InlineData("N1 – Kosovo and Serbia agree on licence plates", "N1", "Kosovo and Serbia agree on licence plates")]
     [InlineData("Kosovo and Serbia agree on licence plates » Radio Free Europe Balkan Service", "Radio Free Europe Balkan Service", "Kosovo and Serbia agree on licence plates")]
     [InlineData("Belgrade - Pristina dialogue resumes", null, "Belgrade - Pristina dialogue resumes")]
+    [InlineData("Serbia votes today | Radio Free Europe", null, "Serbia votes today | Radio Free Europe")]
+    [InlineData("Sport » Partizan wins", null, "Partizan wins")]
+    [InlineData("Kosovo and Serbia agree on licence plates | Politics | The Daily", null, "Kosovo and Serbia agree on licence plates | Politics")]
     public void RemovesTheSiteName_FromTheTitle(string title, string? siteName, string expected)
     {
         var site = siteName is null ? string.Empty : $"""<meta property="og:site_name" content="{siteName}">""";
         var page = _extractor.Extract($"<html><head><title>{title}</title>{site}</head><body><article><p>{Prose1}</p></article></body></html>");
 
         Assert.Equal(expected, page.Title);
+    }
+
+    [Fact]
+    public void KeepsADeclaredTitle_AsThePublisherWroteIt()
+    {
+        var page = _extractor.Extract($"""
+            <html><head><title>Ignored | Site</title><meta property="og:title" content="Kosovo and Serbia agree on licence plates | Site">
+            <meta property="og:site_name" content="Site"></head>
+            <body><h1>Kosovo and Serbia agree on licence plates</h1><article><p>{Prose1}</p></article></body></html>
+            """);
+
+        Assert.Equal("Kosovo and Serbia agree on licence plates | Site", page.Title);
+        Assert.Equal("og:title", page.Trace.FieldSources["title"]);
+    }
+
+    [Fact]
+    public void PrefersDublinCore_OverOpenGraphAndTheAuthorTag()
+    {
+        var page = _extractor.Extract($"""
+            <html><head><meta property="og:title" content="Share card title"><meta name="dc.title" content="The article's title">
+            <meta name="author" content="Site Team"><meta name="dc.creator" content="Ana Petrović"></head>
+            <body><article><p>{Prose1}</p></article></body></html>
+            """);
+
+        Assert.Equal("The article's title", page.Title);
+        Assert.Equal("Ana Petrović", page.Byline);
     }
 
     [Theory]
