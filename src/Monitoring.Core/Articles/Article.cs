@@ -7,7 +7,10 @@ public sealed record Article
 
     public required string Title { get; init; }
 
-    /// <summary>Body paragraphs in reading order, chrome and boilerplate removed.</summary>
+    /// <summary>
+    /// Body paragraphs in reading order, chrome and boilerplate removed; none for a headline-only article
+    /// (<see cref="IsHeadlineOnly"/>).
+    /// </summary>
     public required IReadOnlyList<string> Paragraphs { get; init; }
 
     /// <summary>A credit line such as "With reporting by AP", kept apart from the body.</summary>
@@ -59,6 +62,13 @@ public sealed record Article
 
     /// <summary>True when the source gave a date that cannot be true (<see cref="ImplausiblePublished"/>).</summary>
     public bool HasImplausibleDate => ImplausiblePublished is not null;
+
+    /// <summary>
+    /// True when the source sent a title and no text (a headline feed, a teaser whose page could not be
+    /// fetched). Such an article is kept, searched and charted by its title, tagged from its title alone,
+    /// and shown as headline only. Derived from <see cref="Paragraphs"/>, so it cannot disagree with them.
+    /// </summary>
+    public bool IsHeadlineOnly => Paragraphs.Count == 0;
 
     /// <summary>The date the article is charted and filtered by: published, else ingested.</summary>
     public DateTimeOffset EffectiveDate => Published ?? IngestedAt;

@@ -9,9 +9,10 @@ namespace Monitoring.Ingestion.Feeds;
 
 /// <summary>
 /// Reads RSS 0.9x/2.0, RSS 0.90/1.0 (RDF) and Atom 0.3/1.0 from bytes, in whatever encoding they
-/// declare, gzipped or not. Safe on hostile input: no DTD processing, no external entities, a size
-/// limit before and after decompression. Items are read one at a time, so a document that breaks off
-/// still yields the items before the break.
+/// declare or their bytes show (<see cref="FeedDocument"/>), gzipped or not. Safe on hostile input: a
+/// DOCTYPE's internal entities expanded within limits, no external entity or DTD ever read, a size limit
+/// before and after decompression. Items are read one at a time, so a document that breaks off still
+/// yields the items before the break.
 /// </summary>
 public static class FeedParser
 {
@@ -26,12 +27,11 @@ public static class FeedParser
     private static readonly XNamespace DcWithoutSlash = "http://purl.org/dc/elements/1.1";
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
+    private static readonly XNamespace Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     private static readonly XNamespace XmlNs = XNamespace.Xml;
 
     // Namespaces whose plain elements (title, link, description) mean the RSS/Atom field.
     private static readonly HashSet<XNamespace> FeedNamespaces = [XNamespace.None, Atom, Atom03, Rss10, Rss090];
-
-    static FeedParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Default for <c>maxBytes</c>: 10 MiB, after decompression.</summary>
     public const long DefaultMaxBytes = 10L * 1024 * 1024;
@@ -47,20 +47,7 @@ public static class FeedParser
             throw new FeedFormatException($"The feed is {bytes.LongLength:N0} bytes, over the limit of {maxBytes:N0}.");
         }
 
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Ignore, // a DOCTYPE is skipped, so entity bombs expand to nothing
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1_024,
-            MaxCharactersInDocument = maxBytes,
-            CheckCharacters = false, // control characters in text are common in real feeds and harmless
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
-        bytes = WithoutLeadingWhitespace(bytes);
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var text = UndeclaredLegacyEncoding(bytes);
-        using var reader = text is null ? XmlReader.Create(stream, settings) : XmlReader.Create(text, settings);
+        using var reader = FeedDocument.Open(bytes, maxBytes);
         try
         {
             reader.MoveToContent();
@@ -77,41 +64,7 @@ public static class FeedParser
             "feed" => "atom",
             _ => throw new FeedFormatException($"Not a feed: the document is <{reader.Name}>, not <rss>, <rdf:RDF> or <feed>."),
         };
-        return new FeedWalker(format, feedUrl).Walk(reader);
-    }
-
-    // A blank line before the XML declaration is a common server-side template slip; XML forbids it.
-    private static byte[] WithoutLeadingWhitespace(byte[] bytes)
-    {
-        var start = 0;
-        while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            start++;
-        }
-
-        return start == 0 ? bytes : bytes[start..];
-    }
-
-    /// <summary>
-    /// A document that declares no encoding is UTF-8 by the rules; when its bytes are not UTF-8 it was
-    /// written in a legacy single-byte encoding, and Windows-1252 (a superset of Latin-1) reads it best.
-    /// </summary>
-    private static StringReader? UndeclaredLegacyEncoding(byte[] bytes)
-    {
-        var hasBom = bytes is [0xEF, 0xBB, 0xBF, ..] or [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..];
-        if (hasBom || System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            return null;
-        }
-
-        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 256));
-        var declarationEnd = head.IndexOf("?>", StringComparison.Ordinal);
-        if (head.StartsWith("<?xml", StringComparison.Ordinal) && declarationEnd > 0 && head[..declarationEnd].Contains("encoding", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return new StringReader(Encoding.GetEncoding(1252).GetString(bytes));
+        return new FeedWalker(format, feedUrl, reader.NamespaceURI).Walk(reader);
     }
 
     private static bool IsGzip(byte[] bytes) => bytes.Length > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
@@ -142,7 +95,9 @@ public static class FeedParser
         return output.ToArray();
     }
 
-    private sealed class FeedWalker(string format, Uri? feedUrl)
+    // The document's own namespace counts as a feed namespace too: RSS 2.0 feeds written against
+    // UserLand's namespace (xmlns="http://backend.userland.com/rss2") mean plain RSS by it.
+    private sealed class FeedWalker(string format, Uri? feedUrl, XNamespace rootNamespace)
     {
         private readonly List<FeedItem> _items = [];
         private string? _title;
@@ -211,7 +166,7 @@ public static class FeedParser
         {
             var elementBase = BaseOf(element, outerBase);
             var name = element.Name;
-            if (!FeedNamespaces.Contains(name.Namespace) && !IsDublinCore(name.Namespace))
+            if (!FeedNamespaces.Contains(name.Namespace) && name.Namespace != rootNamespace && !IsDublinCore(name.Namespace))
             {
                 return;
             }
@@ -233,7 +188,7 @@ public static class FeedParser
             }
         }
 
-        private static FeedItem ReadItem(XElement item, Uri? outerBase, string? language)
+        private FeedItem ReadItem(XElement item, Uri? outerBase, string? language)
         {
             var itemBase = BaseOf(item, outerBase);
             var links = Children(item, "link").ToList();
@@ -250,7 +205,7 @@ public static class FeedParser
                 ?? Text(DublinCore(item, "date"));
             return new FeedItem
             {
-                Title = Text(Children(item, "title").FirstOrDefault()),
+                Title = Text(Children(item, "title").FirstOrDefault()) ?? Text(MediaElement(item, "title")),
                 Link = link,
                 Id = Text(guid) ?? FirstText(item, "id") ?? item.Attribute(Rdf + "about")?.Value,
                 PublishedText = published,
@@ -258,6 +213,7 @@ public static class FeedParser
                 Author = Text(DublinCore(item, "creator")) ?? Author(item),
                 Summary = ContentOf(Children(item, "description").FirstOrDefault() ?? Children(item, "summary").FirstOrDefault()),
                 Content = Text(item.Element(Content + "encoded")) ?? ContentOf(Children(item, "content").FirstOrDefault()),
+                MediaDescription = Text(MediaElement(item, "description")) ?? Text(item.Element(Itunes + "summary")),
                 Categories = Categories(item),
                 Media = MediaOf(item, itemBase),
                 Language = Text(DublinCore(item, "language")) ?? language,
@@ -269,10 +225,14 @@ public static class FeedParser
         private static XElement? DublinCore(XElement parent, string localName) =>
             parent.Elements().FirstOrDefault(element => element.Name.LocalName == localName && IsDublinCore(element.Name.Namespace));
 
-        private static IEnumerable<XElement> Children(XElement parent, string localName) =>
-            parent.Elements().Where(element => element.Name.LocalName == localName && FeedNamespaces.Contains(element.Name.Namespace));
+        private IEnumerable<XElement> Children(XElement parent, string localName) =>
+            parent.Elements().Where(element => element.Name.LocalName == localName && (FeedNamespaces.Contains(element.Name.Namespace) || element.Name.Namespace == rootNamespace));
 
-        private static string? FirstText(XElement parent, params string[] localNames) =>
+        // Media RSS puts them on the item or in its media:group (YouTube's Atom feeds).
+        private static XElement? MediaElement(XElement item, string localName) =>
+            item.Element(Media + localName) ?? item.Elements(Media + "group").Select(group => group.Element(Media + localName)).FirstOrDefault(element => element is not null);
+
+        private string? FirstText(XElement parent, params string[] localNames) =>
             localNames.Select(name => Text(Children(parent, name).FirstOrDefault())).FirstOrDefault(text => text is not null);
 
         private static string? Text(XElement? element)
@@ -302,7 +262,7 @@ public static class FeedParser
             return Text(element);
         }
 
-        private static string? Author(XElement item)
+        private string? Author(XElement item)
         {
             var author = Children(item, "author").FirstOrDefault();
             if (author is null)
@@ -313,9 +273,9 @@ public static class FeedParser
             return Text(Children(author, "name").FirstOrDefault()) ?? Text(author);
         }
 
-        private static List<string> Categories(XElement item) =>
+        private List<string> Categories(XElement item) =>
             item.Elements()
-                .Where(element => (element.Name.LocalName == "category" && FeedNamespaces.Contains(element.Name.Namespace)) || (element.Name.LocalName == "subject" && IsDublinCore(element.Name.Namespace)))
+                .Where(element => (element.Name.LocalName == "category" && (FeedNamespaces.Contains(element.Name.Namespace) || element.Name.Namespace == rootNamespace)) || (element.Name.LocalName == "subject" && IsDublinCore(element.Name.Namespace)))
                 .Select(element => element.Attribute("term")?.Value ?? element.Value)
                 .Select(value => value.Trim())
                 .Where(value => value.Length > 0)

@@ -41,6 +41,12 @@ public sealed record FeedItem
     /// <summary>content:encoded or Atom content, usually HTML: the fullest text the feed carries.</summary>
     public string? Content { get; init; }
 
+    /// <summary>
+    /// media:description (YouTube-style Atom puts an entry's whole text there) or itunes:summary: the
+    /// text of an item that has neither description nor content.
+    /// </summary>
+    public string? MediaDescription { get; init; }
+
     public IReadOnlyList<string> Categories { get; init; } = [];
 
     /// <summary>enclosure, media:content and media:thumbnail addresses.</summary>

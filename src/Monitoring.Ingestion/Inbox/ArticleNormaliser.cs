@@ -10,8 +10,10 @@ namespace Monitoring.Ingestion.Inbox;
 public sealed record NormalisedArticle(Article Article, string ContentKey, Uri? CanonicalUrl, string? Warning);
 
 /// <summary>
-/// Turns the bytes of an inbox item into a clean <see cref="Article"/>: strict UTF-8, valid JSON, valid
-/// fields, body reduced to text, canonical URL, date in UTC. Anything else is a reason for quarantine.
+/// Turns the bytes of an inbox item into a clean <see cref="Article"/>: strict UTF-8, valid JSON, a title
+/// or a text (a headline alone is kept, a text alone gets its first sentence as title), body reduced to
+/// text, canonical URL, date in UTC. The one place that decides what is valid: the push API asks
+/// <see cref="Validate"/> for its 400s, the inbox job quarantines what <see cref="TryNormalise(byte[], int, DateTimeOffset, out string?)"/> refuses.
 /// </summary>
 public static class ArticleNormaliser
 {
@@ -58,40 +60,103 @@ public static class ArticleNormaliser
         return TryNormalise(incoming, now, out reason);
     }
 
+    /// <summary>
+    /// The article, or null with the reason it cannot become one: only an item with neither title nor text
+    /// (once markup is removed) or without a source. Fields that are wrong but not needed are repaired and
+    /// the repair is the warning: a date that is no date leaves the article undated, an address that is no
+    /// http(s) address leaves it without one, a language that is no ISO 639 code leaves it to detection, and
+    /// an overlong title is shortened.
+    /// </summary>
     public static NormalisedArticle? TryNormalise(IncomingArticle incoming, DateTimeOffset now, out string? reason)
     {
+        var result = Normalise(incoming, now);
+        reason = result.Errors.Count == 0 ? null : string.Join("; ", result.Errors);
+        return result.Article;
+    }
+
+    /// <summary>
+    /// What the push API answers 400 for, field by field: everything <see cref="TryNormalise(IncomingArticle, DateTimeOffset, out string?)"/>
+    /// would refuse or have to repair, so a sender learns of a wrong field at once instead of finding it
+    /// dropped. Empty when the item becomes an article as sent.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Validate(IncomingArticle incoming, DateTimeOffset now)
+    {
+        var result = Normalise(incoming, now);
+        return [.. result.Errors, .. result.Repairs];
+    }
+
+    private static (NormalisedArticle? Article, List<FieldError> Errors, List<FieldError> Repairs) Normalise(IncomingArticle incoming, DateTimeOffset now)
+    {
         ArgumentNullException.ThrowIfNull(incoming);
-        var errors = incoming.Validate();
+        var errors = new List<FieldError>();
+        var repairs = new List<FieldError>();
+        var title = string.IsNullOrWhiteSpace(incoming.Title) ? string.Empty : HtmlText.ToPlainText(incoming.Title);
+        var rawBody = !string.IsNullOrWhiteSpace(incoming.Html) ? incoming.Html : incoming.Text ?? string.Empty;
+        var paragraphs = HtmlText.LooksLikeHtml(rawBody) ? HtmlText.ToParagraphs(rawBody) : PlainParagraphs(rawBody);
+        if (title.Length == 0 && paragraphs.Count == 0)
+        {
+            var sentNothing = string.IsNullOrWhiteSpace(incoming.Title) && string.IsNullOrWhiteSpace(incoming.Text) && string.IsNullOrWhiteSpace(incoming.Html);
+            errors.Add(new("title", sentNothing ? "is required when there is no text (or html)" : "and text are both empty once markup is removed"));
+        }
+
+        if (string.IsNullOrWhiteSpace(incoming.Source) || HtmlText.ToPlainText(incoming.Source).Length == 0)
+        {
+            errors.Add(new("source", "is required"));
+        }
+
         if (errors.Count > 0)
         {
-            reason = string.Join("; ", errors);
-            return null;
+            return (null, errors, repairs);
         }
 
-        var title = HtmlText.ToPlainText(incoming.Title!);
-        var rawBody = string.IsNullOrWhiteSpace(incoming.Html) ? incoming.Text! : incoming.Html;
-        var paragraphs = HtmlText.LooksLikeHtml(rawBody) ? HtmlText.ToParagraphs(rawBody) : PlainParagraphs(rawBody);
-        if (title.Length == 0 || paragraphs.Count == 0)
+        if (title.Length == 0)
         {
-            reason = title.Length == 0 ? "title is empty once markup is removed" : "text is empty once markup is removed";
-            return null;
+            title = TitleFromText.FirstSentence(paragraphs[0]);
+        }
+        else if (title.Length > IncomingArticle.MaxTitleLength)
+        {
+            repairs.Add(new("title", $"is longer than {IncomingArticle.MaxTitleLength} characters; shortened to its first sentence"));
+            title = TitleFromText.FirstSentence(title);
         }
 
-        var source = HtmlText.ToPlainText(incoming.Source!);
-        var body = string.Join("\n\n", paragraphs);
-        CanonicalUrl.TryNormalise(incoming.Url, null, out var url);
+        Uri? url = null;
+        if (!string.IsNullOrWhiteSpace(incoming.Url) && !CanonicalUrl.TryNormalise(incoming.Url, null, out url))
+        {
+            repairs.Add(new("url", $"'{incoming.Url}' is not an absolute http(s) URL; left out"));
+        }
 
-        string? warning = null;
-        DateTimeOffset? implausible = null;
+        var language = incoming.Language?.Trim();
+        if (!string.IsNullOrEmpty(language) && (language.Length is < 2 or > 3 || !language.All(char.IsAsciiLetter)))
+        {
+            repairs.Add(new("language", $"'{incoming.Language}' is not an ISO 639 code such as \"sr\"; detected instead"));
+            language = null;
+        }
+
+        var sourceCountry = incoming.SourceCountry?.Trim();
+        if (!string.IsNullOrEmpty(sourceCountry) && (sourceCountry.Length != 2 || !sourceCountry.All(char.IsAsciiLetter)))
+        {
+            repairs.Add(new("sourceCountry", $"'{incoming.SourceCountry}' is not an ISO 3166 alpha-2 code such as \"RS\"; left out"));
+            sourceCountry = null;
+        }
+
         var published = PublicationDate.Parse(incoming.Published);
+        if (!string.IsNullOrWhiteSpace(incoming.Published) && published is null)
+        {
+            repairs.Add(new("published", $"'{incoming.Published}' is not an RFC 822 or ISO 8601 date; kept undated"));
+        }
+
+        var warnings = repairs.Select(repair => repair.ToString()).ToList();
+        DateTimeOffset? implausible = null;
         if (published is { } date && PublicationDate.Implausibility(date, now) is { } why)
         {
             // Kept and searchable, flagged on the article; histograms leave it out and count it apart.
-            warning = why + "; flagged, not charted";
+            warnings.Add(why + "; flagged, not charted");
             implausible = date;
             published = null;
         }
 
+        var source = HtmlText.ToPlainText(incoming.Source!);
+        var body = string.Join("\n\n", paragraphs);
         var article = new Article
         {
             Id = url is not null && !incoming.UrlShared ? ArticleId.ForUrl(url) : ArticleId.ForContent(source, title, body),
@@ -99,16 +164,22 @@ public static class ArticleNormaliser
             Paragraphs = paragraphs,
             Credit = string.IsNullOrWhiteSpace(incoming.Credit) ? null : HtmlText.ToPlainText(incoming.Credit),
             Source = source,
-            SourceCountry = string.IsNullOrWhiteSpace(incoming.SourceCountry) ? null : incoming.SourceCountry.Trim().ToUpperInvariant(),
+            SourceCountry = string.IsNullOrEmpty(sourceCountry) ? null : sourceCountry.ToUpperInvariant(),
             Attribution = string.IsNullOrWhiteSpace(incoming.Attribution) ? null : HtmlText.ToPlainText(incoming.Attribution),
-            Language = string.IsNullOrWhiteSpace(incoming.Language) ? ArticleSidecar.DefaultLanguage : incoming.Language.Trim().ToLowerInvariant(),
+            Language = string.IsNullOrEmpty(language) ? ArticleSidecar.DefaultLanguage : language.ToLowerInvariant(),
             Url = url,
             Published = published,
             ImplausiblePublished = implausible,
             IngestedAt = now,
         };
-        reason = null;
-        return new NormalisedArticle(article, ContentKeyOf(title, body), incoming.UrlShared ? null : url, warning);
+
+        // A bare headline is weak evidence of sameness ("Live updates", "In brief"): with an address, the
+        // address takes part in its content key, so two outlets' equal headlines stay two articles.
+        var contentKey = paragraphs.Count == 0 && url is not null && !incoming.UrlShared
+            ? ContentKeyOf(title, url.AbsoluteUri)
+            : ContentKeyOf(title, body);
+        var warning = warnings.Count == 0 ? null : string.Join("; ", warnings);
+        return (new NormalisedArticle(article, contentKey, incoming.UrlShared ? null : url, warning), errors, repairs);
     }
 
     /// <summary>The same title and body give the same key whichever outlet carried them.</summary>

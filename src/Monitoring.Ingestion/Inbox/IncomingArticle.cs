@@ -7,11 +7,12 @@ namespace Monitoring.Ingestion.Inbox;
 
 /// <summary>
 /// An article as senders describe it: the JSON of the push API, of NDJSON imports, and what feed
-/// polling makes of a feed item. Either <see cref="Text"/> or <see cref="Html"/> carries the body.
+/// polling makes of a feed item. Either <see cref="Text"/> or <see cref="Html"/> carries the body. What
+/// makes one valid is decided by <see cref="ArticleNormaliser"/>.
 /// </summary>
 public sealed record IncomingArticle
 {
-    /// <summary>Longest accepted title; anything longer is a body sent in the wrong field.</summary>
+    /// <summary>Longest title kept as sent; anything longer is a body sent in the wrong field, and is shortened.</summary>
     public const int MaxTitleLength = 1_000;
 
     public static readonly JsonSerializerOptions Json = new()
@@ -59,50 +60,4 @@ public sealed record IncomingArticle
     public bool UrlShared { get; init; }
 
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
-
-    /// <summary>What is wrong with this item, field by field; empty when it can become an article.</summary>
-    public IReadOnlyList<FieldError> Validate()
-    {
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(Title))
-        {
-            errors.Add(new("title", "is required"));
-        }
-        else if (Title.Length > MaxTitleLength)
-        {
-            errors.Add(new("title", $"is longer than {MaxTitleLength} characters"));
-        }
-
-        if (string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Html))
-        {
-            errors.Add(new("text", "is required (or html)"));
-        }
-
-        if (string.IsNullOrWhiteSpace(Source))
-        {
-            errors.Add(new("source", "is required"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(Url) && !CanonicalUrl.TryNormalise(Url, null, out _))
-        {
-            errors.Add(new("url", $"'{Url}' is not an absolute http(s) URL"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(Language) && (Language.Trim().Length is < 2 or > 3 || !Language.Trim().All(char.IsAsciiLetter)))
-        {
-            errors.Add(new("language", $"'{Language}' is not an ISO 639 code such as \"sr\""));
-        }
-
-        if (!string.IsNullOrWhiteSpace(SourceCountry) && (SourceCountry.Trim().Length != 2 || !SourceCountry.Trim().All(char.IsAsciiLetter)))
-        {
-            errors.Add(new("sourceCountry", $"'{SourceCountry}' is not an ISO 3166 alpha-2 code such as \"RS\""));
-        }
-
-        if (!string.IsNullOrWhiteSpace(Published) && PublicationDate.Parse(Published) is null)
-        {
-            errors.Add(new("published", $"'{Published}' is not an RFC 822 or ISO 8601 date"));
-        }
-
-        return errors;
-    }
 }

@@ -93,11 +93,11 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
         var enormous = (InboxHarness.Story(2) with { Text = new string('x', 10_000) }).ToUtf8Json();
         var wrongEncoding = Encoding.Latin1.GetBytes("""{"title":"Vučić","text":"Beograd – Priština","source":"Test"}""".Replace('č', 'è'));
         var notJson = Encoding.UTF8.GetBytes("<html><body>Object moved</body></html>");
-        var noTitle = (InboxHarness.Story(3) with { Title = " " }).ToUtf8Json();
-        var scriptOnly = (InboxHarness.Story(4) with { Text = null, Html = "<script>alert(1)</script>" }).ToUtf8Json();
+        var noTitleNorText = (InboxHarness.Story(3) with { Title = " ", Text = " " }).ToUtf8Json();
+        var scriptOnly = (InboxHarness.Story(4) with { Title = "<b></b>", Text = null, Html = "<script>alert(1)</script>" }).ToUtf8Json();
         await _harness.CreateInbox().AcceptAsync(
             "import:test",
-            [InboxHarness.Story(1).ToUtf8Json(), enormous, wrongEncoding, notJson, noTitle, scriptOnly, InboxHarness.Story(5).ToUtf8Json()],
+            [InboxHarness.Story(1).ToUtf8Json(), enormous, wrongEncoding, notJson, noTitleNorText, scriptOnly, InboxHarness.Story(5).ToUtf8Json()],
             Cancel);
 
         var summary = await _harness.ProcessAllAsync(Cancel);
@@ -109,8 +109,8 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
         Assert.Contains("over the limit of 4,096", items[1].Reason, StringComparison.Ordinal);
         Assert.Contains("not valid UTF-8", items[2].Reason, StringComparison.Ordinal);
         Assert.Contains("not a JSON article", items[3].Reason, StringComparison.Ordinal);
-        Assert.Equal("title is required", items[4].Reason);
-        Assert.Equal("text is empty once markup is removed", items[5].Reason);
+        Assert.Equal("title is required when there is no text (or html)", items[4].Reason);
+        Assert.Equal("title and text are both empty once markup is removed", items[5].Reason);
         Assert.All(items.Skip(1).Take(5), item => Assert.Equal(InboxItemState.Quarantined, item.State));
         Assert.Equal(2, await _harness.Lucene.CountAsync(Cancel));
     }
@@ -140,15 +140,38 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASourceCountryThatIsNoCode_IsQuarantined_WithTheReason()
+    public async Task ASourceCountryThatIsNoCode_IsLeftOut_WithTheWarning()
     {
         await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1) with { SourceCountry = "Serbia" }], Cancel);
 
         await _harness.ProcessAllAsync(Cancel);
 
         var item = Assert.Single(await _harness.ItemsAsync());
-        Assert.Equal(InboxItemState.Quarantined, item.State);
+        Assert.Equal(InboxItemState.Indexed, item.State);
         Assert.Contains("sourceCountry 'Serbia' is not an ISO 3166 alpha-2 code", item.Reason, StringComparison.Ordinal);
+        Assert.Null((await _harness.Lucene.GetAsync(ArticleId.Parse(item.ArticleId!), Cancel))!.Article.SourceCountry);
+    }
+
+    [Fact]
+    public async Task AHeadlineWithoutText_IsIndexed_SearchableAndChartedByItsTitle()
+    {
+        var headline = new IncomingArticle
+        {
+            Title = "Kosovo and Serbia negotiators meet in Brussels",
+            Source = "Balkan Wire",
+            Url = "https://news.example.org/headline",
+            Published = "2026-01-09T08:00:00Z",
+        };
+        await _harness.CreateInbox().AcceptAsync("feed:1", [headline], Cancel);
+
+        var summary = await _harness.ProcessAllAsync(Cancel);
+
+        Assert.Equal((1, 1, 0), (summary.Read, summary.Indexed, summary.Quarantined));
+        var hit = Assert.Single((await _harness.Lucene.SearchAsync(new ArticleQuery { Text = "negotiators" }, Cancel)).Hits);
+        Assert.True(hit.Article.Article.IsHeadlineOnly);
+        Assert.Contains("XK", hit.Article.Tags.Countries.Select(country => country.Code));
+        var trend = await _harness.Lucene.GetCoverageAsync(new CoverageQuery(new ArticleQuery { Text = "negotiators" }, DateInterval.Day), Cancel);
+        Assert.Equal(1, Assert.Single(trend.Total).Count);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public static class IngestEndpoints
         return app;
     }
 
-    private static async Task<IResult> AcceptAsync(HttpContext http, ArticleInbox inbox, IOptions<IngestApiOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> AcceptAsync(HttpContext http, ArticleInbox inbox, IOptions<IngestApiOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var body = await ReadBodyAsync(http.Request, settings.MaxRequestBytes, cancellationToken);
@@ -39,7 +39,7 @@ public static class IngestEndpoints
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The request is larger than {settings.MaxRequestBytes:N0} bytes (IngestApi:MaxRequestBytes).");
         }
 
-        var (articles, errors) = Read(body, settings.MaxItemsPerRequest);
+        var (articles, errors) = Read(body, settings.MaxItemsPerRequest, clock.GetUtcNow());
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors, title: "Some articles are not valid; nothing was stored.");
@@ -74,7 +74,7 @@ public static class IngestEndpoints
     }
 
     /// <summary>The articles, or errors keyed by field: "title" for one article, "items[2].title" in a batch.</summary>
-    private static (List<IncomingArticle> Articles, Dictionary<string, string[]> Errors) Read(byte[] body, int maxItems)
+    private static (List<IncomingArticle> Articles, Dictionary<string, string[]> Errors) Read(byte[] body, int maxItems, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var articles = new List<IncomingArticle>();
@@ -110,7 +110,7 @@ public static class IngestEndpoints
             for (var i = 0; i < elements.Count && !errors.ContainsKey("body"); i++)
             {
                 var prefix = isBatch ? $"items[{i}]" : string.Empty;
-                var article = ReadOne(elements[i], prefix, errors);
+                var article = ReadOne(elements[i], prefix, errors, now);
                 if (article is not null)
                 {
                     articles.Add(article);
@@ -121,7 +121,7 @@ public static class IngestEndpoints
         return (articles, errors);
     }
 
-    private static IncomingArticle? ReadOne(JsonElement element, string prefix, Dictionary<string, string[]> errors)
+    private static IncomingArticle? ReadOne(JsonElement element, string prefix, Dictionary<string, string[]> errors, DateTimeOffset now)
     {
         string Key(string field) => prefix.Length == 0 ? field : $"{prefix}.{field}";
         if (element.ValueKind != JsonValueKind.Object)
@@ -143,7 +143,8 @@ public static class IngestEndpoints
             return null;
         }
 
-        foreach (var error in article!.Validate())
+        // The normaliser's own verdict: what it would refuse or repair is refused here, field by field.
+        foreach (var error in ArticleNormaliser.Validate(article!, now))
         {
             errors[Key(error.Field)] = [error.Message];
         }

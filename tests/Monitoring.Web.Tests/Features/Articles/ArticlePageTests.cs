@@ -140,6 +140,30 @@ public sealed class ArticlePageTests : MudTestContext
     }
 
     [Fact]
+    public async Task AHeadlineOnlyArticle_SaysSo_AndKeepsItsTitle()
+    {
+        var enricher = new ArticleEnricher(EnrichmentModel.LoadFrom(RepositoryPaths.Seeds));
+        var headline = enricher.Enrich(new Article
+        {
+            Id = ArticleId.ForUrl(new Uri("https://news.example.org/vucic-kurti")),
+            Title = "Vučić and Kurti meet in Brussels",
+            Paragraphs = [],
+            Source = "Balkan Wire",
+            Language = "en",
+            Url = new Uri("https://news.example.org/vucic-kurti"),
+            IngestedAt = DateTimeOffset.UtcNow,
+        });
+        await _index.IndexAsync([headline], Xunit.TestContext.Current.CancellationToken);
+
+        var page = RenderArticle($"/articles/{headline.Id.Value}", headline.Id.Value);
+
+        page.WaitForElement("#headline-only");
+        Assert.Equal("Vučić and Kurti meet in Brussels", page.Find("#article-title").TextContent);
+        Assert.StartsWith("Headline only", page.Find("#headline-only").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("#article-text p"));
+    }
+
+    [Fact]
     public void AnUnknownId_SaysSo_InsteadOfFailing()
     {
         var page = RenderArticle("/articles/0123456789abcdef", "0123456789abcdef");

@@ -50,6 +50,15 @@ public sealed class SearchHitCardTests : MudTestContext
         Assert.DoesNotContain("undated", card.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AHeadlineWithoutText_IsMarkedAsHeadlineOnly()
+    {
+        var card = RenderHit(new Snippet([new SnippetPart("Kosovo", true)]), article => article with { Paragraphs = [] });
+
+        Assert.Equal("headline only", card.Find(".headline-only").TextContent);
+        Assert.Empty(RenderHit(new Snippet([new SnippetPart(Body, false)])).FindAll(".headline-only"));
+    }
+
     private IRenderedComponent<SearchHitCard> RenderHit(Snippet snippet, Func<Article, Article>? change = null)
     {
         var article = new Article
