@@ -20,6 +20,11 @@ if (MigrateCommand.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Run from its build output (README's dotnet run) the app finds the packages' static files (MudBlazor's
+// _content/…) through the build's manifest, which the framework reads only in Development; published, the
+// files are copied beside the app and there is no manifest, so this does nothing there.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddAppData();
@@ -34,11 +39,7 @@ builder.Services.AddProxyHeaders();
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-}
-
+app.UseErrorResponses();
 app.UseProxyHeaders();
 app.UseSecurityHeaders(JobsDashboard.DashboardPath);
 app.UseRateLimiter();

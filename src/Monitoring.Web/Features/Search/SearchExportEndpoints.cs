@@ -26,8 +26,14 @@ public static class SearchExportEndpoints
 
     private static async Task ExportAsync(HttpContext context, IArticleSearch search, IExportWriter writer, TimeProvider clock)
     {
-        var state = SearchState.FromQuery(context.Request.Query);
         var cancellationToken = context.RequestAborted;
+        if (ExportParameters.Problems(context.Request.Query) is { Count: > 0 } problems)
+        {
+            await RefuseAsync(context, string.Join('\n', problems.Select(problem => $"{problem.Parameter}: {problem.Problem}")), cancellationToken);
+            return;
+        }
+
+        var state = SearchState.FromQuery(context.Request.Query);
         var now = clock.GetUtcNow();
         var articles = search.ExportAsync(state.ToArticleQuery(), cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
@@ -40,9 +46,7 @@ public static class SearchExportEndpoints
             }
             catch (ArgumentException invalid)
             {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync(invalid.Message, cancellationToken);
+                await RefuseAsync(context, invalid.Message, cancellationToken);
                 return;
             }
 
@@ -75,6 +79,13 @@ public static class SearchExportEndpoints
         {
             await articles.DisposeAsync();
         }
+    }
+
+    private static async Task RefuseAsync(HttpContext context, string why, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(why, cancellationToken);
     }
 }
 
