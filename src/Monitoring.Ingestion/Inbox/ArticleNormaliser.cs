@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Monitoring.Core.Articles;
+using Monitoring.Core.Validation;
 
 namespace Monitoring.Ingestion.Inbox;
 

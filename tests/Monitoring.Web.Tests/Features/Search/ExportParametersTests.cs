@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
+using Monitoring.Core.Search;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Search;
 
