@@ -113,7 +113,7 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
         var page = await OpenAsync("/search?q=Shoigu");
         await page.GetByRole(AriaRole.Link, new() { Name = ExampleHeadline }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#tension-kinds")).ToContainTextAsync("Threats weigh 22, acts 10");
+        await Assertions.Expect(page.Locator("#tension-kinds")).ToContainTextAsync("Threats weigh 22, acts 11");
         await Assertions.Expect(page.Locator("#similar-articles [data-article-id]").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "article.png", fullPage: true);
     }

@@ -87,9 +87,9 @@ public sealed class ArticlePageTests : MudTestContext
 
         var page = RenderArticle($"/articles/{_example.Id.Value}", _example.Id.Value);
 
-        // docs/tension.md works the example through by hand: threats weigh 22, acts 10, nine categories.
+        // docs/tension.md works the example through by hand: threats weigh 22, acts 11, nine categories.
         page.WaitForElement("#tension-categories");
-        Assert.Contains("Threats weigh 22, acts 10", page.Find("#tension-kinds").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Threats weigh 22, acts 11", page.Find("#tension-kinds").TextContent, StringComparison.Ordinal);
         Assert.Equal(9, page.FindAll("#tension-categories tbody tr").Count);
         var warThreats = page.Find("#tension-categories [data-category=war-threats]").TextContent;
         Assert.Contains("threat", warThreats, StringComparison.Ordinal);
