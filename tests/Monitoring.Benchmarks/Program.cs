@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "alerts" => await AlertMatchingBenchmark.RunAsync(options),
     "enrich" => EnrichmentBenchmark.Run(options),
+    "extract" => ExtractionBenchmark.Run(options),
     "ingest" => await IngestBenchmark.RunAsync(options),
     "search" => await SearchLatencyBenchmark.RunAsync(options),
     "trends" => await TrendsLatencyBenchmark.RunAsync(options),
@@ -36,6 +37,8 @@ static int Usage()
                                        (default 1000) with the embedded percolator
           enrich [--micro no]          enrichment on one thread over the Reuters bodies: a loop over all of them, then
                                        BenchmarkDotNet's per-article cost (skipped with --micro no)
+          extract [--rounds 5]         article extraction in-process, per page, over the readability development pages
+                                       and the regional test pages (warm-up round first)
           ingest [--rounds 2]          parse → enrich → index into an empty Lucene index, against bare Lucene.Net
           search [--articles 100000] [--rounds 10] [--query NAME]
                                        search latency p50/p95 on the cached replayed index of that size

@@ -291,6 +291,28 @@ internal static partial class MainContentFinder
         return style is not null && HiddenStyle().IsMatch(style);
     }
 
+    /// <summary>
+    /// Whether an element sits in a block that is never the article (comments, related stories, a sidebar, share
+    /// bars…), up to the block that holds the page's headline: the page's own wrappers are named for layout.
+    /// </summary>
+    public static bool IsInsideBoilerplate(IElement element)
+    {
+        for (var ancestor = element.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+        {
+            if (ancestor.LocalName is "html" or "body" or "main" || ancestor.QuerySelector("h1") is not null)
+            {
+                return false;
+            }
+
+            if (StrongNegativeNames().IsMatch(Names(ancestor)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsBoilerplate(IElement element) =>
         !ProtectedTags.Contains(element.LocalName)
         && Hint(element) < 0

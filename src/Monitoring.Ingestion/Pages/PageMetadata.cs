@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -22,11 +23,15 @@ internal sealed record PageMetadata(
 /// Reads metadata in order of trust: JSON-LD (NewsArticle and kin), then Dublin Core (a bibliographic vocabulary
 /// naming the work's own title and creator) / OpenGraph (written for share cards) / named meta tags, then the markup itself (&lt;html lang&gt;, &lt;time datetime&gt;, author links, &lt;title&gt;).
 /// </summary>
-internal static class PageMetadataReader
+internal static partial class PageMetadataReader
 {
     private static readonly string[] TitleMetas = ["dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"];
 
-    private static readonly string[] BylineMetas = ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl", "article:author", "twitter:creator"];
+    private static readonly string[] BylineMetas = ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl"];
+
+    // Open Graph's article:author is specified as a profile (a URL; templates often fill it with a default name) and
+    // twitter:creator as an account handle: both are weaker than a byline the reader sees.
+    private static readonly string[] HandleMetas = ["article:author", "og:article:author", "twitter:creator"];
 
     private static readonly string[] PublishedMetas =
     [
@@ -37,7 +42,7 @@ internal static class PageMetadataReader
 
     private static readonly string[] LanguageMetas = ["content-language", "dc.language", "dcterms.language", "language", "og:locale"];
 
-    private static readonly string[] BylineSelectors = ["[itemprop~=author] [itemprop~=name]", "[itemprop~=author]", "[rel~=author]", ".byline", "[class*=byline]", ".author", "[class*=author-name]"];
+    private static readonly string[] BylineSelectors = ["[itemprop~=author] [itemprop~=name]", "[itemprop~=author]", "[rel~=author]", ".byline", "[class*=byline]", ".author", "[class*=author]", "[class*=autor]", "[class*=автор]"];
 
     public static PageMetadata Read(IHtmlDocument document)
     {
@@ -69,7 +74,8 @@ internal static class PageMetadataReader
         var title = declared ? rawTitle : headline;
 
         var byline = First(sources, "byline",
-            [("json-ld author", CleanByline(linkedData?.Author)), .. BylineMetas.Select(name => (name, CleanByline(Meta(metas, name)))), ("author element", BylineFromMarkup(document))]);
+            [("json-ld author", CleanByline(linkedData?.Author)), .. BylineMetas.Select(name => (name, CleanByline(Meta(metas, name)))), ("author element", BylineFromMarkup(document)),
+             .. HandleMetas.Select(name => (name, CleanByline(Meta(metas, name))))]);
 
         DateTimeOffset? published = null;
         foreach (var (where, value) in PublishedCandidates(linkedData, metas, document))
@@ -118,13 +124,22 @@ internal static class PageMetadataReader
         yield return ("json-ld dateCreated", linkedData?.Created);
     }
 
+    /// <summary>
+    /// The first author element of the page that is not inside comments, teasers or a sidebar (their bylines name
+    /// other articles' authors), read without the parts that travel with a name: job title, date, avatar, bio.
+    /// </summary>
     private static string? BylineFromMarkup(IHtmlDocument document)
     {
         foreach (var selector in BylineSelectors)
         {
-            foreach (var element in document.QuerySelectorAll(selector).Take(5))
+            foreach (var element in document.QuerySelectorAll(selector).Where(IsAuthorElement).Take(10))
             {
-                var text = CleanByline(element.GetAttribute("content") ?? element.TextContent);
+                if (MainContentFinder.IsInsideBoilerplate(element))
+                {
+                    continue;
+                }
+
+                var text = CleanByline(element.GetAttribute("content") ?? NameText(element));
                 if (text is not null)
                 {
                     return text;
@@ -135,18 +150,62 @@ internal static class PageMetadataReader
         return null;
     }
 
-    /// <summary>Drops "By ", URLs and texts too long to be a name list.</summary>
+    /// <summary>
+    /// Broad selectors ("class contains author") also catch author boxes, bios and follow buttons: only a class
+    /// whose author part is the element's role ("article__author", "post-author", "author-name") counts.
+    /// </summary>
+    private static bool IsAuthorElement(IElement element)
+    {
+        if (element.HasAttribute("itemprop") || element.HasAttribute("rel") || element.LocalName is "meta" or "script" or "style")
+        {
+            return element.LocalName is not ("script" or "style");
+        }
+
+        return element.ClassList.Any(name => AuthorClass().IsMatch(name) && !NotANamePart().IsMatch(name));
+    }
+
+    private static string NameText(IElement element)
+    {
+        if (element.QuerySelector("[itemprop~=name], [class*=author-name], [class*=autor-name]") is { } name && PageText.Normalize(name.TextContent).Length > 1)
+        {
+            return name.TextContent;
+        }
+
+        var copy = (IElement)element.Clone(deep: true);
+        foreach (var part in copy.QuerySelectorAll("time, img, picture, svg, script, style, button").Concat(copy.QuerySelectorAll("[class]").Where(IsNotAName)).ToList())
+        {
+            part.Remove();
+        }
+
+        return string.Join(' ', copy.TextContent.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+    }
+
+    private static bool IsNotAName(IElement element) => element.ClassList.Any(name => NotANamePart().IsMatch(name));
+
+    [GeneratedRegex(@"^(?:[a-z0-9]+(?:[-_]{1,2}))*(?:author|autor|autori|avtor|автор|byline)(?:s|[-_]{1,2}(?:name|names|link|links|text|info|meta|wrap|wrapper|content))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorClass();
+
+    [GeneratedRegex(@"(?:^|[-_])(?:title|role|job|position|bio|description|desc|date|time|avatar|image|img|photo|follow|social|share|email|twitter)(?:$|[-_])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotANamePart();
+
+    /// <summary>Drops a leading "By", "Autor:", "Piše:", "Nga:", "Автор:"…, separators left at either end, URLs and texts too long to be a name list.</summary>
     internal static string? CleanByline(string? value)
     {
         var text = PageText.Normalize(value);
-        if (text.StartsWith("by ", StringComparison.OrdinalIgnoreCase))
+        var prefix = BylinePrefix().Match(text);
+        if (prefix.Success && prefix.Length < text.Length)
         {
-            text = text[3..].TrimStart();
+            text = text[prefix.Length..].TrimStart();
         }
 
+        text = text.Trim(' ', '-', '–', '—', '|', '·', '•', ',', ':', '/');
         var isUrl = text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith('@');
         return text.Length is >= 2 and <= 100 && !isUrl ? text : null;
     }
+
+    // "By" and the region's words for it: autor/autorka (sr, hr, bs), piše/пише, аутор/автор, nga (sq), од (mk), avtor (sl).
+    [GeneratedRegex(@"^(?:by|autor|autorka|autori|piše|pise|пише|аутор|автор|avtor|nga|од|od)(?:\s*:\s*|\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylinePrefix();
 
     private static string? First(Dictionary<string, string> sources, string field, params (string Where, string? Value)[] candidates)
     {
@@ -166,7 +225,10 @@ internal static class PageMetadataReader
     private static Dictionary<string, string> ReadMetaTags(IHtmlDocument document)
     {
         var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var meta in document.QuerySelectorAll("meta[content]"))
+        // RDFa's property names the vocabulary's term (dc:title, og:title); a name attribute is free text that
+        // templates fill too, so when a page carries both spellings of one term, property wins.
+        var tags = document.QuerySelectorAll("meta[content]");
+        foreach (var meta in tags.Where(tag => tag.HasAttribute("property")).Concat(tags.Where(tag => !tag.HasAttribute("property"))))
         {
             var content = meta.GetAttribute("content");
             if (string.IsNullOrWhiteSpace(content))

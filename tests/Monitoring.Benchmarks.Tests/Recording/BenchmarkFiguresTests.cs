@@ -152,4 +152,18 @@ public class BenchmarkFiguresTests
         Assert.Equal(met, Assert.Single(figures.Targets()).Met);
         Assert.Contains("- trends over the whole index, page interactive with its chart: year 2,000 ms, month 1,500 ms\n", figures.ToMarkdown(Run), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(19.9, true)]
+    [InlineData(20, false)]
+    public void Extraction_IsJudgedOnTheMedianPage_UnderTwentyMilliseconds(double medianMs, bool met)
+    {
+        var figures = new ExtractionFigures(118, 5, medianMs, 60, 900, 25, 24);
+
+        var check = Assert.Single(figures.Targets());
+
+        Assert.Equal(met, check.Met);
+        Assert.Equal($"median {medianMs:0.0} ms", check.Measured);
+        Assert.Contains("- per page: median", figures.ToMarkdown(Run), StringComparison.Ordinal);
+    }
 }

@@ -179,6 +179,89 @@ public sealed class ArticlePageExtractorTests
         Assert.Equal("Ana Petrović", page.Byline);
     }
 
+    [Fact]
+    public void SkipsBylinesOfCommentsAndTeasers_AndTakesTheArticlesAuthor()
+    {
+        var page = _extractor.Extract($"""
+            <html><body>
+              <ul class="comments-list"><li><div class="byline">J J</div><p>First!</p></li></ul>
+              <div class="related-stories"><div class="story"><a href="/x">Another story</a><span class="byline">Other Writer</span></div></div>
+              <article><h1>Leaders meet in Brussels</h1><div class="author"><div class="author-name">Ana Petrović</div></div><p>{Prose1}</p><p>{Prose2}</p></article>
+            </body></html>
+            """);
+
+        Assert.Equal("Ana Petrović", page.Byline);
+        Assert.Equal("author element", page.Trace.FieldSources["byline"]);
+    }
+
+    [Fact]
+    public void LeavesOutTheJobTitleDateAndAvatar_ThatTravelWithTheAuthorsName()
+    {
+        var page = _extractor.Extract($"""
+            <html><body><article><h1>Leaders meet in Brussels</h1>
+              <div class="author"><img class="author-avatar" alt="Ben" src="a.png"><a class="author-link" href="/author/ben">Ben Silverman</a>
+                <div class="author-title">Games Editor</div><time datetime="2024-01-01">1 January</time></div>
+              <p>{Prose1}</p><p>{Prose2}</p></article></body></html>
+            """);
+
+        Assert.Equal("Ben Silverman", page.Byline);
+    }
+
+    [Theory]
+    [InlineData("article__author", "By\n\t\t\tScott Cunningham\t\t\t", "Scott Cunningham")]
+    [InlineData("td-post-author-name", "<div class=\"td-author-by\">Аутор</div> <a href=\"/author/r\">Редакција</a> <div class=\"td-author-line\"> - </div>", "Редакција")]
+    [InlineData("post-author", "Autor: Marko Marić", "Marko Marić")]
+    [InlineData("entry-autor", "Piše: Jelena Jovanović", "Jelena Jovanović")]
+    [InlineData("meta-author", "Пише: Ана Петровић", "Ана Петровић")]
+    [InlineData("autori", "Nga: Arben Krasniqi", "Arben Krasniqi")]
+    [InlineData("news-author", "Автор: Марија Стојановска", "Марија Стојановска")]
+    public void ReadsAnAuthorElementNamedByItsRole_InTheRegionsWordsForBy(string className, string markup, string expected)
+    {
+        var page = _extractor.Extract($"""
+            <html><body><article><h1>Leaders meet in Brussels</h1><div class="{className}">{markup}</div><p>{Prose1}</p><p>{Prose2}</p></article></body></html>
+            """);
+
+        Assert.Equal(expected, page.Byline);
+    }
+
+    [Theory]
+    [InlineData("author-bio", "Ana writes about the Balkans for many years.")]
+    [InlineData("author-box-title", "About the author")]
+    [InlineData("follow-author", "Follow Author")]
+    public void IgnoresAuthorBoxesBiosAndFollowButtons(string className, string text)
+    {
+        var page = _extractor.Extract($"""
+            <html><body><article><h1>Leaders meet in Brussels</h1><p>{Prose1}</p><p>{Prose2}</p><div class="{className}">{text}</div></article></body></html>
+            """);
+
+        Assert.Null(page.Byline);
+    }
+
+    [Fact]
+    public void PrefersTheVisibleByline_ToOpenGraphsArticleAuthor_AndFallsBackToIt()
+    {
+        const string Head = """<meta property="article:author" content="Template Default"><meta property="og:article:author" content="BBC News">""";
+        var withByline = _extractor.Extract($"""<html><head>{Head}</head><body><article><h1>Talks</h1><span class="byline">Ana Petrović</span><p>{Prose1}</p></article></body></html>""");
+        var withoutByline = _extractor.Extract($"""<html><head><meta property="og:article:author" content="BBC News"></head><body><article><p>{Prose1}</p></article></body></html>""");
+
+        Assert.Equal("Ana Petrović", withByline.Byline);
+        Assert.Equal("BBC News", withoutByline.Byline);
+        Assert.Equal("og:article:author", withoutByline.Trace.FieldSources["byline"]);
+    }
+
+    [Fact]
+    public void PrefersTheVocabularysPropertySpelling_ToAFreeNameAttribute()
+    {
+        var page = _extractor.Extract($"""
+            <html><head><meta name="dc:title" content="Name title"><meta property="dc:title" content="Property title">
+            <meta name="dc:creator" content="Name Author"><meta property="dc:creator" content="Property Author"></head>
+            <body><article><p>{Prose1}</p></article></body></html>
+            """);
+
+        Assert.Equal("Property title", page.Title);
+        Assert.Equal("Property Author", page.Byline);
+    }
+
     [Theory]
     [InlineData("2021-11-01T10:52:50+0100", "2021-11-01T09:52:50Z")]
     [InlineData("2017-12-15T08:50:02-05:00", "2017-12-15T13:50:02Z")]
