@@ -20,6 +20,9 @@ public static class ArticleNormaliser
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
     /// <returns>The article, or null with the reason it cannot become one.</returns>
     public static NormalisedArticle? TryNormalise(byte[] payload, int maxBytes, DateTimeOffset now, out string? reason)
     {
@@ -89,6 +92,7 @@ public static class ArticleNormaliser
     private static (NormalisedArticle? Article, List<FieldError> Errors, List<FieldError> Repairs) Normalise(IncomingArticle incoming, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(incoming);
+        incoming = WithoutControlCharacters(incoming);
         var errors = new List<FieldError>();
         var repairs = new List<FieldError>();
         var title = string.IsNullOrWhiteSpace(incoming.Title) ? string.Empty : HtmlText.ToPlainText(incoming.Title);
@@ -182,6 +186,28 @@ public static class ArticleNormaliser
         var warning = warnings.Count == 0 ? null : string.Join("; ", warnings);
         return (new NormalisedArticle(article, contentKey, incoming.UrlShared ? null : url, warning), errors, repairs);
     }
+
+    /// <summary>
+    /// JSON may escape any character, so "\u0000" arrives as a NUL: no text means one, PostgreSQL refuses it in
+    /// text, and a terminal or an export chokes on it. NUL and the other C0 controls (tabs and line breaks
+    /// aside) and DEL are removed from every field before anything else looks at them.
+    /// </summary>
+    private static IncomingArticle WithoutControlCharacters(IncomingArticle incoming) => incoming with
+    {
+        Title = Clean(incoming.Title),
+        Text = Clean(incoming.Text),
+        Html = Clean(incoming.Html),
+        Url = Clean(incoming.Url),
+        Source = Clean(incoming.Source),
+        Language = Clean(incoming.Language),
+        Published = Clean(incoming.Published),
+        Credit = Clean(incoming.Credit),
+        Attribution = Clean(incoming.Attribution),
+        SourceCountry = Clean(incoming.SourceCountry),
+    };
+
+    private static string? Clean(string? text) =>
+        text is null || !text.AsSpan().ContainsAny(ControlCharacters) ? text : string.Concat(text.Where(character => !ControlCharacters.Contains(character)));
 
     /// <summary>The same title and body give the same key whichever outlet carried them.</summary>
     public static string ContentKeyOf(string title, string body) => ArticleId.ForContent(string.Empty, title, body).Value;

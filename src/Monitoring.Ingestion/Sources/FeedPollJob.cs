@@ -198,8 +198,8 @@ public sealed partial class FeedPollJob(
                 continue;
             }
 
-            var published = Published(item, zone);
-            var article = await ToArticleAsync(source, item, published, pages, cancellationToken).ConfigureAwait(false);
+            var published = FeedItemMapper.Published(item, zone);
+            var article = await ToArticleAsync(source, item, zone, pages, cancellationToken).ConfigureAwait(false);
             fresh.Add((new FeedItemRecord { SourceId = source.Id, Key = key, FirstSeenAt = now, Published = published }, article));
         }
 
@@ -223,20 +223,10 @@ public sealed partial class FeedPollJob(
         return new FeedPollOutcome(FeedPollStatus.Fetched, fresh.Count, partly);
     }
 
-    private async Task<IncomingArticle> ToArticleAsync(FeedSource source, FeedItem item, DateTimeOffset? published, PageBudget pages, CancellationToken cancellationToken)
+    private async Task<IncomingArticle> ToArticleAsync(FeedSource source, FeedItem item, TimeZoneInfo? zone, PageBudget pages, CancellationToken cancellationToken)
     {
-        var html = item.Content ?? item.Summary;
-        var article = new IncomingArticle
-        {
-            Title = item.Title,
-            Html = html,
-            Url = item.Link?.AbsoluteUri,
-            Source = source.Name,
-            SourceCountry = source.Country,
-            Language = LanguageCode(item.Language) ?? source.Language,
-            Published = published?.ToString("O", CultureInfo.InvariantCulture),
-            Credit = item.Author,
-        };
+        var article = FeedItemMapper.ToIncoming(item, source.Name, fallbackLanguage: source.Language, zone: zone) with { SourceCountry = source.Country };
+        var html = article.Html;
 
         var textLength = html is null ? 0 : HtmlText.ToPlainText(html).Length;
         if (textLength >= options.Value.SummaryOnlyBelowCharacters || item.Link is null || !pages.TryTake())
@@ -271,7 +261,7 @@ public sealed partial class FeedPollJob(
             Title = article.Title ?? page.Title,
             Html = null,
             Text = page.Text,
-            Language = LanguageCode(item.Language) ?? page.Language ?? source.Language,
+            Language = FeedItemMapper.LanguageCode(item.Language) ?? FeedItemMapper.LanguageCode(page.Language) ?? article.Language,
             Published = article.Published ?? page.Published?.ToString("O", CultureInfo.InvariantCulture),
             Credit = article.Credit ?? page.Byline,
         };
@@ -293,27 +283,8 @@ public sealed partial class FeedPollJob(
             : "text:" + ArticleNormaliser.ContentKeyOf(item.Title ?? string.Empty, item.Summary ?? item.Content ?? string.Empty);
     }
 
-    /// <summary>The item's date, read in the source's zone when the feed gives none.</summary>
-    internal static DateTimeOffset? Published(FeedItem item, TimeZoneInfo? zone)
-    {
-        if (zone is null || item.Published is not { } asUtc)
-        {
-            return item.Published;
-        }
-
-        var offset = zone.GetUtcOffset(DateTime.SpecifyKind(asUtc.UtcDateTime, DateTimeKind.Unspecified));
-        return PublicationDate.Parse(item.PublishedText, offset);
-    }
-
     private static TimeZoneInfo? FindZone(string? id) =>
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
-
-    // Feeds write "en-us", "sr-Latn-RS" or "EN"; articles carry the two- or three-letter language.
-    private static string? LanguageCode(string? tag)
-    {
-        var code = tag?.Trim().Split('-', '_')[0];
-        return code is { Length: 2 or 3 } && code.All(char.IsAsciiLetter) ? code.ToLowerInvariant() : null;
-    }
 
     // An item gone from the feed and older than a month will not come back; its record can go.
     private static void ForgetOldItems(IngestionDbContext db, IEnumerable<FeedItemRecord> records, HashSet<string> inFeed, DateTimeOffset now)

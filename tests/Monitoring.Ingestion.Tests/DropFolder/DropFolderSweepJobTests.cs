@@ -76,6 +76,38 @@ public sealed class DropFolderSweepJobTests : IDisposable
     }
 
     [Fact]
+    public async Task AFileOfRandomBytes_IsRejectedWhole_NotQuarantinedRowByRow()
+    {
+        var random = new Random(19);
+        var lines = Enumerable.Range(0, 3_000).Select(_ =>
+        {
+            var bytes = new byte[random.Next(20, 200)];
+            random.NextBytes(bytes);
+            return Convert.ToBase64String(bytes);
+        });
+        File.WriteAllText(Drop("random.jsonl"), string.Join('\n', lines));
+        Settle();
+
+        var summary = await SweepAsync();
+
+        Assert.Equal((0, 1), (summary.Processed, summary.Rejected));
+        Assert.StartsWith("none of its first 1,000 records is an article (the first: not a JSON article", File.ReadAllText(Path.Combine(Rejected, "random.jsonl.reason.txt")), StringComparison.Ordinal);
+        Assert.Empty(await _harness.ItemsAsync());
+    }
+
+    [Fact]
+    public async Task OneArticleAmongTheFirstThousandRecords_LetsTheFileThrough_WithTheBadRecordsQuarantined()
+    {
+        var lines = Enumerable.Range(0, 999).Select(n => $"not json {n}").Append(Json(InboxHarness.Story(1)));
+        File.WriteAllText(Drop("mostly-bad.jsonl"), string.Join('\n', lines));
+        Settle();
+
+        var summary = await SweepAsync();
+
+        Assert.Equal((1, 0, 1_000), (summary.Processed, summary.Rejected, summary.Items));
+    }
+
+    [Fact]
     public async Task AFileStillBeingWritten_IsLeft_UntilItHasSettled()
     {
         var path = Drop("growing.ndjson");

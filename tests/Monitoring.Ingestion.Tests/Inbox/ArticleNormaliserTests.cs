@@ -90,6 +90,19 @@ public sealed class ArticleNormaliserTests
     }
 
     [Fact]
+    public void NulAndOtherControlCharacters_AreRemoved_FromEveryField()
+    {
+        var incoming = new IncomingArticle { Title = "Talks\u0000 resume\u001B", Text = "Line one.\nLine\u0007 two.", Source = "Wire\u0000", Credit = "\u0000AP" };
+
+        var article = ArticleNormaliser.TryNormalise(incoming, Now, out _)!.Article;
+
+        Assert.Equal("Talks resume", article.Title);
+        Assert.Equal("Line one. Line two.", article.Body);
+        Assert.Equal("Wire", article.Source);
+        Assert.Equal("AP", article.Credit);
+    }
+
+    [Fact]
     public void AnItemWithoutSource_IsRefused()
     {
         ArticleNormaliser.TryNormalise(new IncomingArticle { Title = "Talks", Text = "Body." }, Now, out var reason);

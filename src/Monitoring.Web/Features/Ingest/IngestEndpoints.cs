@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Monitoring.Ingestion.Inbox;
@@ -7,10 +9,14 @@ namespace Monitoring.Web.Features.Ingest;
 
 /// <summary>
 /// <c>POST /api/articles</c>: one article (a JSON object) or a batch (an array) from a sender holding an API key with scope <c>ingest:write</c>.
-/// Answers 202 only once every item is committed to the inbox; processing follows in the background.
+/// Answers 202 only once every item is committed to the inbox; processing follows in the background. Refused
+/// early and said why: 415 for a body declared as something other than JSON, 400 for bytes that are not
+/// UTF-8 (with where), for broken JSON, and for fields the normaliser would refuse or repair.
 /// </summary>
 public static class IngestEndpoints
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static IServiceCollection AddIngestApi(this IServiceCollection services)
     {
         services.AddOptions<IngestApiOptions>()
@@ -33,10 +39,24 @@ public static class IngestEndpoints
     private static async Task<IResult> AcceptAsync(HttpContext http, ArticleInbox inbox, IOptions<IngestApiOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (http.Request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: $"The body must be JSON (Content-Type: application/json), not {contentType}.");
+        }
+
         var body = await ReadBodyAsync(http.Request, settings.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The request is larger than {settings.MaxRequestBytes:N0} bytes (IngestApi:MaxRequestBytes).");
+        }
+
+        if (InvalidUtf8At(body) is { } offset)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["body"] = [$"is not valid UTF-8 (byte {offset:N0}); send JSON in UTF-8"] },
+                title: "The body is not valid UTF-8; nothing was stored.");
         }
 
         var (articles, errors) = Read(body, settings.MaxItemsPerRequest, clock.GetUtcNow());
@@ -47,6 +67,34 @@ public static class IngestEndpoints
 
         var ids = await inbox.AcceptAsync("api", articles.Select(article => article.ToUtf8Json()).ToList(), cancellationToken);
         return Results.Accepted(value: new AcceptedArticles(ids.Count, ids));
+    }
+
+    // application/json, text/json and any application/…+json; a charset, when given, must be UTF-8.
+    private static bool IsJson(string contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType is not { } type)
+        {
+            return false;
+        }
+
+        var json = type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        return json && (media.CharSet is null || media.CharSet.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Where the first byte that is not UTF-8 is, or null when the body is UTF-8 throughout.</summary>
+    private static long? InvalidUtf8At(byte[] body)
+    {
+        try
+        {
+            _ = StrictUtf8.GetCharCount(body);
+            return null;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return ex.Index;
+        }
     }
 
     /// <summary>The body, or null when it is larger than <paramref name="limit"/>.</summary>
