@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Monitoring.Core.Articles;
 using Monitoring.Ingestion.Feeds;
