@@ -150,9 +150,9 @@ public sealed class EvalBalkanCommandTests : IDisposable
         var all = Row(run.Output, "| all | all |");
         Assert.True(all[0] >= 620, $"{all[0]} items: the set shrank");
         Assert.True(all[4] >= 0.74, $"countries-about F1 {all[4]} (docs/quality.md publishes 0.784)");
-        Assert.True(all[6] >= 0.88, $"unrest precision {all[6]} (published 0.935)");
-        Assert.True(all[7] >= 0.74, $"unrest recall {all[7]} (published 0.791)");
-        Assert.True(all[11] >= 0.68, $"tense recall {all[11]} (published 0.735)");
+        Assert.True(all[6] >= 0.90, $"unrest precision {all[6]} (published 0.943; the issue asks for 0.90)");
+        Assert.True(all[7] >= 0.85, $"unrest recall {all[7]} (published 0.912; the issue asks for 0.85)");
+        Assert.True(all[11] >= 0.68, $"tense recall {all[11]} (published 0.768)");
         Assert.Contains("| rts | sr-Cyrl |", run.Output, StringComparison.Ordinal);
     }
 

@@ -70,13 +70,17 @@ public sealed class ArticleEnricher
                 _model.CountryNames);
         }
 
+        // Topic and tension terms of a declined language are stems with that language's endings: the text's stems
+        // are computed once for both. English (no family) is compared by its light stem as before.
+        var family = _model.TermFamily(article.Language);
+        var stems = family is null ? null : PhraseMatcher.Stems(text.Tokens, family);
         var tags = new ArticleTags
         {
             Countries = countries,
-            Topics = _model.TopicTagger.Tag(text.Tokens),
+            Topics = _model.TopicTagger.Tag(text.Tokens, family, stems),
             People = people,
             Organisations = organisations,
-            Tension = _model.TensionScorer.Score(text.Tokens, article.Language),
+            Tension = _model.TensionScorer.Score(text.Tokens, article.Language, family, stems),
             DetectedLanguage = detected,
         };
         return new EnrichedArticle(article, tags);

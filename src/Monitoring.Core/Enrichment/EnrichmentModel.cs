@@ -37,8 +37,8 @@ public sealed class EnrichmentModel
         Topics = topics.Topics;
         Inflection = inflection;
         Countries = new CountryTagger(gazetteer, CountryName, ambiguity, inflection);
-        TopicTagger = new TopicTagger(topics);
-        TensionScorer = new TensionScorer(tension);
+        TopicTagger = new TopicTagger(topics, inflection);
+        TensionScorer = new TensionScorer(tension, inflection);
         Actors = new ActorTagger(actors, new PersonTagger(Countries.IsPlace, commonWords, ambiguity.Cues));
         ActorList = actors;
         LanguageDetector = languageDetector;
@@ -59,6 +59,14 @@ public sealed class EnrichmentModel
     internal InflectionRules Inflection { get; }
 
     internal TopicTagger TopicTagger { get; }
+
+    /// <summary>
+    /// The family whose endings topic and tension terms are matched with in text of <paramref name="language"/>:
+    /// the region's declined languages named in <c>inflection.tsv</c>; null for English and for languages the file
+    /// does not name, which keep the light English stem (their terms are English or written as prefixes).
+    /// </summary>
+    internal InflectionFamily? TermFamily(string language) =>
+        Inflection.For(language) is { } family && !family.Languages.Contains("*") ? family : null;
 
     internal TensionScorer TensionScorer { get; }
 

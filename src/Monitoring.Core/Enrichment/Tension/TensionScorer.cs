@@ -5,16 +5,20 @@ namespace Monitoring.Core.Enrichment.Tension;
 internal sealed class TensionScorer
 {
     private readonly TensionLexicon _lexicon;
-    private readonly PhraseMatcher _matcher = new();
+    private readonly PhraseMatcher _matcher;
     private readonly List<(string Term, double Weight, TensionCategory Category)> _terms = [];
 
+    // Cues are single forms read as written in every language ("ne", "nije", "nuk"): declining them would turn
+    // "nema" (there is no) into the stem of unrelated words.
     private readonly PhraseMatcher _cues = new();
     private readonly int _firstNotNegation;
     private readonly List<string> _cueTexts = [];
 
-    public TensionScorer(TensionLexicon lexicon)
+    /// <param name="inflection">The case endings a term of a declined language is matched with; null reads every text as English.</param>
+    public TensionScorer(TensionLexicon lexicon, InflectionRules? inflection = null)
     {
         _lexicon = lexicon;
+        _matcher = new PhraseMatcher(inflection);
         foreach (var cue in lexicon.Negation.Cues)
         {
             _cues.Add(cue);
@@ -39,12 +43,14 @@ internal sealed class TensionScorer
 
     /// <param name="tokens">Title and body.</param>
     /// <param name="language">The article's language ("sr-Latn", "en"): a few cues mean something else in some languages.</param>
-    public TensionScore Score(IReadOnlyList<Token> tokens, string language = "")
+    /// <param name="family">The language's family of endings (<see cref="InflectionRules.For"/>); null for English.</param>
+    /// <param name="stems">The tokens' stems in <paramref name="family"/>, when the caller has them already.</param>
+    public TensionScore Score(IReadOnlyList<Token> tokens, string language = "", InflectionFamily? family = null, string[]? stems = null)
     {
         var negatedUpTo = NegatedUpTo(tokens, language);
         var hits = new List<TextSpan>[_terms.Count];
         var negatedHits = new List<TextSpan>[_terms.Count];
-        foreach (var (phrase, _, start, length) in _matcher.FindAllAt(tokens))
+        foreach (var (phrase, _, start, length) in _matcher.FindAllAt(tokens, family, stems))
         {
             var target = negatedUpTo[start] ? negatedHits : hits;
             (target[phrase] ??= []).Add(Token.Span(tokens, start, length));

@@ -8,18 +8,23 @@ namespace Monitoring.Core.Enrichment.Topics;
 /// </summary>
 internal sealed class TopicTagger
 {
-    private readonly PhraseMatcher _matcher = new();
+    private readonly PhraseMatcher _matcher;
     private readonly List<CompiledTopic> _topics;
 
-    public TopicTagger(TopicCatalogue catalogue)
+    /// <param name="inflection">The case endings a term of a declined language is matched with; null reads every text as English.</param>
+    public TopicTagger(TopicCatalogue catalogue, InflectionRules? inflection = null)
     {
+        _matcher = new PhraseMatcher(inflection);
         _topics = catalogue.Topics.Select(Compile).ToList();
     }
 
-    public IReadOnlyList<TopicTag> Tag(IReadOnlyList<Token> tokens)
+    /// <param name="tokens">Title and body.</param>
+    /// <param name="family">The text's language family (<see cref="InflectionRules.For"/>); null for English.</param>
+    /// <param name="stems">The tokens' stems in <paramref name="family"/>, when the caller has them already.</param>
+    public IReadOnlyList<TopicTag> Tag(IReadOnlyList<Token> tokens, InflectionFamily? family = null, string[]? stems = null)
     {
         var found = new Dictionary<int, string>();
-        foreach (var (phrase, surface) in _matcher.FindAll(tokens))
+        foreach (var (phrase, surface) in _matcher.FindAll(tokens, family, stems))
         {
             found.TryAdd(phrase, surface);
         }

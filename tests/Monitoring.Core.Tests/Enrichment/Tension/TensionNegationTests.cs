@@ -73,8 +73,8 @@ public sealed class TensionNegationTests(EnrichmentFixture fixture) : IClassFixt
         // 5560285: "… Srbija neće uvoditi sankcije Ruskoj Federaciji" — neće, uvoditi, sankcije.
         var tension = Score(Headline(file, "5560285"), "sr");
 
-        Assert.DoesNotContain(tension.Evidence, item => item.Term == "sankcij*");
-        Assert.Contains(tension.Negated, item => item.Term == "sankcij*");
+        Assert.DoesNotContain(tension.Evidence, item => item.Term == "sankcija");
+        Assert.Contains(tension.Negated, item => item.Term == "sankcija");
     }
 
     [Theory]

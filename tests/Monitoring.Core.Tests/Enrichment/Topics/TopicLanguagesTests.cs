@@ -18,6 +18,10 @@ public sealed class TopicLanguagesTests(EnrichmentFixture fixture) : IClassFixtu
     [InlineData("sr", "Kontramiting ispred Skupštine, šetnja studenata do RTS-a", "protests")]
     [InlineData("sr", "Prosvetni radnici stupili u štrajk, generalni štrajk u više gradova", "protests")]
     [InlineData("hr", "Prosvjed studenata u Zagrebu zbog zakona o visokom obrazovanju", "protests")]
+    [InlineData("sr", "Blokaderi ispred opštine u Čačku, saobraćaj preusmeren", "protests")]
+    [InlineData("sr", "Вучић: Обојена револуција није успела", "protests")]
+    [InlineData("sr", "Građani na zboru ispred škole traže smenu direktora", "protests")]
+    [InlineData("hr", "Seljaci traktorima blokirali prilaz Osijeku", "protests")]
     [InlineData("sq", "Opozita mbajti protestë para Kryeministrisë, policia përdori gaz lotsjellës", "protests")]
     [InlineData("mk", "Демонстрации во Скопје против францускиот предлог", "protests")]
     // The north of Kosovo.
@@ -45,6 +49,7 @@ public sealed class TopicLanguagesTests(EnrichmentFixture fixture) : IClassFixtu
     [InlineData("Zborovi građana u Novom Sadu, plenumi na fakultetima")]
     [InlineData("Barikade na severu Kosova posle hapšenja Srba, specijalne jedinice na Jarinju")]
     [InlineData("Visoki predstavnik poništio zakon o neprimenjivanju odluka Ustavnog suda")]
+    [InlineData("Blokaderi na zboru ispred opštine, studenti u blokadi najavili štrajk")]
     public void TheSameSerbianHeadline_GetsTheSameTopics_InLatinAndCyrillic(string latin)
     {
         var fromLatin = Topics(latin, "sr-Latn");
