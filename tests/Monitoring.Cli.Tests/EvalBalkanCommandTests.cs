@@ -152,7 +152,7 @@ public sealed class EvalBalkanCommandTests : IDisposable
         Assert.True(all[4] >= 0.74, $"countries-about F1 {all[4]} (docs/quality.md publishes 0.784)");
         Assert.True(all[6] >= 0.90, $"unrest precision {all[6]} (published 0.943; the issue asks for 0.90)");
         Assert.True(all[7] >= 0.85, $"unrest recall {all[7]} (published 0.912; the issue asks for 0.85)");
-        Assert.True(all[11] >= 0.68, $"tense recall {all[11]} (published 0.768)");
+        Assert.True(all[11] >= 0.68, $"tense recall {all[11]} (published 0.774)");
         Assert.Contains("| rts | sr-Cyrl |", run.Output, StringComparison.Ordinal);
     }
 
