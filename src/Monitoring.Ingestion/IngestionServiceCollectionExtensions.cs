@@ -46,7 +46,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddTransient<SeedIngestionJob>();
 
         services.AddSingleton<InboxRecorder>();
-        services.AddSingleton<ArticleInbox>();
+        services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexedArticleLog>();
         services.AddSingleton<IngestionHealth>();
         services.AddTransient<InboxProcessingJob>();

@@ -23,11 +23,26 @@ public sealed record ReutersStory(
     /// <summary>The outlet name articles read from the collection carry.</summary>
     public const string SourceName = "Reuters";
 
+    /// <summary>The collection is English throughout.</summary>
+    public const string Language = "en";
+
     /// <summary>
     /// The story as an article: the dateline opens the first paragraph, as on the wire ("SALVADOR, Feb 26 -
     /// Showers continued…"). The id is by content, so the collection's verbatim duplicates become one article.
     /// </summary>
-    public Article ToArticle(DateTimeOffset ingestedAt)
+    public Article ToArticle(DateTimeOffset ingestedAt) => new()
+    {
+        Id = ArticleId.ForContent(SourceName, Title, Body),
+        Title = Title,
+        Paragraphs = Paragraphs(),
+        Source = SourceName,
+        Language = Language,
+        Published = Date,
+        IngestedAt = ingestedAt,
+    };
+
+    /// <summary>The body's paragraphs, the dateline opening the first, as on the wire.</summary>
+    public List<string> Paragraphs()
     {
         var paragraphs = Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).ToList();
         if (Dateline.Length > 0)
@@ -42,16 +57,7 @@ public sealed record ReutersStory(
             }
         }
 
-        return new Article
-        {
-            Id = ArticleId.ForContent(SourceName, Title, Body),
-            Title = Title,
-            Paragraphs = paragraphs,
-            Source = SourceName,
-            Language = "en",
-            Published = Date,
-            IngestedAt = ingestedAt,
-        };
+        return paragraphs;
     }
 }
 

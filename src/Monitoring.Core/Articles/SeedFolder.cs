@@ -14,25 +14,13 @@ public static class SeedFolder
     /// <exception cref="InvalidDataException">A file cannot be read as articles; the message names it.</exception>
     public static IEnumerable<Article> ReadArticles(string seedsFolder, DateTimeOffset ingestedAt)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(seedsFolder);
-        var root = Path.GetFullPath(seedsFolder);
-        if (!Directory.Exists(root))
-        {
-            throw new DirectoryNotFoundException($"No seeds folder at {root}.");
-        }
-
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(path => (Path: path, Relative: Path.GetRelativePath(root, path).Replace('\\', '/')))
-            .Where(file => !file.Relative.StartsWith(EnrichmentFolderName + "/", StringComparison.Ordinal))
-            .OrderBy(file => file.Relative, StringComparer.Ordinal);
-
-        foreach (var (path, _) in files)
+        foreach (var path in ArticleFiles(seedsFolder))
         {
             if (path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
             {
                 yield return TextArticleReader.Read(path, ingestedAt);
             }
-            else if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            else
             {
                 foreach (var article in JsonlCorpusReader.Read(path, ingestedAt))
                 {
@@ -40,5 +28,27 @@ public static class SeedFolder
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The files <see cref="ReadArticles"/> reads (<c>*.txt</c>, whose sidecars travel with them, and <c>*.jsonl</c>),
+    /// as full paths in ordinal order of their relative paths.
+    /// </summary>
+    public static IReadOnlyList<string> ArticleFiles(string seedsFolder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(seedsFolder);
+        var root = Path.GetFullPath(seedsFolder);
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"No seeds folder at {root}.");
+        }
+
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Relative: Path.GetRelativePath(root, path).Replace('\\', '/')))
+            .Where(file => !file.Relative.StartsWith(EnrichmentFolderName + "/", StringComparison.Ordinal))
+            .Where(file => file.Path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(file => file.Relative, StringComparer.Ordinal)
+            .Select(file => file.Path)
+            .ToList();
     }
 }

@@ -19,7 +19,7 @@ namespace Monitoring.Ingestion.DropFolder;
 public sealed partial class DropFolderSweepJob(
     DropFolderLocation location,
     InboxRecorder recorder,
-    ArticleInbox inbox,
+    IngestionPipeline pipeline,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<DropFolderSweepJob> logger)
@@ -122,7 +122,7 @@ public sealed partial class DropFolderSweepJob(
         if (!await recorder.HasChannelAsync(channel, cancellationToken).ConfigureAwait(false))
         {
             // Committed to disk before the file moves: a crash between the two is resolved by the check above.
-            var ids = await inbox.AcceptAsync(channel, payloads!, cancellationToken).ConfigureAwait(false);
+            var ids = await pipeline.AcceptAsync(channel, payloads!, cancellationToken).ConfigureAwait(false);
             summary.Items += ids.Count;
         }
 

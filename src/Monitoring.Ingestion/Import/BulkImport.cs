@@ -13,7 +13,7 @@ namespace Monitoring.Ingestion.Import;
 /// sweep) and indexes nothing twice (a file read again gives duplicates).
 /// </summary>
 public sealed partial class BulkImport(
-    InboxRecorder recorder,
+    IngestionPipeline pipeline,
     InboxProcessingJob job,
     IDbContextFactory<IngestionDbContext> store,
     IOptions<IngestionOptions> options)
@@ -67,7 +67,7 @@ public sealed partial class BulkImport(
             var chunks = payloads.Chunk(options.Value.BatchSize).ToList();
             foreach (var chunk in chunks)
             {
-                var ids = await recorder.RecordAsync(ChannelOf(file), chunk, cancellationToken).ConfigureAwait(false);
+                var ids = await pipeline.RecordAsync(ChannelOf(file), chunk, cancellationToken).ConfigureAwait(false);
                 summary.Read += chunk.Length;
                 if (index)
                 {

@@ -78,10 +78,10 @@ public static class ImportFileReader
         {
             payloads = extension switch
             {
-                ".txt" => [FromArticle(TextArticleReader.Read(path, DateTimeOffset.UtcNow))],
+                ".txt" => [FromText(path)],
                 ".json" => ReadJson(File.ReadAllBytes(path)),
                 ".ndjson" or ".jsonl" => ReadJsonLines(File.ReadAllBytes(path)),
-                ".sgm" => ReutersSgmlReader.ReadFile(path).Select(story => FromArticle(story.ToArticle(DateTimeOffset.UtcNow))).ToList(),
+                ".sgm" => ReutersSgmlReader.ReadFile(path).Select(FromReuters).ToList(),
                 _ => ReadFeed(File.ReadAllBytes(path), Path.GetFileNameWithoutExtension(path)),
             };
         }
@@ -122,17 +122,32 @@ public static class ImportFileReader
         }
     }
 
-    private static byte[] FromArticle(Article article) => new IncomingArticle
+    // Text and SGML records go straight to the sender's form the normaliser reads, never through an Article: the
+    // pipeline makes the one Article of each item.
+    private static byte[] FromText(string path)
     {
-        Title = article.Title,
-        Text = article.Body,
-        Source = article.Source,
-        SourceCountry = article.SourceCountry,
-        Attribution = article.Attribution,
-        Language = article.Language,
-        Url = article.Url?.AbsoluteUri,
-        Published = article.Published?.ToString("O", CultureInfo.InvariantCulture),
-        Credit = article.Credit,
+        var sidecar = ArticleSidecar.ReadFor(path);
+        var parsed = PlainTextArticleParser.Parse(File.ReadAllText(path));
+        return new IncomingArticle
+        {
+            Title = parsed.Title,
+            Text = string.Join("\n\n", parsed.Paragraphs),
+            Credit = parsed.Credit,
+            Source = sidecar.Source,
+            SourceCountry = sidecar.SourceCountry,
+            Language = sidecar.Language,
+            Url = sidecar.Url?.AbsoluteUri,
+            Published = sidecar.Published?.ToString("O", CultureInfo.InvariantCulture),
+        }.ToUtf8Json();
+    }
+
+    private static byte[] FromReuters(ReutersStory story) => new IncomingArticle
+    {
+        Title = story.Title,
+        Text = string.Join("\n\n", story.Paragraphs()),
+        Source = ReutersStory.SourceName,
+        Language = ReutersStory.Language,
+        Published = story.Date?.ToString("O", CultureInfo.InvariantCulture),
     }.ToUtf8Json();
 
     private static List<byte[]> ReadJson(byte[] bytes)

@@ -4,8 +4,7 @@ using Monitoring.Ingestion.Store;
 namespace Monitoring.Ingestion.Inbox;
 
 /// <summary>
-/// Commits items to the inbox without scheduling anything: for callers that process them themselves
-/// (the import command) or schedule their own job (<see cref="ArticleInbox"/>, the drop folder).
+/// Commits items to the inbox without scheduling anything; channels reach it through <see cref="IngestionPipeline"/>.
 /// </summary>
 public sealed class InboxRecorder(IDbContextFactory<IngestionDbContext> store, TimeProvider clock)
 {
@@ -21,9 +20,7 @@ public sealed class InboxRecorder(IDbContextFactory<IngestionDbContext> store, T
         }
 
         var receivedAt = clock.GetUtcNow();
-        var items = payloads
-            .Select(payload => new InboxItem { Channel = channel, Payload = payload, ReceivedAt = receivedAt, State = InboxItemState.Pending })
-            .ToList();
+        var items = payloads.Select(payload => NewItem(channel, payload, receivedAt)).ToList();
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
@@ -33,6 +30,10 @@ public sealed class InboxRecorder(IDbContextFactory<IngestionDbContext> store, T
 
         return items.Select(item => item.Id).ToList();
     }
+
+    /// <summary>An item as every channel records it: pending, its payload as received.</summary>
+    internal static InboxItem NewItem(string channel, byte[] payload, DateTimeOffset receivedAt) =>
+        new() { Channel = channel, Payload = payload, ReceivedAt = receivedAt, State = InboxItemState.Pending };
 
     /// <summary>True when any item was recorded under <paramref name="channel"/> (a file recorded before a crash).</summary>
     public async Task<bool> HasChannelAsync(string channel, CancellationToken cancellationToken = default)

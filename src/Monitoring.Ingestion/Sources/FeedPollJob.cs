@@ -25,7 +25,7 @@ public sealed partial class FeedPollJob(
     WebFetcher fetcher,
     HostPoliteness politeness,
     ArticlePageExtractor extractor,
-    ArticleInbox inbox,
+    IngestionPipeline pipeline,
     IOptions<FeedPollingOptions> options,
     IOptions<PageExtractionOptions> pageOptions,
     TimeProvider clock,
@@ -135,7 +135,7 @@ public sealed partial class FeedPollJob(
 
         if (staged.Count > 0)
         {
-            inbox.EnqueueProcessing(staged[0].Item.Id, staged[^1].Item.Id);
+            pipeline.EnqueueProcessing(staged[0].Item.Id, staged[^1].Item.Id);
         }
     }
 
@@ -209,13 +209,7 @@ public sealed partial class FeedPollJob(
         }
 
         // Committed with the source's new validators by CommitAsync: a crash before it re-reads the feed in full.
-        staged.AddRange(fresh.Select(candidate => (candidate.Record, new InboxItem
-        {
-            Channel = ChannelOf(source.Id),
-            Payload = candidate.Article.ToUtf8Json(),
-            ReceivedAt = now,
-            State = InboxItemState.Pending,
-        })));
+        staged.AddRange(fresh.Select(candidate => (candidate.Record, IngestionPipeline.ItemFor(ChannelOf(source.Id), candidate.Article, now))));
         source.ETag = response.ETag;
         source.LastModified = response.LastModified;
         ForgetOldItems(db, seen.Values, feed.Items.Select(KeyOf).ToHashSet(StringComparer.Ordinal), now);

@@ -241,7 +241,7 @@ public sealed class DropFolderSweepJobTests : IDisposable
     private Task<DropSweepSummary> SweepAsync() => new DropFolderSweepJob(
         new DropFolderLocation(_folder),
         _harness.CreateRecorder(),
-        _harness.CreateInbox(),
+        _harness.CreatePipeline(),
         Microsoft.Extensions.Options.Options.Create(new IngestionOptions { DropFolderSettleTime = SettleTime }),
         TimeProvider.System,
         NullLogger<DropFolderSweepJob>.Instance).SweepAsync(Cancel);

@@ -57,7 +57,7 @@ internal sealed class InboxHarness : IDisposable
 
     public IngestionDbContext OpenStore() => _store.CreateDbContext();
 
-    public ArticleInbox CreateInbox() => new(CreateRecorder(), new BackgroundJobClient(JobStorage));
+    public IngestionPipeline CreatePipeline() => new(CreateRecorder(), new BackgroundJobClient(JobStorage));
 
     public InboxRecorder CreateRecorder() => new(_store, new FixedClock(Now));
 

@@ -17,7 +17,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     [Fact]
     public async Task Accept_CommitsTheItems_BeforeReturning_AndEnqueuesTheirProcessing()
     {
-        var ids = await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);
+        var ids = await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);
 
         // A fresh connection, as a restarted process would open, sees both items.
         var items = await _harness.ItemsAsync();
@@ -29,7 +29,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     [Fact]
     public async Task Processing_IndexesEachItem_EnrichedAndSearchable()
     {
-        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);
 
         var summary = await _harness.ProcessAllAsync(Cancel);
 
@@ -47,7 +47,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     {
         var handler = new CountingHandler();
         _harness.IndexedHandlers.Add(handler);
-        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2), InboxHarness.Story(1)], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2), InboxHarness.Story(1)], Cancel);
 
         await _harness.ProcessAllAsync(Cancel);
         await _harness.ProcessAllAsync(Cancel);
@@ -61,10 +61,10 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
         var original = InboxHarness.Story(1, "https://news.example.org/story/1?utm_source=rss");
         var sameUrl = InboxHarness.Story(1, "https://NEWS.example.org/story/1#comments") with { Text = "A shorter rewrite." };
         var sameText = original with { Url = "https://other.example.net/copy", Source = "Other Outlet" };
-        await _harness.CreateInbox().AcceptAsync("api", [original, sameUrl], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", [original, sameUrl], Cancel);
         await _harness.ProcessAllAsync(Cancel);
 
-        await _harness.CreateInbox().AcceptAsync("api", [sameText], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", [sameText], Cancel);
         var second = await _harness.ProcessAllAsync(Cancel);
 
         Assert.Equal(1, second.Duplicates);
@@ -77,7 +77,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     [Fact]
     public async Task ASecondRun_FindsNothingPending_AndIndexesNothingTwice()
     {
-        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);
         await _harness.ProcessAllAsync(Cancel);
 
         var second = await _harness.ProcessAllAsync(Cancel);
@@ -95,7 +95,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
         var notJson = Encoding.UTF8.GetBytes("<html><body>Object moved</body></html>");
         var noTitleNorText = (InboxHarness.Story(3) with { Title = " ", Text = " " }).ToUtf8Json();
         var scriptOnly = (InboxHarness.Story(4) with { Title = "<b></b>", Text = null, Html = "<script>alert(1)</script>" }).ToUtf8Json();
-        await _harness.CreateInbox().AcceptAsync(
+        await _harness.CreatePipeline().AcceptAsync(
             "import:test",
             [InboxHarness.Story(1).ToUtf8Json(), enormous, wrongEncoding, notJson, noTitleNorText, scriptOnly, InboxHarness.Story(5).ToUtf8Json()],
             Cancel);
@@ -126,7 +126,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
             SourceCountry = "rs",
             Language = "sr",
         };
-        await _harness.CreateInbox().AcceptAsync("api", [item], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", [item], Cancel);
 
         await _harness.ProcessAllAsync(Cancel);
 
@@ -142,7 +142,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     [Fact]
     public async Task ASourceCountryThatIsNoCode_IsLeftOut_WithTheWarning()
     {
-        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1) with { SourceCountry = "Serbia" }], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1) with { SourceCountry = "Serbia" }], Cancel);
 
         await _harness.ProcessAllAsync(Cancel);
 
@@ -162,7 +162,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
             Url = "https://news.example.org/headline",
             Published = "2026-01-09T08:00:00Z",
         };
-        await _harness.CreateInbox().AcceptAsync("feed:1", [headline], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("feed:1", [headline], Cancel);
 
         var summary = await _harness.ProcessAllAsync(Cancel);
 
@@ -177,7 +177,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     [Fact]
     public async Task ADateInTheFuture_IsKeptAndFlagged_ButNotCharted()
     {
-        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1) with { Published = "2099-01-01T00:00:00Z" }], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1) with { Published = "2099-01-01T00:00:00Z" }], Cancel);
 
         await _harness.ProcessAllAsync(Cancel);
 
@@ -195,7 +195,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     [Fact]
     public async Task ADateBefore1900_IsKeptAndFlagged_ButNotCharted()
     {
-        await _harness.CreateInbox().AcceptAsync("api", [InboxHarness.Story(1) with { Published = "1899-12-31T10:00:00Z" }], Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1) with { Published = "1899-12-31T10:00:00Z" }], Cancel);
 
         await _harness.ProcessAllAsync(Cancel);
 
@@ -219,7 +219,7 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     {
         _harness.Options.BatchSize = 2;
         var stories = Enumerable.Range(1, 5).Select(number => InboxHarness.Story(number)).ToList();
-        await _harness.CreateInbox().AcceptAsync("api", stories, Cancel);
+        await _harness.CreatePipeline().AcceptAsync("api", stories, Cancel);
         _harness.Index.Crash = crash;
         _harness.Index.CrashOnBatch = batch;
 

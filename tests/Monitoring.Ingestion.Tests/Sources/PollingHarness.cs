@@ -48,7 +48,7 @@ internal sealed class PollingHarness : IAsyncDisposable
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(JobStorage));
         services.AddSingleton<IRecurringJobManager>(new RecurringJobManager(JobStorage));
         services.AddSingleton<InboxRecorder>();
-        services.AddSingleton<ArticleInbox>();
+        services.AddSingleton<IngestionPipeline>();
         services.AddFeedPolling();
         services.AddFeedPollingSchedule();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

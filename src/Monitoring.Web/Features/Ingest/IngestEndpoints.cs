@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ public static class IngestEndpoints
         return app;
     }
 
-    private static async Task<IResult> AcceptAsync(HttpContext http, ArticleInbox inbox, IOptions<IngestApiOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> AcceptAsync(HttpContext http, IngestionPipeline pipeline, IOptions<IngestApiOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (http.Request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
@@ -59,13 +60,14 @@ public static class IngestEndpoints
                 title: "The body is not valid UTF-8; nothing was stored.");
         }
 
-        var (articles, errors) = Read(body, settings.MaxItemsPerRequest, clock.GetUtcNow());
+        var (records, errors) = Read(body, settings.MaxItemsPerRequest, clock.GetUtcNow());
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors, title: "Some articles are not valid; nothing was stored.");
         }
 
-        var ids = await inbox.AcceptAsync("api", articles.Select(article => article.ToUtf8Json()).ToList(), cancellationToken);
+        // The sender's own bytes go to the inbox: the normaliser reads them once more, as it reads every channel's.
+        var ids = await pipeline.AcceptAsync("api", records, cancellationToken);
         return Results.Accepted(value: new AcceptedArticles(ids.Count, ids));
     }
 
@@ -121,11 +123,13 @@ public static class IngestEndpoints
         return buffer.ToArray();
     }
 
-    /// <summary>The articles, or errors keyed by field: "title" for one article, "items[2].title" in a batch.</summary>
-    private static (List<IncomingArticle> Articles, Dictionary<string, string[]> Errors) Read(byte[] body, int maxItems, DateTimeOffset now)
+    /// <summary>
+    /// Each article's JSON as sent, or errors keyed by field: "title" for one article, "items[2].title" in a batch.
+    /// </summary>
+    private static (List<byte[]> Records, Dictionary<string, string[]> Errors) Read(byte[] body, int maxItems, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var articles = new List<IncomingArticle>();
+        var records = new List<byte[]>();
         JsonDocument document;
         try
         {
@@ -134,7 +138,7 @@ public static class IngestEndpoints
         catch (JsonException ex)
         {
             errors["body"] = [$"is not valid JSON: {ex.Message}"];
-            return (articles, errors);
+            return (records, errors);
         }
 
         using (document)
@@ -158,24 +162,23 @@ public static class IngestEndpoints
             for (var i = 0; i < elements.Count && !errors.ContainsKey("body"); i++)
             {
                 var prefix = isBatch ? $"items[{i}]" : string.Empty;
-                var article = ReadOne(elements[i], prefix, errors, now);
-                if (article is not null)
+                if (IsValid(elements[i], prefix, errors, now))
                 {
-                    articles.Add(article);
+                    records.Add(JsonMarshal.GetRawUtf8Value(elements[i]).ToArray());
                 }
             }
         }
 
-        return (articles, errors);
+        return (records, errors);
     }
 
-    private static IncomingArticle? ReadOne(JsonElement element, string prefix, Dictionary<string, string[]> errors, DateTimeOffset now)
+    private static bool IsValid(JsonElement element, string prefix, Dictionary<string, string[]> errors, DateTimeOffset now)
     {
         string Key(string field) => prefix.Length == 0 ? field : $"{prefix}.{field}";
         if (element.ValueKind != JsonValueKind.Object)
         {
             errors[prefix.Length == 0 ? "body" : prefix] = ["must be a JSON object"];
-            return null;
+            return false;
         }
 
         IncomingArticle? article;
@@ -188,16 +191,18 @@ public static class IngestEndpoints
             // ex.Path is "$.title" for a field of the wrong type.
             var field = ex.Path is { Length: > 2 } path ? path[2..] : "body";
             errors[Key(field)] = [$"has the wrong type: {ex.Message}"];
-            return null;
+            return false;
         }
 
         // The normaliser's own verdict: what it would refuse or repair is refused here, field by field.
+        var valid = true;
         foreach (var error in ArticleNormaliser.Validate(article!, now))
         {
             errors[Key(error.Field)] = [error.Message];
+            valid = false;
         }
 
-        return article;
+        return valid;
     }
 
     private sealed record AcceptedArticles(int Accepted, IReadOnlyList<long> InboxIds);
