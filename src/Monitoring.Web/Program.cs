@@ -1,3 +1,5 @@
+using Monitoring.Hosting;
+using Monitoring.Hosting.Status;
 using Monitoring.Web.Components;
 using Monitoring.Web.Data;
 using Monitoring.Web.Features.Account;
@@ -8,8 +10,6 @@ using Monitoring.Web.Features.Jobs;
 using Monitoring.Web.Features.Search;
 using Monitoring.Web.Features.Security;
 using Monitoring.Web.Features.Trends;
-using Monitoring.Worker;
-using Monitoring.Worker.Status;
 using MudBlazor.Services;
 
 // The migration step of a multi-node deploy: migrates both stores and exits without serving (docs/deploy.md).

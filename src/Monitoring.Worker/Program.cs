@@ -1,10 +1,11 @@
-using Monitoring.Worker.Status;
+using Monitoring.Hosting;
+using Monitoring.Hosting.Status;
 
 namespace Monitoring.Worker;
 
 /// <summary>
 /// The worker host: runs the jobs against the same stores as the web nodes and serves /health and /ready only.
-/// Not the global <c>Program</c>, which the web app (that references this project) declares for its own start.
+/// Not the global <c>Program</c>: the web app declares that one, and a test may host both in one process.
 /// </summary>
 public sealed class WorkerProgram
 {

@@ -5,7 +5,7 @@ namespace Monitoring.Worker.Tests;
 
 /// <summary>
 /// The fences between projects, read from the project files: dependencies point inward (Core ← Search, Ingestion,
-/// Alerts ← the hosts), and the worker never references the web app.
+/// Alerts ← Hosting ← the hosts), and neither host references the other.
 /// </summary>
 public sealed class ProjectGraphTests
 {
@@ -13,6 +13,19 @@ public sealed class ProjectGraphTests
     public void TheWorker_NeverReferencesTheWebApp()
     {
         Assert.DoesNotContain("Monitoring.Web", References("Monitoring.Worker"));
+    }
+
+    [Fact]
+    public void TheWebApp_NeverReferencesTheWorker()
+    {
+        Assert.DoesNotContain("Monitoring.Worker", References("Monitoring.Web"));
+    }
+
+    [Fact]
+    public void BothHosts_ComposeTheirServicesFromTheHostingLibrary()
+    {
+        Assert.Contains("Monitoring.Hosting", References("Monitoring.Web"));
+        Assert.Contains("Monitoring.Hosting", References("Monitoring.Worker"));
     }
 
     [Fact]
@@ -28,6 +41,7 @@ public sealed class ProjectGraphTests
     [InlineData("Monitoring.Search")]
     [InlineData("Monitoring.Ingestion")]
     [InlineData("Monitoring.Alerts")]
+    [InlineData("Monitoring.Hosting")]
     public void TheLibraries_ReferenceNoHost(string library)
     {
         var references = References(library);

@@ -1,9 +1,9 @@
 using System.Collections;
 using System.Reflection;
 using Monitoring.Alerts;
+using Monitoring.Hosting.Jobs;
 using Monitoring.Ingestion;
 using Monitoring.Search;
-using Monitoring.Worker.Jobs;
 
 namespace Monitoring.Web.Tests.Deploy;
 

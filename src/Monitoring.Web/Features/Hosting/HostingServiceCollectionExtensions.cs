@@ -1,4 +1,4 @@
-using Monitoring.Worker;
+using Monitoring.Hosting;
 
 namespace Monitoring.Web.Features.Hosting;
 

@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using Monitoring.Hosting.Jobs;
 using Monitoring.Web.Features.Account;
-using Monitoring.Worker.Jobs;
 
 namespace Monitoring.Web.Features.Jobs;
 

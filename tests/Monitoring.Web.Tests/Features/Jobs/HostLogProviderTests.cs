@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Monitoring.Hosting.Jobs;
 using Monitoring.Web.Features.Jobs;
-using Monitoring.Worker.Jobs;
 
 namespace Monitoring.Web.Tests.Features.Jobs;
 

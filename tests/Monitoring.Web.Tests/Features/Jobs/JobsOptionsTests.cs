@@ -1,4 +1,4 @@
-using Monitoring.Worker.Jobs;
+using Monitoring.Hosting.Jobs;
 
 namespace Monitoring.Web.Tests.Features.Jobs;
 

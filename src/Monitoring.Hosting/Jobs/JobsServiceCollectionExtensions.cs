@@ -6,7 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 
-namespace Monitoring.Worker.Jobs;
+namespace Monitoring.Hosting.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {

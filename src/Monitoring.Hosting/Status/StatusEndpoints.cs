@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Monitoring.Core.Search;
 
-namespace Monitoring.Worker.Status;
+namespace Monitoring.Hosting.Status;
 
 public static class StatusEndpoints
 {

@@ -1,7 +1,7 @@
 using Hangfire.AspNetCore;
 using Hangfire.Logging;
 
-namespace Monitoring.Worker.Jobs;
+namespace Monitoring.Hosting.Jobs;
 
 /// <summary>
 /// Hangfire's logging routed to the host's loggers. Hangfire keeps its log provider in a static that outlives

@@ -2,12 +2,16 @@ using Monitoring.Alerts;
 using Monitoring.Ingestion;
 using Monitoring.Ingestion.Sources;
 using Monitoring.Search;
-using Monitoring.Worker.Jobs;
-using Monitoring.Worker.Status;
+using Monitoring.Hosting.Jobs;
+using Monitoring.Hosting.Status;
 
-namespace Monitoring.Worker;
+namespace Monitoring.Hosting;
 
-public static class WorkerServiceCollectionExtensions
+/// <summary>
+/// The composition both hosts share, so that neither references the other: the web app calls
+/// <see cref="AddMonitoringServices"/> (and, on one machine, <see cref="AddWorker"/>), the worker host calls both.
+/// </summary>
+public static class HostServiceCollectionExtensions
 {
     /// <summary>
     /// What both hosts need of the libraries: the search engine, ingestion (its store, the inbox, feeds), saved

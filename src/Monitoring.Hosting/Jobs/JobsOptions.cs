@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitoring.Worker.Jobs;
+namespace Monitoring.Hosting.Jobs;
 
 /// <summary>Settings of section "Jobs": where Hangfire keeps its queue.</summary>
 public sealed class JobsOptions : IValidatableObject

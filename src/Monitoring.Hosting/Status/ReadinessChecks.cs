@@ -5,7 +5,7 @@ using Monitoring.Alerts.Data;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion.Inbox;
 
-namespace Monitoring.Worker.Status;
+namespace Monitoring.Hosting.Status;
 
 /// <summary>The dependencies a node needs before it takes traffic or jobs, each checked by <c>GET /ready</c>.</summary>
 internal static class ReadinessChecks
