@@ -59,8 +59,9 @@ public sealed class ArticleEnricher
         }
 
         var text = ArticleText.Read(article);
-        var (people, organisations) = _model.Actors.Tag(text, article.Language);
-        var countries = _model.Countries.Tag(text, article.Language);
+        var actors = _model.Actors.Find(text.Tokens, article.Language);
+        var (people, organisations) = _model.Actors.Tag(text, actors);
+        var countries = _model.Countries.Tag(text, article.Language, actors);
         if (_options.SourceCountryPrior)
         {
             countries = SourceCountryPrior.Apply(

@@ -53,6 +53,14 @@ public sealed record CountryTag(string Code, string Name, int Mentions, IReadOnl
 
     /// <summary>Where each mention is, in text order (the same count as <see cref="Mentions"/>).</summary>
     public IReadOnlyList<TextSpan> Positions { get; init; } = [];
+
+    /// <summary>
+    /// The curated people and organisations who act for the country and were named ("Aleksandar Vučić" for RS):
+    /// they weigh in <see cref="AboutWeight"/> like mentions and are listed in <see cref="Evidence"/>, but are no
+    /// place, so they are not in <see cref="Mentions"/> or <see cref="Positions"/>. A country named only by its
+    /// politicians has no mentions.
+    /// </summary>
+    public IReadOnlyList<string> Actors { get; init; } = [];
 }
 
 /// <param name="Id">Stable topic id from the taxonomy, e.g. "military-cooperation".</param>

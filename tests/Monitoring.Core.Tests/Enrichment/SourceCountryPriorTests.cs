@@ -42,7 +42,10 @@ public sealed class SourceCountryPriorTests(EnrichmentFixture fixture) : IClassF
         var tags = Enrich("Курти поново одбио разговоре", "sr", sourceCountry: "RS");
 
         Assert.Contains(tags.People, person => person.CountryCode == "XK");
-        Assert.Empty(tags.Countries);
+        var kosovo = Assert.Single(tags.Countries);
+        Assert.Equal("XK", kosovo.Code);
+        Assert.False(kosovo.IsInferred);
+        Assert.Equal(["Albin Kurti"], kosovo.Actors);
     }
 
     [Fact]

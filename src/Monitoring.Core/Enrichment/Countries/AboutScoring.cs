@@ -1,3 +1,4 @@
+using Monitoring.Core.Enrichment.People;
 using Monitoring.Core.Enrichment.Text;
 
 namespace Monitoring.Core.Enrichment.Countries;
@@ -25,17 +26,27 @@ internal static class AboutScoring
 
     public const int MinimumBodyMentions = 2;
 
-    public static IReadOnlyList<CountryTag> Mark(IReadOnlyList<Mention> mentions, ArticleText text, Func<string, string> countryName)
+    public static IReadOnlyList<CountryTag> Mark(IReadOnlyList<Mention> mentions, ArticleText text, Func<string, string> countryName) =>
+        Mark(mentions, [], text, countryName);
+
+    /// <param name="actors">Curated actors who act for a country: each mention weighs as a mention of the country.</param>
+    public static IReadOnlyList<CountryTag> Mark(IReadOnlyList<Mention> mentions, IReadOnlyList<ActorMention> actors, ArticleText text, Func<string, string> countryName)
     {
-        var countries = mentions
-            .GroupBy(mention => mention.Entry.Code, StringComparer.Ordinal)
+        var references = mentions
+            .Select(mention => (Code: mention.Entry.Code, mention.TokenIndex, Place: (Mention?)mention, Actor: (ActorMention?)null))
+            .Concat(actors.Select(actor => (Code: actor.Actor.CountryCode!, actor.TokenIndex, Place: (Mention?)null, Actor: (ActorMention?)actor)));
+        var countries = references
+            .GroupBy(reference => reference.Code, StringComparer.Ordinal)
             .Select(group =>
             {
-                var inTitle = group.Any(mention => mention.TokenIndex < text.TitleCount);
-                var inLead = group.Any(mention => mention.TokenIndex >= text.TitleCount && mention.TokenIndex < text.LeadEnd);
-                var inDateline = group.Any(mention => mention.TokenIndex >= text.TitleCount && mention.TokenIndex < text.TitleCount + DatelineWords);
-                var weight = (inTitle ? TitleWeight : 0) + (inLead ? LeadWeight : 0) + (inDateline ? DatelineWeight : 0) + group.Count();
-                return (Code: group.Key, Mentions: group.ToList(), InTitle: inTitle, InLead: inLead, Weight: weight);
+                var counted = group.Where(reference => reference.Place is not { IsAside: true }).ToList();
+                var inTitle = counted.Any(reference => reference.TokenIndex < text.TitleCount);
+                var inLead = counted.Any(reference => reference.TokenIndex >= text.TitleCount && reference.TokenIndex < text.LeadEnd);
+                var inDateline = counted.Any(reference => reference.Place is not null && reference.TokenIndex >= text.TitleCount && reference.TokenIndex < text.TitleCount + DatelineWords);
+                var weight = (inTitle ? TitleWeight : 0) + (inLead ? LeadWeight : 0) + (inDateline ? DatelineWeight : 0) + counted.Count;
+                var places = group.Where(reference => reference.Place is not null).Select(reference => reference.Place!).ToList();
+                var actorNames = group.Where(reference => reference.Actor is not null).Select(reference => reference.Actor!.Actor.Name).Distinct(StringComparer.Ordinal).ToList();
+                return (Code: group.Key, Mentions: places, Actors: actorNames, References: counted.Count, InTitle: inTitle, InLead: inLead, Weight: weight);
             })
             .ToList();
         if (countries.Count == 0)
@@ -46,17 +57,20 @@ internal static class AboutScoring
         var heaviest = countries.Max(country => country.Weight);
         return countries
             .OrderByDescending(country => country.Mentions.Count)
+            .ThenByDescending(country => country.References)
             .ThenBy(country => country.Code, StringComparer.Ordinal)
             .Select(country => new CountryTag(
                 country.Code,
                 countryName(country.Code),
                 country.Mentions.Count,
-                country.Mentions.Select(mention => mention.Surface).Distinct(StringComparer.Ordinal).ToList())
+                country.Mentions.Select(mention => mention.Surface).Distinct(StringComparer.Ordinal).Concat(country.Actors).ToList())
             {
-                IsAbout = country.Weight >= ShareOfLeader * heaviest
-                    && (country.InTitle || country.InLead || country.Mentions.Count >= MinimumBodyMentions),
+                IsAbout = country.References > 0
+                    && country.Weight >= ShareOfLeader * heaviest
+                    && (country.InTitle || country.InLead || country.References >= MinimumBodyMentions),
                 AboutWeight = country.Weight,
                 Positions = country.Mentions.Select(mention => mention.Span).ToList(),
+                Actors = country.Actors,
             })
             .ToList();
     }

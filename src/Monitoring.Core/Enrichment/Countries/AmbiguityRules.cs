@@ -31,10 +31,14 @@ internal sealed class AmbiguityRules
 
     public const string UsState = "us-state";
 
+    /// <summary>A noun of the state (government, army, sanctions, town): a place adjective before or after it names the state, not a people.</summary>
+    public const string StateWord = "state-word";
+
     public const string FileName = "ambiguity.tsv";
 
     private readonly FrozenSet<(string Key, string Rule)> _rules;
     private readonly FrozenSet<string> _personNames;
+    private readonly FrozenSet<string> _stateWords;
     private readonly PersonCues _cues;
     private readonly FrozenSet<string> _actorKeys;
     private readonly FrozenSet<string> _actorStems;
@@ -52,6 +56,7 @@ internal sealed class AmbiguityRules
     {
         _rules = rules.Select(rule => (GazetteerBuilder.Key(rule.Form), rule.Rule)).ToFrozenSet();
         _personNames = _rules.Where(rule => rule.Rule == PersonName).Select(rule => rule.Key).ToFrozenSet(StringComparer.Ordinal);
+        _stateWords = _rules.Where(rule => rule.Rule == StateWord).SelectMany(rule => new[] { rule.Key, Inflection.Stem(rule.Key) }).ToFrozenSet(StringComparer.Ordinal);
         _cues = cues;
         var aliases = actors
             .Where(actor => actor.Kind == ActorKind.Person)
@@ -188,6 +193,67 @@ internal sealed class AmbiguityRules
                 : mention).ToList();
     }
 
+    /// <summary>
+    /// In the region's languages a demonym or a place adjective names a people more often than a state, and the
+    /// region's peoples live across its borders: "Srbi sa Kosova", "srpske stranke" in Kosovo's assembly,
+    /// "mađarska manjina u Vojvodini", "serbët lokalë" in Jarinje, "kiparski Grci". Such a mention stays a mention
+    /// but is an aside, no evidence of what the story is about (<see cref="Mention.IsAside"/>), when
+    /// <list type="bullet">
+    /// <item>a place adjective of another country stands right before it ("kiparski Grci", "kosovski Srbi"), or</item>
+    /// <item>the text names another country by a place or a curated actor (a name, capital, town, region, a
+    /// politician, a party) and names its own country by none of them,</item>
+    /// </list>
+    /// unless a title or a noun of the state (<c>state-word</c> rows of <c>ambiguity.tsv</c>) stands next to it:
+    /// "albanski premijer", "hrvatskog veleposlanika", "Америчке санкције", "qeveria serbe" are the state. English is left as
+    /// it was: there "Japanese" in a story datelined Washington is mostly Japan's government or companies.
+    /// </summary>
+    public List<Mention> MarkPeoplesAbroad(List<Mention> mentions, IReadOnlyList<ActorMention> actors, IReadOnlyList<Token> tokens)
+    {
+        if (!mentions.Any(mention => mention.Entry.Kind == GazetteerKind.Demonym))
+        {
+            return mentions;
+        }
+
+        var namedBy = mentions
+            .Where(mention => mention.Entry.Kind != GazetteerKind.Demonym)
+            .Select(mention => mention.Entry.Code)
+            .Concat(actors.Select(actor => actor.Actor.CountryCode).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        var result = new List<Mention>(mentions.Count);
+        Mention? previous = null;
+        foreach (var mention in mentions)
+        {
+            var aside = mention.Entry.Kind == GazetteerKind.Demonym
+                && !IsTheState(tokens, mention.TokenIndex, mention.Length)
+                && (AfterAdjectiveOfAnotherCountry(mention, previous, tokens)
+                    || (!namedBy.Contains(mention.Entry.Code) && namedBy.Count > 0));
+            result.Add(aside ? mention with { IsAside = true } : mention);
+            previous = mention;
+        }
+
+        return result;
+    }
+
+    // A title or a noun of the state next to the adjective, after it (srpski premijer, Америчке санкције) or, in
+    // Albanian, before it (qeveria serbe): the adjective is the state's.
+    private bool IsTheState(IReadOnlyList<Token> tokens, int start, int length)
+    {
+        var after = start + length;
+        return (after < tokens.Count && !tokens[after].AfterPunctuation && IsStateWord(tokens[after]))
+            || (start > 0 && !tokens[start].AfterPunctuation && IsStateWord(tokens[start - 1]));
+    }
+
+    private bool IsStateWord(in Token token) =>
+        _cues.CueOf(token, inflected: true) == PersonCue.Title || _stateWords.Contains(token.Key) || _stateWords.Contains(Inflection.Stem(token.Key));
+
+    // "kiparski Grci": the adjective right before, a blank between (no hyphen: "američko-srpski" is two peoples).
+    private static bool AfterAdjectiveOfAnotherCountry(Mention mention, Mention? previous, IReadOnlyList<Token> tokens) =>
+        previous is not null
+        && previous.Entry.Kind == GazetteerKind.Demonym
+        && previous.Entry.Code != mention.Entry.Code
+        && previous.TokenIndex + previous.Length == mention.TokenIndex
+        && string.IsNullOrWhiteSpace(tokens[mention.TokenIndex].Gap);
+
     // "BIRMINGHAM, Ala." and "Paris, Texas": a city followed by a comma and a region of another country is a
     // namesake in that region; the region's mention stands for it.
     private static List<Mention> PlaceInRegion(List<Mention> mentions)
@@ -214,9 +280,9 @@ internal sealed class AmbiguityRules
         var rules = new List<(string, string)>();
         foreach (var (fields, origin) in SeedTsv.ReadRows(path, minimumFields: 2))
         {
-            if (fields[1] is not (PersonName or UsState))
+            if (fields[1] is not (PersonName or UsState or StateWord))
             {
-                throw new InvalidDataException($"{origin}: unknown rule '{fields[1]}' (expected {PersonName} or {UsState}).");
+                throw new InvalidDataException($"{origin}: unknown rule '{fields[1]}' (expected {PersonName}, {UsState} or {StateWord}).");
             }
 
             rules.Add((fields[0], fields[1]));

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Monitoring.Core.Enrichment.People;
 using Monitoring.Core.Enrichment.Text;
 
 namespace Monitoring.Core.Enrichment.Countries;
@@ -74,9 +75,23 @@ internal sealed class CountryTagger
     public GazetteerEntry? LookUp(string name) =>
         _anyLanguage.TryGetValue(GazetteerBuilder.Key(name), out var entry) && entry.Code != GazetteerEntry.BlockerCode ? entry : null;
 
-    public IReadOnlyList<CountryTag> Tag(ArticleText text, string language)
+    public IReadOnlyList<CountryTag> Tag(ArticleText text, string language) => Tag(text, language, []);
+
+    /// <param name="actors">
+    /// The curated actors of the text (<see cref="ActorTagger.Find"/>). One who acts for a country stands for
+    /// it (Vučić for Serbia, Kurti for Kosovo: the region's press names its politicians, not their states) and adds to
+    /// its about-weight; the words of an alias of several words are the actor's, not places ("Srpska lista" is the
+    /// Kosovo Serbs' party, not Serbia).
+    /// </param>
+    public IReadOnlyList<CountryTag> Tag(ArticleText text, string language, IReadOnlyList<ActorMention> actors)
     {
         var tokens = text.Tokens;
+        var actorWords = new HashSet<int>();
+        foreach (var actor in actors.Where(actor => actor.Length > 1))
+        {
+            actorWords.UnionWith(Enumerable.Range(actor.TokenIndex, actor.Length));
+        }
+
         var family = _inflection.For(language);
         var index = family is not null ? _anyLanguage : _english;
         var mentions = new List<Mention>();
@@ -84,7 +99,7 @@ internal sealed class CountryTagger
         var i = 0;
         while (i < tokens.Count)
         {
-            if (LongestMatch(index, family, tokens, i) is not { } hit)
+            if (actorWords.Contains(i) || LongestMatch(index, family, tokens, i) is not { } hit)
             {
                 i++;
                 continue;
@@ -100,7 +115,12 @@ internal sealed class CountryTagger
         }
 
         mentions = _ambiguity.ResolveInContext(mentions);
-        return AboutScoring.Mark(mentions, text, _countryName);
+        if (family is not null)
+        {
+            mentions = _ambiguity.MarkPeoplesAbroad(mentions, actors, tokens);
+        }
+
+        return AboutScoring.Mark(mentions, actors.Where(actor => actor.Actor.CountryCode is not null).ToList(), text, _countryName);
     }
 
     private (GazetteerEntry Entry, int Length)? LongestMatch(
@@ -140,15 +160,16 @@ internal sealed class CountryTagger
                 continue;
             }
 
-            // Several forms can share a stem (Hrvatska the country, hrvatska the adjective): the first whose case agrees.
+            // Several forms can share a stem (Hrvatska the country, hrvatska the adjective): the first whose case agrees,
+            // and inside a sentence a capitalised word takes a capitalised form first ("u Češku" is Češka, not češki).
             if (_stems[family!].TryGetValue(family!.StemPhrase(key), out var declinedForms))
             {
-                foreach (var candidate in declinedForms)
+                var capitalised = first.StartsUpper && !first.StartsSentence;
+                var agreeing = declinedForms.Where(candidate => CaseAgrees(candidate, tokens, start, length));
+                var candidate = (capitalised ? agreeing.FirstOrDefault(form => char.IsUpper(form.Text[0])) : null) ?? agreeing.FirstOrDefault();
+                if (candidate is not null)
                 {
-                    if (CaseAgrees(candidate, tokens, start, length))
-                    {
-                        return (candidate, length);
-                    }
+                    return (candidate, length);
                 }
             }
 
@@ -258,4 +279,8 @@ internal sealed class CountryTagger
 }
 
 /// <summary>One place reference in the text.</summary>
-internal sealed record Mention(GazetteerEntry Entry, int TokenIndex, int Length, string Surface, TextSpan Span);
+internal sealed record Mention(GazetteerEntry Entry, int TokenIndex, int Length, string Surface, TextSpan Span)
+{
+    /// <summary>A people named in passing (Serbs in Kosovo): still a mention, but no evidence of what the story is about.</summary>
+    public bool IsAside { get; init; }
+}

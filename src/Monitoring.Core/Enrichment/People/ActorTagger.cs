@@ -43,12 +43,14 @@ internal sealed class ActorTagger
         _longestAlias = aliases.Count == 0 ? 1 : aliases.Max(pair => pair.Key.Count(c => c == ' ') + 1);
     }
 
-    public (IReadOnlyList<PersonTag> People, IReadOnlyList<OrganisationTag> Organisations) Tag(ArticleText text, string language)
+    public (IReadOnlyList<PersonTag> People, IReadOnlyList<OrganisationTag> Organisations) Tag(ArticleText text, string language) =>
+        Tag(text, Find(text.Tokens, language));
+
+    /// <summary>Every mention of a curated actor, in text order, longest alias first.</summary>
+    public IReadOnlyList<ActorMention> Find(IReadOnlyList<Token> tokens, string language)
     {
-        var tokens = text.Tokens;
         var inflected = !language.StartsWith("en", StringComparison.Ordinal);
-        var found = new Dictionary<Actor, List<(string Surface, TextSpan Span)>>();
-        var covered = new HashSet<int>();
+        var mentions = new List<ActorMention>();
         var i = 0;
         while (i < tokens.Count)
         {
@@ -58,18 +60,25 @@ internal sealed class ActorTagger
                 continue;
             }
 
-            if (!found.TryGetValue(hit.Actor, out var list))
-            {
-                found[hit.Actor] = list = [];
-            }
-
-            list.Add((Token.Quote(tokens, i, hit.Length), Token.Span(tokens, i, hit.Length)));
-            for (var k = i; k < i + hit.Length; k++)
-            {
-                covered.Add(k);
-            }
-
+            mentions.Add(new ActorMention(hit.Actor, i, hit.Length, Token.Quote(tokens, i, hit.Length), Token.Span(tokens, i, hit.Length)));
             i += hit.Length;
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The people and organisations of <paramref name="mentions"/> (from <see cref="Find"/>), then the heuristic's people.</summary>
+    public (IReadOnlyList<PersonTag> People, IReadOnlyList<OrganisationTag> Organisations) Tag(ArticleText text, IReadOnlyList<ActorMention> mentions)
+    {
+        var found = new Dictionary<Actor, List<(string Surface, TextSpan Span)>>();
+        foreach (var mention in mentions)
+        {
+            if (!found.TryGetValue(mention.Actor, out var list))
+            {
+                found[mention.Actor] = list = [];
+            }
+
+            list.Add((mention.Surface, mention.Span));
         }
 
         var curatedPeople = found
@@ -131,3 +140,6 @@ internal sealed class ActorTagger
         return null;
     }
 }
+
+/// <summary>One mention of a curated actor: where it is in the tokens and how it was written.</summary>
+internal sealed record ActorMention(Actor Actor, int TokenIndex, int Length, string Surface, TextSpan Span);

@@ -96,8 +96,17 @@ public sealed partial class ArticlePage
                     "country:" + country.Code,
                     country.Name,
                     country.IsAbout ? "about" : null,
-                    $"{Times(country.Mentions)}: {string.Join(", ", country.Evidence)}")),
+                    NamedBy(country))),
     ];
+
+    // Places are counted; the politicians and organisations who stand for the country are named after them.
+    private static string NamedBy(CountryTag country)
+    {
+        var places = country.Evidence.Except(country.Actors, StringComparer.Ordinal).ToList();
+        var placePart = country.Mentions > 0 ? $"{Times(country.Mentions)}: {string.Join(", ", places)}" : null;
+        var actorPart = country.Actors.Count > 0 ? $"through {string.Join(", ", country.Actors)}" : null;
+        return string.Join("; ", new[] { placePart, actorPart }.OfType<string>());
+    }
 
     private static List<TagItem> TopicItems(ArticleTags tags) =>
     [

@@ -84,20 +84,17 @@ public sealed class PeopleAreNotPlacesTests(EnrichmentFixture fixture) : IClassF
     }
 
     [Theory]
-    [InlineData("AKS: Vlast mora da odgovori na zahteve studenata", "sr")]
-    [InlineData("SNS i SPS potpisali koalicioni sporazum", "sr")]
-    [InlineData("SNSD i HDZ BiH: dogovor o izbornom zakonu", "bs")]
-    [InlineData("LDK dhe PDK kundër qeverisë", "sq")]
-    [InlineData("ВМРО-ДПМНЕ и ДУИ во преговори", "mk")]
-    [InlineData("Rasprava o kandidatima za sudije US", "sr")]
-    public void AnAcronym_IsNoCountry_UnlessTheGazetteerListsIt(string headline, string language)
+    // A curated party stands for its country (SNS for Serbia, SNSD and HDZ BiH for Bosnia): that is the
+    // actor, not the acronym read as a place.
+    [InlineData("AKS: Vlast mora da odgovori na zahteve studenata", "sr", "")]
+    [InlineData("SNS i SPS potpisali koalicioni sporazum", "sr", "RS")]
+    [InlineData("SNSD i HDZ BiH: dogovor o izbornom zakonu", "bs", "BA")]
+    [InlineData("LDK dhe PDK kundër qeverisë", "sq", "")]
+    [InlineData("ВМРО-ДПМНЕ и ДУИ во преговори", "mk", "")]
+    [InlineData("Rasprava o kandidatima za sudije US", "sr", "")]
+    public void AnAcronym_IsNoCountry_UnlessTheGazetteerListsIt(string headline, string language, string expected)
     {
-        var codes = Codes(headline, language);
-
-        Assert.DoesNotContain("CN", codes);
-        Assert.DoesNotContain("US", codes);
-        Assert.DoesNotContain("XK", codes);
-        Assert.All(codes, code => Assert.Equal("BA", code));
+        Assert.Equal(expected, string.Join(",", Codes(headline, language)));
     }
 
     [Theory]
