@@ -106,7 +106,7 @@ internal sealed class CountryTagger
             }
 
             if (hit.Entry.Code != GazetteerEntry.BlockerCode && !_ambiguity.IsNoPlace(hit.Entry, people, i, hit.Length) &&
-                !IsDoubtfulSmallPlace(hit.Entry, tokens, i, hit.Length))
+                !IsDoubtfulSmallPlace(hit.Entry, tokens, i, hit.Length) && !IsCapitalisedOnlyByPosition(hit.Entry, family, tokens, i, hit.Length))
             {
                 mentions.Add(new Mention(hit.Entry, i, hit.Length, Token.Quote(tokens, i, hit.Length), Token.Span(tokens, i, hit.Length)));
             }
@@ -205,6 +205,28 @@ internal sealed class CountryTagger
         return tokens[start].StartsSentence ||
             (start > 0 && !tokens[start].AfterPunctuation && tokens[start - 1].IsCapitalised) ||
             (end < tokens.Count && !tokens[end].AfterPunctuation && tokens[end].IsCapitalised);
+    }
+
+    // A word that opens a sentence or follows a colon is capitalised by its position, so its capital says nothing: an
+    // ordinary word there meets a place only through the stemmer's alternations (Korak → Korçë, Riječ → Rijeka: k/c
+    // and fleeting a) or as a short foreign town written like a word of the language (Pune → Pune in India, "Pune ruke"
+    // is full hands). Such a word is taken only where it agrees with the place letter for letter apart from an
+    // ending (Srbiji, Kosovu, Nišu at the start still count) and, for a foreign town, when it is longer than five letters.
+    private static bool IsCapitalisedOnlyByPosition(GazetteerEntry entry, InflectionFamily? family, IReadOnlyList<Token> tokens, int start, int length)
+    {
+        var token = tokens[start];
+        if (family is null || length != 1 || !(token.StartsSentence || token.Gap.Contains(':', StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var formKey = GazetteerBuilder.Key(entry.Text);
+        if (formKey == token.Key)
+        {
+            return entry.Kind == GazetteerKind.City && !GazetteerBuilder.RegionCodes.Contains(entry.Code) && token.Key.Length <= 5;
+        }
+
+        return (family.Strip(token.Key) ?? token.Key) != (family.Strip(formKey) ?? formKey) && !formKey.StartsWith(token.Key, StringComparison.Ordinal) && !token.Key.StartsWith(formKey, StringComparison.Ordinal);
     }
 
     private static bool IsAcronym(Token token) => token.Text.Length is > 1 and <= 4 && token.Text.All(c => !char.IsLetter(c) || char.IsUpper(c));
