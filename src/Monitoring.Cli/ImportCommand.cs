@@ -6,7 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion;
 using Monitoring.Ingestion.Import;
+using Monitoring.Ingestion.Inbox;
 using Monitoring.Search;
+using Monitoring.Search.Lucene;
 
 namespace Monitoring.Cli;
 
@@ -38,7 +40,8 @@ internal static class ImportCommand
 
         var bar = new ProgressBar(progressOutput, interactive);
         var import = host.Services.GetRequiredService<BulkImport>();
-        var summary = await import.RunAsync(files, index, bar).ConfigureAwait(false);
+        var indexer = index ? host.Services.GetRequiredService<InboxProcessingJob>() : null;
+        var summary = await import.RunAsync(files, indexer, bar).ConfigureAwait(false);
         bar.Finish(summary);
         await WriteSummaryAsync(output, summary, files.Count).ConfigureAwait(false);
         return summary.Read == 0 && summary.Resumed == 0 ? 1 : 0;
@@ -96,7 +99,7 @@ internal static class ImportCommand
             error = null;
             return true;
         }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("already open", StringComparison.Ordinal))
+        catch (IndexInUseException ex)
         {
             error = ex.Message;
             return false;

@@ -49,6 +49,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexedArticleLog>();
         services.AddSingleton<IngestionHealth>();
+        services.AddSingleton<IndexWriteStatus>();
         services.AddTransient<InboxProcessingJob>();
         services.AddTransient<BulkImport>();
 

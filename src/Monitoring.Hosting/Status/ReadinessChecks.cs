@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -14,6 +15,7 @@ internal static class ReadinessChecks
     public const string AppDatabase = "app-database";
     public const string Jobs = "jobs";
     public const string IngestionStore = "ingestion-store";
+    public const string IndexWrites = "index-writes";
 
     private const string ReadyTag = "ready";
 
@@ -26,7 +28,8 @@ internal static class ReadinessChecks
             .AddCheck<SearchAnswers>(Search, HealthStatus.Unhealthy, [ReadyTag], Timeout)
             .AddCheck<DatabaseOpens<AlertsDbContext>>(AppDatabase, HealthStatus.Unhealthy, [ReadyTag], Timeout)
             .AddCheck<JobStorageAnswers>(Jobs, HealthStatus.Unhealthy, [ReadyTag], Timeout)
-            .AddCheck<IngestionStoreOpens>(IngestionStore, HealthStatus.Unhealthy, [ReadyTag], Timeout);
+            .AddCheck<IngestionStoreOpens>(IngestionStore, HealthStatus.Unhealthy, [ReadyTag], Timeout)
+            .AddCheck<IndexWritesSucceed>(IndexWrites, HealthStatus.Unhealthy, [ReadyTag], Timeout);
         return services;
     }
 
@@ -62,6 +65,26 @@ internal static class ReadinessChecks
             await ingestion.StoreOpensAsync(cancellationToken)
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("The database does not open.");
+    }
+
+    /// <summary>
+    /// Unready while this process's writes to the index fail (a failed commit until a later one succeeds): the node
+    /// still answers searches, but what comes in is not indexed, and an orchestrator should see it.
+    /// </summary>
+    private sealed class IndexWritesSucceed(IngestionHealth ingestion) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
+        {
+            if (ingestion.IndexWriteFailure is not { } failure)
+            {
+                return HealthCheckResult.Healthy();
+            }
+
+            var waiting = await ingestion.OldestPendingAgeAsync(cancellationToken);
+            return HealthCheckResult.Unhealthy(string.Create(
+                CultureInfo.InvariantCulture,
+                $"writing the search index fails since {failure.Since:u} ({failure.Attempts} attempts, the last at {failure.LastAt:u}): {failure.Message}; the oldest item waiting in the inbox was received {waiting?.TotalSeconds ?? 0:0} s ago"));
+        }
     }
 
     private sealed class JobStorageAnswers(JobStorage storage) : IHealthCheck

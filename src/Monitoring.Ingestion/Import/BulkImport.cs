@@ -14,7 +14,6 @@ namespace Monitoring.Ingestion.Import;
 /// </summary>
 public sealed partial class BulkImport(
     IngestionPipeline pipeline,
-    InboxProcessingJob job,
     IDbContextFactory<IngestionDbContext> store,
     IOptions<IngestionOptions> options)
 {
@@ -26,11 +25,12 @@ public sealed partial class BulkImport(
     }
 
     /// <param name="files">Files, as <see cref="ImportFileReader.ExpandPaths"/> gives them.</param>
-    /// <param name="index">
-    /// False when another process (the running app) holds the index: the items are only recorded, and that
-    /// process's inbox sweep indexes them.
+    /// <param name="indexer">
+    /// The inbox processing of this process, which owns the index; null when another process (the running app)
+    /// holds the index: the items are then only recorded, and that process's inbox sweep indexes them. (Resolving
+    /// the job opens the index, so a caller that does not own it must not resolve one.)
     /// </param>
-    public async Task<ImportSummary> RunAsync(IReadOnlyList<string> files, bool index, IProgress<ImportSummary>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ImportSummary> RunAsync(IReadOnlyList<string> files, InboxProcessingJob? indexer, IProgress<ImportSummary>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var summary = new ImportSummary { BytesTotal = files.Sum(file => File.Exists(file) ? new FileInfo(file).Length : 0) };
@@ -40,10 +40,10 @@ public sealed partial class BulkImport(
             await db.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (index)
+        if (indexer is not null)
         {
             // Items an earlier, killed run recorded but did not process.
-            var leftover = await job.ProcessAsync(0, long.MaxValue, cancellationToken).ConfigureAwait(false);
+            var leftover = await indexer.ProcessAsync(0, long.MaxValue, cancellationToken).ConfigureAwait(false);
             summary.Resumed = leftover.Read;
         }
 
@@ -69,9 +69,9 @@ public sealed partial class BulkImport(
             {
                 var ids = await pipeline.RecordAsync(ChannelOf(file), chunk, cancellationToken).ConfigureAwait(false);
                 summary.Read += chunk.Length;
-                if (index)
+                if (indexer is not null)
                 {
-                    var run = await job.ProcessAsync(ids[0], ids[^1], cancellationToken).ConfigureAwait(false);
+                    var run = await indexer.ProcessAsync(ids[0], ids[^1], cancellationToken).ConfigureAwait(false);
                     summary.New += run.Indexed;
                     summary.Duplicates += run.Duplicates;
                     summary.Clustered += run.Clustered;

@@ -23,6 +23,7 @@ public sealed partial class InboxProcessingJob(
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     IEnumerable<IArticlesIndexedHandler> indexedHandlers,
+    IndexWriteStatus indexWrites,
     ILogger<InboxProcessingJob> logger)
 {
     /// <summary>
@@ -53,6 +54,12 @@ public sealed partial class InboxProcessingJob(
 
                 await ProcessBatchAsync(db, batch, summary, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (firstId <= 0 && lastId == long.MaxValue)
+        {
+            // Nothing is left pending, so nothing waits on a write that failed earlier.
+            indexWrites.Succeeded();
         }
 
         if (summary.Read > 0)
@@ -157,7 +164,19 @@ public sealed partial class InboxProcessingJob(
             summary.AlreadyIndexed += fresh.Count - toIndex.Count;
             if (toIndex.Count > 0)
             {
-                await index.IndexAsync(toIndex, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await index.IndexAsync(toIndex, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The batch stays Pending (the transaction below never runs). /ready reports the failure until a
+                    // write succeeds; Hangfire's retries and the minutely sweep try again.
+                    indexWrites.Failed(exception);
+                    throw;
+                }
+
+                indexWrites.Succeeded();
             }
         }
 

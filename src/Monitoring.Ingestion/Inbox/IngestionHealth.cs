@@ -4,8 +4,11 @@ using Monitoring.Ingestion.Store;
 namespace Monitoring.Ingestion.Inbox;
 
 /// <summary>What the hosts' /health and /ready say about ingestion, read without opening its database themselves.</summary>
-public sealed class IngestionHealth(IDbContextFactory<IngestionDbContext> store, TimeProvider clock)
+public sealed class IngestionHealth(IDbContextFactory<IngestionDbContext> store, IndexWriteStatus indexWrites, TimeProvider clock)
 {
+    /// <summary>The failure of this process's writes to the search index not yet followed by a success; null when none.</summary>
+    public IndexWriteFailure? IndexWriteFailure => indexWrites.CurrentFailure;
+
     /// <summary>Whether the ingestion store opens.</summary>
     public async Task<bool> StoreOpensAsync(CancellationToken cancellationToken)
     {

@@ -35,14 +35,20 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
-    private readonly IndexWriter _writer;
-    private readonly SearcherManager _searchers;
+    private readonly SearchSlicing _slicing;
     private readonly ArticleQueryTranslator _queries;
     private readonly SnippetHighlighter _highlighter;
+
+    // Taken when a failed write rolls the writer back and when the next write opens a new one.
+    private readonly System.Threading.Lock _recovery = new();
+    private IndexFolderLock _folderLock;
+    private volatile IndexWriter _writer;
+    private volatile SearcherManager _searchers;
+    private volatile bool _writerBroken;
     private int _disposed;
 
     /// <summary>Opens the index in <paramref name="indexFolder"/>, creating it when absent.</summary>
-    /// <exception cref="InvalidOperationException">Another writer (in this or another process) holds the folder.</exception>
+    /// <exception cref="IndexInUseException">Another writer (in this or another process) holds the folder.</exception>
     public LuceneArticleIndex(string indexFolder)
         : this(indexFolder, SearchSlicing.Default)
     {
@@ -54,28 +60,33 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         ArgumentException.ThrowIfNullOrWhiteSpace(indexFolder);
 
         IndexFolder = Path.GetFullPath(indexFolder);
-        System.IO.Directory.CreateDirectory(IndexFolder);
+
+        // Before Lucene's own lock, which does not keep another process out (IndexFolderLock says why).
+        _folderLock = IndexFolderLock.Acquire(IndexFolder);
         _analyzer = ArticleAnalyzers.Create();
         _directory = FSDirectory.Open(IndexFolder);
         try
         {
-            _writer = new IndexWriter(_directory, new IndexWriterConfig(ArticleAnalyzers.Version, _analyzer)
-            {
-                Similarity = Bm25SearcherFactory.Similarity,
-                OpenMode = HasCurrentSchema(_directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
-            });
-            _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = ArticleFields.SchemaVersion });
-            _writer.Commit();
+            _writer = OpenWriter();
         }
         catch (LockObtainFailedException exception)
         {
             _directory.Dispose();
             _analyzer.Dispose();
-            throw new InvalidOperationException(
+            _folderLock.Dispose();
+            throw new IndexInUseException(
                 $"The search index in '{IndexFolder}' is already open; one LuceneArticleIndex per folder (register it as a singleton).",
                 exception);
         }
+        catch
+        {
+            _directory.Dispose();
+            _analyzer.Dispose();
+            _folderLock.Dispose();
+            throw;
+        }
 
+        _slicing = slicing;
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(slicing));
         _queries = new ArticleQueryTranslator(_analyzer);
         _highlighter = new SnippetHighlighter(_analyzer);
@@ -94,12 +105,24 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 
         // Checked once: a batch that has started is written whole.
         cancellationToken.ThrowIfCancellationRequested();
-        foreach (var article in articles)
+        var writer = _writerBroken ? ReopenWriter() : _writer;
+        try
         {
-            _writer.UpdateDocument(new Term(ArticleFields.Id, article.Id.Value), ArticleDocument.Create(article));
+            foreach (var article in articles)
+            {
+                writer.UpdateDocument(new Term(ArticleFields.Id, article.Id.Value), ArticleDocument.Create(article));
+            }
+
+            writer.Commit();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            RollBack(writer);
+            throw new IndexWriteException(
+                $"Writing the search index in '{IndexFolder}' failed ({exception.GetType().Name}: {exception.Message}); nothing of this batch was kept, and the next write opens the index again.",
+                exception);
         }
 
-        _writer.Commit();
         _searchers.MaybeRefreshBlocking();
         return Task.CompletedTask;
     }
@@ -177,7 +200,8 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         var sort = SortFor(query, hasText: text is not null);
 
         // One searcher for the whole export: a consistent view, whatever is indexed meanwhile.
-        var searcher = _searchers.Acquire();
+        var searchers = _searchers;
+        var searcher = searchers.Acquire();
         try
         {
             FieldDoc? after = null;
@@ -204,7 +228,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         }
         finally
         {
-            _searchers.Release(searcher);
+            searchers.Release(searcher);
         }
     }
 
@@ -300,23 +324,111 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         }
 
         _searchers.Dispose();
-        _writer.Commit();
-        _writer.Dispose();
+        if (!_writerBroken)
+        {
+            _writer.Commit();
+            _writer.Dispose();
+        }
+
         _directory.Dispose();
         _analyzer.Dispose();
+        _folderLock.Dispose();
+    }
+
+    private IndexWriter OpenWriter()
+    {
+        var writer = new IndexWriter(_directory, new IndexWriterConfig(ArticleAnalyzers.Version, _analyzer)
+        {
+            Similarity = Bm25SearcherFactory.Similarity,
+            OpenMode = HasCurrentSchema(_directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
+        });
+        try
+        {
+            writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = ArticleFields.SchemaVersion });
+            writer.Commit();
+            return writer;
+        }
+        catch
+        {
+            writer.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A write that failed (a full disk, a folder made read-only or removed, files deleted under the writer) leaves
+    /// the writer pointing at files it may never be able to commit: every later commit failed until a restart. It
+    /// is rolled back to the last commit instead, and the next write opens a new writer from what is on disk.
+    /// </summary>
+    private void RollBack(IndexWriter writer)
+    {
+        lock (_recovery)
+        {
+            if (!ReferenceEquals(writer, _writer) || _writerBroken)
+            {
+                return;
+            }
+
+            _writerBroken = true;
+            try
+            {
+                writer.Rollback();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                // Rolling back also cleans up files; where the folder is gone, that fails too, and the writer is closed anyway.
+            }
+        }
+    }
+
+    private IndexWriter ReopenWriter()
+    {
+        lock (_recovery)
+        {
+            if (!_writerBroken)
+            {
+                return _writer;
+            }
+
+            try
+            {
+                if (!_folderLock.StillInPlace)
+                {
+                    // The folder was removed with the lock file in it: the lock held a file that no longer exists.
+                    var renewed = IndexFolderLock.Acquire(IndexFolder);
+                    _folderLock.Dispose();
+                    _folderLock = renewed;
+                }
+
+                var writer = OpenWriter();
+                var previous = _searchers;
+                _searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory(_slicing));
+                _writer = writer;
+                _writerBroken = false;
+                previous.Dispose();
+                return writer;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new IndexWriteException(
+                    $"The search index in '{IndexFolder}' cannot be opened for writing ({exception.GetType().Name}: {exception.Message}).",
+                    exception);
+            }
+        }
     }
 
     private T WithSearcher<T>(Func<IndexSearcher, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        var searcher = _searchers.Acquire();
+        var searchers = _searchers;
+        var searcher = searchers.Acquire();
         try
         {
             return read(searcher);
         }
         finally
         {
-            _searchers.Release(searcher);
+            searchers.Release(searcher);
         }
     }
 

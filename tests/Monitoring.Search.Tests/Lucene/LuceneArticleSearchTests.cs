@@ -48,9 +48,45 @@ public sealed class LuceneArticleSearchTests : ArticleSearchContract, IDisposabl
         var folder = Path.Combine(_root, "twice");
         Open(folder);
 
-        var error = Assert.Throws<InvalidOperationException>(() => new LuceneArticleIndex(folder));
+        var error = Assert.Throws<IndexInUseException>(() => new LuceneArticleIndex(folder));
 
         Assert.Contains("already open", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFolderClosedByItsOwner_OpensAgain_WithWhatItCommitted()
+    {
+        var folder = Path.Combine(_root, "handed-over");
+        using (var owner = new LuceneArticleIndex(folder))
+        {
+            await owner.IndexAsync([.. DemoCorpus.Articles.Take(3)], Cancel);
+        }
+
+        Assert.Equal(3, await Open(folder).CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task AWriteThatCannotCommit_FailsClearly_KeepsSearchesAnswering_AndTheNextWriteOpensTheIndexAgain()
+    {
+        var folder = Path.Combine(_root, "failing");
+        var index = Open(folder);
+        var (first, second) = (DemoCorpus.Articles[0], DemoCorpus.Articles[1]);
+        await index.IndexAsync([first], Cancel);
+
+        // The folder disappears under the writer and a file takes its name: no segment can be written there.
+        Directory.Delete(folder, recursive: true);
+        await File.WriteAllTextAsync(folder, "not a folder", Cancel);
+        var failure = await Assert.ThrowsAsync<IndexWriteException>(() => index.IndexAsync([second], Cancel));
+        Assert.Contains(folder, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await index.CountAsync(Cancel));
+        await Assert.ThrowsAsync<IndexWriteException>(() => index.IndexAsync([second], Cancel));
+
+        File.Delete(folder);
+        await index.IndexAsync([second], Cancel);
+
+        Assert.NotNull(await index.GetAsync(second.Id, Cancel));
+        Assert.True(File.Exists(Path.Combine(folder, "owner.lock")));
+        Assert.Throws<IndexInUseException>(() => new LuceneArticleIndex(folder));
     }
 
     [Fact]

@@ -120,7 +120,7 @@ internal sealed class AlertsHarness : IDisposable
         var recorder = new InboxRecorder(Inbox, Clock);
         await recorder.RecordAsync("api", [.. articles.Select(article => article.ToUtf8Json())], CancellationToken.None);
         var job = new InboxProcessingJob(
-            Inbox, Index, Enricher, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), Clock, [], NullLogger<InboxProcessingJob>.Instance);
+            Inbox, Index, Enricher, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), Clock, [], new IndexWriteStatus(Clock), NullLogger<InboxProcessingJob>.Instance);
         await job.ProcessAsync(0, long.MaxValue, CancellationToken.None);
     }
 

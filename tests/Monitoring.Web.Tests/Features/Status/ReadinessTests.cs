@@ -26,7 +26,7 @@ public sealed class ReadinessTests
         var report = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal("ready", report.GetProperty("status").GetString());
         Assert.Equal(
-            ["app-database", "ingestion-store", "jobs", "search"],
+            ["app-database", "index-writes", "ingestion-store", "jobs", "search"],
             Checks(report).Select(check => check.Name).Order(StringComparer.Ordinal));
         Assert.All(Checks(report), check => Assert.Equal("ok", check.Status));
     }
