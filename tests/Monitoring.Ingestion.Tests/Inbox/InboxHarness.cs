@@ -68,6 +68,7 @@ internal sealed class InboxHarness : IDisposable
         Microsoft.Extensions.Options.Options.Create(Options),
         new FixedClock(Now),
         IndexedHandlers,
+        new IndexWriteStatus(new FixedClock(Now)),
         NullLogger<InboxProcessingJob>.Instance);
 
     public Task<InboxRunSummary> ProcessAllAsync(CancellationToken cancellationToken = default) =>
