@@ -20,7 +20,7 @@ public sealed class IndexWriteFailureTests
     {
         await using var worker = new TestWorker();
         using var client = worker.CreateClient();
-        var inbox = worker.Services.GetRequiredService<ArticleInbox>();
+        var inbox = worker.Services.GetRequiredService<IngestionPipeline>();
         var search = worker.Services.GetRequiredService<IArticleSearch>();
         await inbox.AcceptAsync("api", [Article("Parliament in Belgrade adopts the budget")], Cancel);
         await WaitUntilAsync(async () => await search.CountAsync(Cancel) == 1, "the first article is indexed");
