@@ -48,12 +48,18 @@ internal sealed class TensionScorer
     public TensionScore Score(IReadOnlyList<Token> tokens, string language = "", InflectionFamily? family = null, string[]? stems = null)
     {
         var negatedUpTo = NegatedUpTo(tokens, language);
-        var hits = new List<TextSpan>[_terms.Count];
-        var negatedHits = new List<TextSpan>[_terms.Count];
+        // Keyed by term index (a few of the lexicon's hundreds per article), read back in lexicon order.
+        var hits = new SortedDictionary<int, List<TextSpan>>();
+        var negatedHits = new SortedDictionary<int, List<TextSpan>>();
         foreach (var (phrase, _, start, length) in _matcher.FindAllAt(tokens, family, stems))
         {
             var target = negatedUpTo[start] ? negatedHits : hits;
-            (target[phrase] ??= []).Add(Token.Span(tokens, start, length));
+            if (!target.TryGetValue(phrase, out var spans))
+            {
+                target[phrase] = spans = [];
+            }
+
+            spans.Add(Token.Span(tokens, start, length));
         }
 
         var evidence = Evidence(hits);
@@ -84,16 +90,13 @@ internal sealed class TensionScorer
         };
     }
 
-    private List<TensionEvidence> Evidence(List<TextSpan>[] hits)
+    private List<TensionEvidence> Evidence(SortedDictionary<int, List<TextSpan>> hits)
     {
-        var evidence = new List<TensionEvidence>();
-        for (var i = 0; i < hits.Length; i++)
+        var evidence = new List<TensionEvidence>(hits.Count);
+        foreach (var (i, spans) in hits)
         {
-            if (hits[i] is { } spans)
-            {
-                var (term, weight, category) = _terms[i];
-                evidence.Add(new TensionEvidence(term, weight, spans.Count) { Category = category.Id, Kind = category.Kind, Positions = spans });
-            }
+            var (term, weight, category) = _terms[i];
+            evidence.Add(new TensionEvidence(term, weight, spans.Count) { Category = category.Id, Kind = category.Kind, Positions = spans });
         }
 
         return evidence;
@@ -104,9 +107,15 @@ internal sealed class TensionScorer
     private bool[] NegatedUpTo(IReadOnlyList<Token> tokens, string language)
     {
         var negated = new bool[tokens.Count];
-        var primary = language.Split('-')[0];
+        var found = _cues.FindAllAt(tokens);
+        if (found.Count == 0)
+        {
+            return negated;
+        }
+
+        var dash = language.IndexOf('-', StringComparison.Ordinal);
+        var primary = dash < 0 ? language : language[..dash];
         var ignored = _lexicon.Negation.NotCuesIn.GetValueOrDefault(primary) ?? [];
-        var found = _cues.FindAllAt(tokens).ToList();
         var affirming = found.Where(hit => hit.Phrase >= _firstNotNegation).Select(hit => hit.Start).ToHashSet();
         foreach (var (phrase, _, start, length) in found)
         {

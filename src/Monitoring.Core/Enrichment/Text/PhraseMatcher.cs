@@ -94,10 +94,10 @@ internal sealed class PhraseMatcher
     public IEnumerable<(int Phrase, string Surface)> FindAll(IReadOnlyList<Token> tokens, InflectionFamily? family = null, string[]? stems = null) =>
         FindAllAt(tokens, family, stems).Select(hit => (hit.Phrase, hit.Surface));
 
-    /// <summary>Every occurrence with the index of its first word and its length in words.</summary>
+    /// <summary>Every occurrence with the index of its first word and its length in words, in text order.</summary>
     /// <param name="family">The text's language family (<see cref="InflectionRules.For"/>); null reads it as English.</param>
     /// <param name="stems">The tokens' stems in <paramref name="family"/> (<see cref="Stems"/>), computed here when null.</param>
-    public IEnumerable<(int Phrase, string Surface, int Start, int Length)> FindAllAt(IReadOnlyList<Token> tokens, InflectionFamily? family = null, string[]? stems = null)
+    public List<(int Phrase, string Surface, int Start, int Length)> FindAllAt(IReadOnlyList<Token> tokens, InflectionFamily? family = null, string[]? stems = null)
     {
         var f = family is null ? -1 : IndexOf(family);
         if (f >= 0)
@@ -105,28 +105,37 @@ internal sealed class PhraseMatcher
             stems ??= Stems(tokens, family!);
         }
 
+        // Every article runs through three matchers (topics, tension, negation cues): the loop allocates nothing
+        // per word — lists walked with their struct enumerators, the prefix bucket looked up as a span.
+        var hits = new List<(int Phrase, string Surface, int Start, int Length)>();
         var byFirst = f >= 0 ? _byFirstFamilyStem[f] : _byFirstStem;
+        var prefixByStart = _prefixByStart.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var start = 0; start < tokens.Count; start++)
         {
             var key = tokens[start].Key;
-            IEnumerable<int> candidates = _prefixFirst;
+            AddMatches(hits, _prefixFirst, tokens, start, f, stems);
             if (byFirst.TryGetValue(f >= 0 ? stems![start] : tokens[start].Stem, out var exact))
             {
-                candidates = candidates.Concat(exact);
+                AddMatches(hits, exact, tokens, start, f, stems);
             }
 
-            if (key.Length >= PrefixBucket && _prefixByStart.TryGetValue(key[..PrefixBucket], out var prefixed))
+            if (key.Length >= PrefixBucket && prefixByStart.TryGetValue(key.AsSpan(0, PrefixBucket), out var prefixed))
             {
-                candidates = candidates.Concat(prefixed);
+                AddMatches(hits, prefixed, tokens, start, f, stems);
             }
+        }
 
-            foreach (var candidate in candidates)
+        return hits;
+    }
+
+    private void AddMatches(List<(int Phrase, string Surface, int Start, int Length)> hits, List<int> candidates, IReadOnlyList<Token> tokens, int start, int family, string[]? stems)
+    {
+        foreach (var candidate in candidates)
+        {
+            var words = _phrases[candidate].Words;
+            if (Matches(words, tokens, start, family, stems))
             {
-                var words = _phrases[candidate].Words;
-                if (Matches(words, tokens, start, f, stems))
-                {
-                    yield return (candidate, Token.Quote(tokens, start, words.Length), start, words.Length);
-                }
+                hits.Add((candidate, Token.Quote(tokens, start, words.Length), start, words.Length));
             }
         }
     }

@@ -10,12 +10,23 @@ internal sealed class TopicTagger
 {
     private readonly PhraseMatcher _matcher;
     private readonly List<CompiledTopic> _topics;
+    private readonly int[] _topicOfPhrase;
 
     /// <param name="inflection">The case endings a term of a declined language is matched with; null reads every text as English.</param>
     public TopicTagger(TopicCatalogue catalogue, InflectionRules? inflection = null)
     {
         _matcher = new PhraseMatcher(inflection);
         _topics = catalogue.Topics.Select(Compile).ToList();
+
+        // Every phrase was added for one topic (a term, a part of an allOf rule or a veto).
+        _topicOfPhrase = new int[_topics.Sum(topic => topic.Terms.Count + topic.AllOf.Sum(rule => rule.Phrases.Length) + topic.Vetoes.Count)];
+        for (var t = 0; t < _topics.Count; t++)
+        {
+            foreach (var phrase in _topics[t].Terms.Select(term => term.Phrase).Concat(_topics[t].AllOf.SelectMany(rule => rule.Phrases)).Concat(_topics[t].Vetoes))
+            {
+                _topicOfPhrase[phrase] = t;
+            }
+        }
     }
 
     /// <param name="tokens">Title and body.</param>
@@ -24,7 +35,7 @@ internal sealed class TopicTagger
     public IReadOnlyList<TopicTag> Tag(IReadOnlyList<Token> tokens, InflectionFamily? family = null, string[]? stems = null)
     {
         var found = new Dictionary<int, string>();
-        foreach (var (phrase, surface) in _matcher.FindAll(tokens, family, stems))
+        foreach (var (phrase, surface, _, _) in _matcher.FindAllAt(tokens, family, stems))
         {
             found.TryAdd(phrase, surface);
         }
@@ -35,9 +46,17 @@ internal sealed class TopicTagger
             return tags;
         }
 
-        foreach (var topic in _topics)
+        // Only a topic that owns a phrase found in the text can score or be vetoed: most articles touch a few of them.
+        var touched = new bool[_topics.Count];
+        foreach (var phrase in found.Keys)
         {
-            if (topic.Vetoes.Any(found.ContainsKey))
+            touched[_topicOfPhrase[phrase]] = true;
+        }
+
+        for (var t = 0; t < _topics.Count; t++)
+        {
+            var topic = _topics[t];
+            if (!touched[t] || topic.Vetoes.Any(found.ContainsKey))
             {
                 continue;
             }
