@@ -94,6 +94,20 @@ public static class ImportFileReader
         return payloads;
     }
 
+    /// <summary>One Reuters-21578 story as the record <c>monitoring import</c> hands to the pipeline.</summary>
+    public static byte[] FromReuters(ReutersStory story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return new IncomingArticle
+        {
+            Title = story.Title,
+            Text = string.Join("\n\n", story.Paragraphs()),
+            Source = ReutersStory.SourceName,
+            Language = ReutersStory.Language,
+            Published = story.Date?.ToString("O", CultureInfo.InvariantCulture),
+        }.ToUtf8Json();
+    }
+
     /// <summary>
     /// A file whose first <see cref="SampleSize"/> records are all refused by the normaliser is no article
     /// file at all (random bytes, a log, another program's export): refused whole with the first record's
@@ -140,15 +154,6 @@ public static class ImportFileReader
             Published = sidecar.Published?.ToString("O", CultureInfo.InvariantCulture),
         }.ToUtf8Json();
     }
-
-    private static byte[] FromReuters(ReutersStory story) => new IncomingArticle
-    {
-        Title = story.Title,
-        Text = string.Join("\n\n", story.Paragraphs()),
-        Source = ReutersStory.SourceName,
-        Language = ReutersStory.Language,
-        Published = story.Date?.ToString("O", CultureInfo.InvariantCulture),
-    }.ToUtf8Json();
 
     private static List<byte[]> ReadJson(byte[] bytes)
     {

@@ -29,30 +29,56 @@ public sealed partial class InboxProcessingJob(
     /// <summary>
     /// Processes the pending items with ids in [<paramref name="firstId"/>, <paramref name="lastId"/>];
     /// (0, <see cref="long.MaxValue"/>) is every pending item. One method for all runs, so Hangfire's
-    /// lock keeps them from overlapping.
+    /// lock keeps them from overlapping. Both cores work: while one batch is written to the index and committed,
+    /// the next is read, normalised, checked against the register, placed in stories and enriched; it sees the
+    /// batch being written through what that batch added (known articles, story members), so the overlap decides
+    /// nothing differently from one batch after the other.
     /// </summary>
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 10)]
     public async Task<InboxRunSummary> ProcessAsync(long firstId, long lastId, CancellationToken cancellationToken)
     {
         var summary = new InboxRunSummary();
-        while (true)
+        var cursor = firstId;
+        PreparedBatch? writing = null;
+        Task<int>? written = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
+            while (true)
             {
-                var batch = await db.InboxItems
-                    .Where(item => item.State == InboxItemState.Pending && item.Id >= firstId && item.Id <= lastId)
-                    .OrderBy(item => item.Id)
-                    .Take(options.Value.BatchSize)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
-                if (batch.Count == 0)
+                cancellationToken.ThrowIfCancellationRequested();
+                var prepared = await PrepareNextAsync(cursor, lastId, writing, summary, cancellationToken).ConfigureAwait(false);
+                if (prepared is null)
                 {
                     break;
                 }
 
-                await ProcessBatchAsync(db, batch, summary, cancellationToken).ConfigureAwait(false);
+                cursor = prepared.LastId + 1;
+                try
+                {
+                    // In id order: a batch is written only once the one before it is committed.
+                    summary.AlreadyIndexed += written is null ? 0 : await written.ConfigureAwait(false);
+                }
+                catch
+                {
+                    written = null;
+                    await prepared.Db.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+
+                writing = prepared;
+                written = WriteAsync(prepared, cancellationToken);
+            }
+
+            summary.AlreadyIndexed += written is null ? 0 : await written.ConfigureAwait(false);
+            written = null;
+        }
+        finally
+        {
+            if (written is not null)
+            {
+                // A failure while the next batch was prepared: the write in flight finishes (or fails) before the run ends.
+                await written.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
             }
         }
 
@@ -78,14 +104,48 @@ public sealed partial class InboxProcessingJob(
         return summary;
     }
 
-    private async Task ProcessBatchAsync(IngestionDbContext db, List<InboxItem> batch, InboxRunSummary summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next batch of pending items after <paramref name="cursor"/>, normalised, deduplicated, clustered and
+    /// enriched, with its changes staged on its own context; null when none is left.
+    /// </summary>
+    private async Task<PreparedBatch?> PrepareNextAsync(long cursor, long lastId, PreparedBatch? writing, InboxRunSummary summary, CancellationToken cancellationToken)
+    {
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var batch = await db.InboxItems
+                .Where(item => item.State == InboxItemState.Pending && item.Id >= cursor && item.Id <= lastId)
+                .OrderBy(item => item.Id)
+                .Take(options.Value.BatchSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                await db.DisposeAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            var fresh = await PrepareAsync(db, batch, writing, summary, cancellationToken).ConfigureAwait(false);
+            return new PreparedBatch(db, batch[^1].Id, fresh, [.. db.KnownArticles.Local], StoryClustering.Added(db));
+        }
+        catch
+        {
+            await db.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<List<EnrichedArticle>> PrepareAsync(IngestionDbContext db, List<InboxItem> batch, PreparedBatch? writing, InboxRunSummary summary, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var maxBytes = options.Value.MaxItemBytes;
+        // Parsing and normalising are independent per item: spread over the cores too.
+        var normalisedItems = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(item => (Item: item, Normalised: ArticleNormaliser.TryNormalise(item.Payload, maxBytes, now, out var reason), Reason: reason))
+            .ToList();
         var candidates = new List<(InboxItem Item, NormalisedArticle Normalised)>();
-        foreach (var item in batch)
+        foreach (var (item, normalised, reason) in normalisedItems)
         {
             summary.Read++;
-            var normalised = ArticleNormaliser.TryNormalise(item.Payload, options.Value.MaxItemBytes, now, out var reason);
             if (normalised is null)
             {
                 Quarantine(item, reason!, now, summary);
@@ -100,8 +160,10 @@ public sealed partial class InboxProcessingJob(
         var known = await db.KnownArticles
             .Where(article => ids.Contains(article.Id) || keys.Contains(article.ContentKey))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var byId = known.ToDictionary(article => article.Id, StringComparer.Ordinal);
-        var byContent = known.ToDictionary(article => article.ContentKey, StringComparer.Ordinal);
+        // The batch being written is not committed yet: what it registered counts as known.
+        known.AddRange(writing?.Registered ?? []);
+        var byId = known.DistinctBy(article => article.Id).ToDictionary(article => article.Id, StringComparer.Ordinal);
+        var byContent = known.DistinctBy(article => article.ContentKey).ToDictionary(article => article.ContentKey, StringComparer.Ordinal);
 
         var unseen = new List<(InboxItem Item, NormalisedArticle Normalised)>();
         foreach (var (item, normalised) in candidates)
@@ -130,7 +192,7 @@ public sealed partial class InboxProcessingJob(
             unseen.Add((item, normalised));
         }
 
-        var stories = await StoryClustering.AssignAsync(db, unseen.Select(candidate => candidate.Normalised.Article).ToList(), cancellationToken).ConfigureAwait(false);
+        var stories = await StoryClustering.AssignAsync(db, unseen.Select(candidate => candidate.Normalised.Article).ToList(), cancellationToken, writing?.Stories).ConfigureAwait(false);
         // Spread over every core: most of a batch's cost (benchmark 2, docs/performance.md).
         var enrichments = enricher.EnrichEach([.. unseen.Select((candidate, i) => candidate.Normalised.Article with { StoryId = stories[i] })], cancellationToken);
         var fresh = new List<EnrichedArticle>();
@@ -156,31 +218,42 @@ public sealed partial class InboxProcessingJob(
             summary.Clustered += stories[i] is null ? 0 : 1;
         }
 
-        if (fresh.Count > 0)
+        return fresh;
+    }
+
+    /// <summary>Writes a prepared batch to the index and commits its items; returns how many the index held already.</summary>
+    private async Task<int> WriteAsync(PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        await using (batch.Db.ConfigureAwait(false))
         {
-            // A previous run may have died between writing the index and committing below.
-            var alreadyIndexed = await index.FindExistingAsync(fresh.Select(article => article.Id).ToList(), cancellationToken).ConfigureAwait(false);
-            var toIndex = fresh.Where(article => !alreadyIndexed.Contains(article.Id)).ToList();
-            summary.AlreadyIndexed += fresh.Count - toIndex.Count;
-            if (toIndex.Count > 0)
+            var alreadyIndexedCount = 0;
+            if (batch.Fresh.Count > 0)
             {
-                try
+                // A previous run may have died between writing the index and committing below.
+                var alreadyIndexed = await index.FindExistingAsync(batch.Fresh.Select(article => article.Id).ToList(), cancellationToken).ConfigureAwait(false);
+                var toIndex = batch.Fresh.Where(article => !alreadyIndexed.Contains(article.Id)).ToList();
+                alreadyIndexedCount = batch.Fresh.Count - toIndex.Count;
+                if (toIndex.Count > 0)
                 {
-                    await index.IndexAsync(toIndex, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // The batch stays Pending (the transaction below never runs). /ready reports the failure until a
-                    // write succeeds; Hangfire's retries and the minutely sweep try again.
-                    indexWrites.Failed(exception);
-                    throw;
-                }
+                    try
+                    {
+                        await index.IndexAsync(toIndex, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // The batch stays Pending (the transaction below never runs). /ready reports the failure until a
+                        // write succeeds; Hangfire's retries and the minutely sweep try again.
+                        indexWrites.Failed(exception);
+                        throw;
+                    }
 
-                indexWrites.Succeeded();
+                    indexWrites.Succeeded();
+                }
             }
-        }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await batch.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return alreadyIndexedCount;
+        }
     }
 
     private void Quarantine(InboxItem item, string reason, DateTimeOffset now, InboxRunSummary summary)
@@ -198,6 +271,14 @@ public sealed partial class InboxProcessingJob(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox item {ItemId} from {Channel} quarantined: {Reason}")]
     private static partial void LogQuarantined(ILogger logger, long itemId, string channel, string reason);
 }
+
+/// <summary>A batch ready to be written: its context (owning the staged changes), and what the next batch must see of it.</summary>
+internal sealed record PreparedBatch(
+    IngestionDbContext Db,
+    long LastId,
+    IReadOnlyList<EnrichedArticle> Fresh,
+    IReadOnlyList<KnownArticle> Registered,
+    UncommittedStories Stories);
 
 /// <summary>What one run of <see cref="InboxProcessingJob"/> did.</summary>
 public sealed class InboxRunSummary

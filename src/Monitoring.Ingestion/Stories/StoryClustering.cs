@@ -20,10 +20,15 @@ public static class StoryClustering
 
     /// <summary>
     /// The story of each article, in order (null: a story of its own), comparing with every member the
-    /// store knows and with the articles before it in the list. New members and their bands are added to
-    /// <paramref name="db"/> for the caller to commit with the articles.
+    /// store knows, with <paramref name="uncommitted"/> (members placed by a batch still being written) and with the
+    /// articles before it in the list. New members and their bands are added to <paramref name="db"/> for the
+    /// caller to commit with the articles.
     /// </summary>
-    public static async Task<IReadOnlyList<ArticleId?>> AssignAsync(IngestionDbContext db, IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ArticleId?>> AssignAsync(
+        IngestionDbContext db,
+        IReadOnlyList<Article> articles,
+        CancellationToken cancellationToken,
+        UncommittedStories? uncommitted = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(articles);
@@ -48,6 +53,20 @@ public static class StoryClustering
                 .Where(member => ids.Contains(member.ArticleId))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var member in loaded)
+            {
+                members[member.ArticleId] = (member.StoryId, StorySignature.FromBytes(member.Signature));
+            }
+
+            var wanted = keys.ToHashSet();
+            foreach (var band in uncommitted?.Bands ?? [])
+            {
+                if (wanted.Contains(band.BandKey))
+                {
+                    AddCandidate(candidatesByBand, band.BandKey, band.ArticleId);
+                }
+            }
+
+            foreach (var member in uncommitted?.Members ?? [])
             {
                 members[member.ArticleId] = (member.StoryId, StorySignature.FromBytes(member.Signature));
             }
@@ -93,6 +112,13 @@ public static class StoryClustering
         return stories;
     }
 
+    /// <summary>What <see cref="AssignAsync"/> added to <paramref name="db"/>, to be seen by the next batch before it is committed.</summary>
+    public static UncommittedStories Added(IngestionDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return new UncommittedStories([.. db.StoryMembers.Local], [.. db.StoryBands.Local]);
+    }
+
     private static void AddCandidate(Dictionary<long, List<string>> candidates, long key, string articleId)
     {
         if (!candidates.TryGetValue(key, out var list))
@@ -104,3 +130,6 @@ public static class StoryClustering
         list.Add(articleId);
     }
 }
+
+/// <summary>Story members and bands placed by a batch whose transaction has not committed yet.</summary>
+public sealed record UncommittedStories(IReadOnlyList<StoryMember> Members, IReadOnlyList<StoryBand> Bands);

@@ -16,7 +16,7 @@ internal sealed record IngestFigures(
     {
         yield return $"{N(Articles)} articles, best of {Rounds} rounds each";
         yield return $"full pipeline {N(Articles / FullWall)} articles/s ({N(Articles / FullCpu)} per CPU-second); " +
-            $"enrichment on one core {N(Articles / OneCoreWall)}; product index without enrichment {N(Articles / ProductWall)}; " +
+            $"on one core {N(Articles / OneCoreWall)}; product index without enrichment {N(Articles / ProductWall)}; " +
             $"bare Lucene {N(Articles / BareWall)} ({N(Articles / BareCpu)} per CPU-second)";
         yield return $"overhead: full pipeline {N(FullWall / BareWall, 2)}× bare Lucene in wall time, {N(FullCpu / BareCpu, 2)}× in CPU time; " +
             $"product index without enrichment {N(ProductWall / BareWall, 2)}×";

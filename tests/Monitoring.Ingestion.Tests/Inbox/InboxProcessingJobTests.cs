@@ -207,6 +207,37 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
         Assert.Equal(1, (await _harness.Lucene.SearchAsync(new ArticleQuery { Text = "Brussels" }, Cancel)).Total);
     }
 
+    [Fact]
+    public async Task ACopyInTheNextBatch_IsADuplicate_WhileTheBatchBeforeIsStillBeingWritten()
+    {
+        _harness.Options.BatchSize = 1;
+        var story = InboxHarness.Story(1);
+        await _harness.CreatePipeline().AcceptAsync("api", [story, story with { Url = "https://other.example.org/copy", Source = "Other Wire" }], Cancel);
+
+        var run = await _harness.ProcessAllAsync(Cancel);
+
+        Assert.Equal((1, 1), (run.Indexed, run.Duplicates));
+        Assert.Single(_harness.Index.Written);
+        Assert.Equal(1, await _harness.Lucene.CountAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task ANearCopyInTheNextBatch_JoinsTheStoryOfTheBatchBeingWritten()
+    {
+        _harness.Options.BatchSize = 1;
+        var text = File.ReadAllText(RepositoryPaths.ExampleArticle);
+        var first = new IncomingArticle { Title = "Shoigu in Belgrade", Text = text, Source = "First Wire", Url = "https://first.example.org/shoigu", Language = "en" };
+        var resent = first with { Text = text.Replace("upward trend", "upwards trend", StringComparison.Ordinal), Source = "Second Wire", Url = "https://second.example.org/shoigu" };
+        await _harness.CreatePipeline().AcceptAsync("api", [first, resent], Cancel);
+
+        var run = await _harness.ProcessAllAsync(Cancel);
+
+        Assert.Equal((2, 1), (run.Indexed, run.Clustered));
+        var hits = (await _harness.Lucene.SearchAsync(new ArticleQuery { Text = "Shoigu" }, Cancel)).Hits;
+        Assert.Equal(2, hits.Count);
+        Assert.Single(hits.Select(hit => hit.Article.Article.StoryId ?? hit.Article.Article.Id).Distinct());
+    }
+
     [Theory]
     [InlineData(CrashPoint.BeforeLookup, 1)]
     [InlineData(CrashPoint.BeforeIndexWrite, 1)]
