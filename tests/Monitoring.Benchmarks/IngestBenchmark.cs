@@ -4,8 +4,9 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Monitoring.Core.Articles;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Ingestion;
 using Monitoring.Ingestion.Import;
@@ -129,6 +130,8 @@ internal static class IngestBenchmark
         }
         finally
         {
+            // The next round deletes and recreates the folder: no pooled connection may keep the old file open.
+            SqliteConnection.ClearAllPools();
             if (cores is { } all && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
             {
                 process.ProcessorAffinity = all;
