@@ -7,7 +7,7 @@ namespace Monitoring.Cli;
 
 /// <summary>
 /// <c>eval series FILE.csv [--country RS] [--source RTS] [--source-country RS] [--events FILE.tsv] [--out FILE.svg]
-/// [--csv FILE.csv]</c>: enriches every headline of a CSV (<see cref="HeadlineCsv"/>) as the app enriches a feed
+/// [--csv FILE.csv]</c>: enriches every headline of a CSV (<see cref="HeadlineCsvReader"/>) as the app enriches a feed
 /// item of that source (the outlet's country as prior) and prints, per week, the country's tension index and the
 /// share of protest headlines (<see cref="WeeklyTensionSeries"/>); with --out it draws both as an SVG chart with the
 /// events of --events marked, with --csv it writes the weekly figures.
@@ -33,7 +33,17 @@ internal static class EvalSeriesCommand
             throw new CommandLineException($"eval series: --out {svg}: the chart is written as SVG (name a .svg file; docs/rts-series.md converts it to PNG).");
         }
 
-        var (headlines, unreadable) = HeadlineCsv.Read(file);
+        List<DatedHeadline> headlines;
+        int unreadable;
+        try
+        {
+            (headlines, unreadable) = HeadlineCsvReader.ReadHeadlines(file);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CommandLineException($"eval series: {ex.Message}");
+        }
+
         if (headlines.Count == 0)
         {
             throw new CommandLineException($"eval series: {file} holds no headline with a date that can be read ({unreadable} rows without one).");
@@ -64,18 +74,8 @@ internal static class EvalSeriesCommand
         return 0;
     }
 
-    private static Article ToArticle(DatedHeadline headline, string source, string sourceCountry) => new()
-    {
-        Id = headline.Url is { } url ? ArticleId.ForUrl(url) : ArticleId.ForContent(source, headline.Headline, headline.Headline),
-        Title = headline.Headline,
-        Paragraphs = [],
-        Source = source,
-        SourceCountry = sourceCountry,
-        Language = ArticleSidecar.DefaultLanguage,
-        Url = headline.Url,
-        Published = new DateTimeOffset(headline.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-        IngestedAt = DateTimeOffset.UnixEpoch,
-    };
+    private static Article ToArticle(DatedHeadline headline, string source, string sourceCountry) =>
+        HeadlineCsvReader.ToArticle(headline, source, ArticleSidecar.DefaultLanguage, DateTimeOffset.UnixEpoch) with { SourceCountry = sourceCountry };
 
     private static void PrintSummary(
         string file,
