@@ -20,7 +20,7 @@ public sealed record ArticleTags
 
     public IReadOnlyList<PersonTag> People { get; init; } = [];
 
-    /// <summary>Curated organisations (NATO, EU, KFOR, parties…); never counted as countries.</summary>
+    /// <summary>Curated organisations (NATO, EU, KFOR, parties…); one that acts for a country also weighs for it in <see cref="Countries"/> (<see cref="CountryTag.Actors"/>).</summary>
     public IReadOnlyList<OrganisationTag> Organisations { get; init; } = [];
 
     /// <summary>The language the text reads as, whatever the article declared.</summary>

@@ -23,7 +23,7 @@ internal sealed class ActorTagger
     {
         _heuristic = heuristic;
         var aliases = actors
-            .SelectMany(actor => actor.Aliases.Select(alias => (Key: GazetteerBuilder.Key(alias), Actor: actor)))
+            .SelectMany(actor => actor.Aliases.SelectMany(MacedonianSpellings).Select(alias => (Key: GazetteerBuilder.Key(alias), Actor: actor)))
             .Where(pair => pair.Key.Length > 0)
             .DistinctBy(pair => pair.Key, StringComparer.Ordinal)
             .ToList();
@@ -107,6 +107,22 @@ internal sealed class ActorTagger
             .ThenBy(organisation => organisation.Name, StringComparer.Ordinal)
             .ToList();
         return (people, organisations);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SoftLetters = System.Buffers.SearchValues.Create("ćđĆĐћђЋЂ");
+
+    // Macedonian writes the region's ć and đ as ќ and ѓ (Вучиќ, Ѓуриќ; Latin Vučikj), which fold to kj and gj, not
+    // to the c and dj of Вучић: each alias is also known in that spelling.
+    private static IEnumerable<string> MacedonianSpellings(string alias)
+    {
+        yield return alias;
+        if (alias.AsSpan().IndexOfAny(SoftLetters) >= 0)
+        {
+            yield return alias.Replace("ć", "kj", StringComparison.Ordinal).Replace("ћ", "kj", StringComparison.Ordinal)
+                .Replace("đ", "gj", StringComparison.Ordinal).Replace("ђ", "gj", StringComparison.Ordinal)
+                .Replace("Ć", "Kj", StringComparison.Ordinal).Replace("Ћ", "Kj", StringComparison.Ordinal)
+                .Replace("Đ", "Gj", StringComparison.Ordinal).Replace("Ђ", "Gj", StringComparison.Ordinal);
+        }
     }
 
     private (Actor Actor, int Length)? Match(IReadOnlyList<Token> tokens, int start, bool inflected)
