@@ -5,6 +5,7 @@ using Monitoring.Core.Alerts;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Ingestion.Fetching;
 
 namespace Monitoring.Alerts;
 
@@ -96,7 +97,14 @@ public sealed partial class AlertDeliveryJob(
             {
                 delivery.Attempts++;
                 delivery.LastError = exception.Message;
-                var next = options.Value.RetrySchedule.NextAttempt(delivery.Attempts, clock.GetUtcNow());
+                var refusal = RefusalIn(exception);
+                if (refusal is not null)
+                {
+                    // The outbound rules refuse this address today and will tomorrow: retrying only delays the verdict.
+                    delivery.LastError = $"{refusal.Message} (not retried: the address is refused, not unreachable)";
+                }
+
+                var next = refusal is null ? options.Value.RetrySchedule.NextAttempt(delivery.Attempts, clock.GetUtcNow()) : null;
                 if (next is { } retryAt)
                 {
                     delivery.NextAttemptAt = retryAt;
@@ -142,6 +150,20 @@ public sealed partial class AlertDeliveryJob(
 
         var stories = DigestStory.Assemble(articles, alert.DigestOrder);
         return stories.Count == 0 ? null : new AlertMessage(delivery.Id, alert, stories, period, options.Value.PublicBaseUrl);
+    }
+
+    /// <summary>The destination guard's refusal behind a failed send (the HTTP client wraps it), if that is why it failed.</summary>
+    private static DestinationRefusedException? RefusalIn(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is DestinationRefusedException { IsPermanent: true } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert delivery by {Channel} for '{Alert}' failed (attempt {Attempt})")]

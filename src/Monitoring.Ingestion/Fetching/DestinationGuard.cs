@@ -41,6 +41,9 @@ public sealed class DestinationGuard(IOptions<OutboundRequestsOptions> options)
         IPNetwork.Parse("ff00::/8"),
     ];
 
+    // A save waits this long at most for the name of the address it checks.
+    private static readonly TimeSpan SaveLookupTimeout = TimeSpan.FromSeconds(3);
+
     private readonly IReadOnlyList<IPNetwork> _allowed = options.Value.ParsedAllowedNetworks();
 
     /// <summary>Whether a connection to <paramref name="address"/> may be opened.</summary>
@@ -49,6 +52,38 @@ public sealed class DestinationGuard(IOptions<OutboundRequestsOptions> options)
         ArgumentNullException.ThrowIfNull(address);
         var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
         return _allowed.Any(network => network.Contains(plain)) || !NotPublic.Any(network => network.Contains(plain));
+    }
+
+    /// <summary>
+    /// Why every request to <paramref name="url"/> would be refused, or null: its host is an address, or a name whose
+    /// every address is, loopback, private or reserved and not in the allow-list. Meant for saving a feed or webhook
+    /// address, so the editor hears it at once instead of reading it later as a failed poll or delivery. A name that
+    /// does not resolve now is not refused (it may resolve later); each connection is still checked.
+    /// </summary>
+    public async Task<string?> RefusalOfAsync(Uri url, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var host = url.DnsSafeHost;
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(host, out var literal))
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(SaveLookupTimeout);
+            try
+            {
+                addresses = await Dns.GetHostAddressesAsync(host, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is SocketException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                return null;
+            }
+        }
+
+        return addresses.Length == 0 || addresses.Any(Permits) ? null : new DestinationRefusedException(host, addresses).Message;
     }
 
     /// <summary>Opens the connection a handler asks for, to a permitted address of the host only.</summary>
@@ -105,9 +140,25 @@ public sealed class DestinationRefusedException : IOException
     }
 
     internal DestinationRefusedException(string host, IReadOnlyCollection<IPAddress> addresses)
-        : base(addresses.Count == 0
+        : this(host, addresses, addresses.Count == 0
             ? $"{host} has no address"
             : $"{host} resolves to {string.Join(", ", addresses)}, a loopback, private or reserved address; requests there are refused unless {OutboundRequestsOptions.SectionName}:{nameof(OutboundRequestsOptions.AllowedNetworks)} lists it")
     {
     }
+
+    private DestinationRefusedException(string host, IReadOnlyCollection<IPAddress> addresses, string message)
+        : base(message)
+    {
+        Host = host;
+        IsPermanent = addresses.Count > 0;
+    }
+
+    /// <summary>The host whose addresses were refused.</summary>
+    public string? Host { get; }
+
+    /// <summary>
+    /// Whether the host resolved, to addresses the rules refuse: the same request would be refused again. A host
+    /// without an address (a lookup that found nothing) may resolve later.
+    /// </summary>
+    public bool IsPermanent { get; }
 }

@@ -1,13 +1,18 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Core.Validation;
+using Monitoring.Ingestion.Fetching;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Ingestion.Sources;
 
 /// <summary>What editors do with sources: list, add (validated), pause, resume, remove, poll now.</summary>
-public sealed class FeedSourceCatalog(IDbContextFactory<IngestionDbContext> store, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class FeedSourceCatalog(
+    IDbContextFactory<IngestionDbContext> store,
+    IBackgroundJobClient jobs,
+    DestinationGuard destinations,
+    TimeProvider clock)
 {
     /// <summary>Every source, by name.</summary>
     public async Task<IReadOnlyList<FeedSource>> ListAsync(CancellationToken cancellationToken = default)
@@ -20,7 +25,10 @@ public sealed class FeedSourceCatalog(IDbContextFactory<IngestionDbContext> stor
         }
     }
 
-    /// <summary>Adds the source, enabled and due at the next dispatch, unless the draft is invalid or its URL is taken.</summary>
+    /// <summary>
+    /// Adds the source, enabled and due at the next dispatch, unless the draft is invalid, its URL is taken, or the
+    /// outbound rules would refuse every request to it (a loopback or private address not in the allow-list).
+    /// </summary>
     public async Task<AddSourceResult> AddAsync(NewFeedSource draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -31,6 +39,11 @@ public sealed class FeedSourceCatalog(IDbContextFactory<IngestionDbContext> stor
         }
 
         var url = new Uri(draft.Url!.Trim()).AbsoluteUri;
+        if (await destinations.RefusalOfAsync(new Uri(url), cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return new AddSourceResult(null, [new FieldError("url", "would never be fetched: " + refusal)]);
+        }
+
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {

@@ -20,7 +20,7 @@ public sealed class FeedDestinationTests : IAsyncLifetime
     {
         var url = _server.Serve("/internal.xml", Rss([Item(1, "Internal", new string('i', 500))]), "application/rss+xml");
         await using var harness = new PollingHarness(AllowOnly("127.0.0.2/32"));
-        var source = await harness.AddAsync(url);
+        var source = await harness.AddPastTheCatalogAsync(url);
 
         var outcome = await harness.PollAsync(source.Id);
 
@@ -33,7 +33,7 @@ public sealed class FeedDestinationTests : IAsyncLifetime
     public async Task TheCloudMetadataAddress_IsRefused()
     {
         await using var harness = new PollingHarness();
-        var source = await harness.AddAsync(new Uri("http://169.254.169.254/latest/meta-data/"));
+        var source = await harness.AddPastTheCatalogAsync(new Uri("http://169.254.169.254/latest/meta-data/"));
 
         var outcome = await harness.PollAsync(source.Id);
 

@@ -21,6 +21,39 @@ public sealed class FeedSourceCatalogTests
         Assert.Empty(await harness.Catalog.ListAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.2/feed.xml", "127.0.0.2 resolves to 127.0.0.2")]
+    [InlineData("http://169.254.169.254/latest/meta-data/", "169.254.169.254 resolves to 169.254.169.254")]
+    [InlineData("http://10.1.2.3:8080/rss", "10.1.2.3 resolves to 10.1.2.3")]
+    [InlineData("http://[::1]/feed", "::1 resolves to ::1")]
+    [InlineData("http://192.168.1.1/feed", "192.168.1.1 resolves to 192.168.1.1")]
+    public async Task Add_RefusesAFeedTheOutboundRulesWouldAlwaysRefuse_SayingWhy(string url, string reason)
+    {
+        // The harness allows 127.0.0.1/32 only, as the test suites do for their loopback servers.
+        await using var harness = new PollingHarness();
+
+        var result = await harness.Catalog.AddAsync(new NewFeedSource { Name = "Internal", Url = url }, TestContext.Current.CancellationToken);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("url", error.Field);
+        Assert.StartsWith("would never be fetched: " + reason, error.Message, StringComparison.Ordinal);
+        Assert.Contains("OutboundRequests:AllowedNetworks", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await harness.Catalog.ListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Add_KeepsAFeedOnAnAllowedNetwork_AndOneWhoseNameDoesNotResolveYet()
+    {
+        await using var harness = new PollingHarness();
+
+        var allowed = await harness.Catalog.AddAsync(new NewFeedSource { Name = "Local", Url = "http://127.0.0.1:9/feed.xml" }, TestContext.Current.CancellationToken);
+        var unresolved = await harness.Catalog.AddAsync(new NewFeedSource { Name = "Later", Url = "https://feeds.outlet.invalid/rss" }, TestContext.Current.CancellationToken);
+
+        Assert.True(allowed.Succeeded, string.Join("; ", allowed.Errors));
+        Assert.True(unresolved.Succeeded, string.Join("; ", unresolved.Errors));
+    }
+
     [Fact]
     public async Task Add_RefusesAnIntervalOutsideOneMinuteToOneDay_AndAnUnknownZone_AndATakenUrl()
     {

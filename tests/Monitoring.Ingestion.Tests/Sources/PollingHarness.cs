@@ -73,6 +73,19 @@ internal sealed class PollingHarness : IAsyncDisposable
         return result.Source!;
     }
 
+    /// <summary>
+    /// A source stored as it is, past the catalog's checks: one saved before the address was refused (the allow-list
+    /// narrowed since, or its name resolved to a public address then), which polling must still refuse.
+    /// </summary>
+    public async Task<FeedSource> AddPastTheCatalogAsync(Uri url)
+    {
+        using var db = OpenStore();
+        var source = new NewFeedSource { Name = "Saved earlier", Url = url.AbsoluteUri }.ToSource(Start);
+        db.FeedSources.Add(source);
+        await db.SaveChangesAsync();
+        return source;
+    }
+
     public Task<FeedPollOutcome> PollAsync(int sourceId) =>
         _services.GetRequiredService<FeedPollJob>().PollAsync(sourceId, TestContext.Current.CancellationToken);
 

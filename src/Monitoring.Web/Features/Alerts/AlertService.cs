@@ -4,6 +4,7 @@ using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Search;
 using Monitoring.Core.Validation;
+using Monitoring.Ingestion.Fetching;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Search;
 using Monitoring.Web.Data;
@@ -17,7 +18,7 @@ namespace Monitoring.Web.Features.Alerts;
 /// Only an alert's owner may change it; a user it is shared with may only stop receiving it. User names
 /// are compared without regard to case (<see cref="UserNames"/>).
 /// </summary>
-public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPercolator percolator, TimeProvider clock)
+public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPercolator percolator, DestinationGuard destinations, TimeProvider clock)
 {
     /// <summary>Creates the alert (no <see cref="AlertDraft.Id"/>) or updates the owner's alert; nothing is stored when a field is wrong.</summary>
     public async Task<AlertSaveResult> SaveAsync(AlertDraft draft, string user, CancellationToken cancellationToken = default)
@@ -28,6 +29,12 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> app, IAlertPerc
         await using (db)
         {
             var errors = Validate(draft).Concat(await UnknownRecipientsAsync(db, draft, cancellationToken)).ToList();
+            if (!errors.Any(error => error.Field == AlertFields.WebhookUrl) && !string.IsNullOrWhiteSpace(draft.WebhookUrl)
+                && await destinations.RefusalOfAsync(new Uri(draft.WebhookUrl.Trim()), cancellationToken) is { } refusal)
+            {
+                errors.Add(new FieldError(AlertFields.WebhookUrl, "This webhook would never be called: " + refusal + "."));
+            }
+
             if (errors.Count > 0)
             {
                 return new AlertSaveResult(null, errors);

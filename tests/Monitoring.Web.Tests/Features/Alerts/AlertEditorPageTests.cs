@@ -260,6 +260,25 @@ public sealed class AlertEditorPageTests : AlertsUiContext
         Assert.Equal((AlertFields.Query, "Give the alert search words or a filter; as it is, it would match every article."), (error.Field, error.Message));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:9/hook", "127.0.0.1 resolves to 127.0.0.1")]
+    [InlineData("http://169.254.169.254/latest/meta-data/", "169.254.169.254 resolves to 169.254.169.254")]
+    [InlineData("http://192.168.1.20/hooks/alerts", "192.168.1.20 resolves to 192.168.1.20")]
+    [InlineData("http://localhost/hook", "localhost resolves to ")]
+    public async Task AWebhookTheOutboundRulesWouldAlwaysRefuse_IsRefusedWhenSaved_SayingWhy(string url, string reason)
+    {
+        var draft = new AlertDraft { Name = "Internal", Query = new SavedQuery { Text = "depot" }, WebhookUrl = url, WebhookSecret = "s3cret" };
+
+        var result = await AlertService.SaveAsync(draft, User, Cancellation);
+
+        Assert.Null(result.Alert);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(AlertFields.WebhookUrl, error.Field);
+        Assert.StartsWith("This webhook would never be called: " + reason, error.Message, StringComparison.Ordinal);
+        Assert.Contains("OutboundRequests:AllowedNetworks", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await StoredAlertsAsync());
+    }
+
     [Fact]
     public async Task EditingAnAlert_ChangesItsQuery_InThePercolatorAtOnce()
     {

@@ -9,6 +9,7 @@ using Monitoring.Core.Alerts;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Ingestion.Fetching;
 using Monitoring.Search.Lucene;
 using Monitoring.Search.Lucene.Percolation;
 using Monitoring.Tests;
@@ -55,6 +56,7 @@ public abstract class AlertsUiContext : MudTestContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(Model);
         Services.AddScoped<CurrentUser>();
+        Services.AddSingleton(new DestinationGuard(Microsoft.Extensions.Options.Options.Create(new OutboundRequestsOptions())));
         Services.AddSingleton<AlertService>();
         Services.AddSingleton<AlertPreviewer>();
         Services.AddSingleton<NotificationInbox>();

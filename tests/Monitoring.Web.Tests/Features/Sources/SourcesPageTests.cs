@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Ingestion.Fetching;
 using Monitoring.Ingestion.Sources;
 using Monitoring.Ingestion.Store;
 using Monitoring.Web.Features.Sources;
@@ -24,6 +25,7 @@ public sealed class SourcesPageTests : MudTestContext
         Services.AddSingleton<IDbContextFactory<IngestionDbContext>>(IngestionStoreFactory.Sqlite(path));
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage(new InMemoryStorageOptions())));
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new DestinationGuard(Microsoft.Extensions.Options.Options.Create(new OutboundRequestsOptions())));
         Services.AddSingleton<FeedSourceCatalog>();
     }
 
@@ -38,17 +40,19 @@ public sealed class SourcesPageTests : MudTestContext
         Assert.Empty(page.FindAll("#sources-table"));
     }
 
-    [Fact]
-    public async Task Add_RefusesAnAddressThatIsNoUrl_AndSaysWhy()
+    [Theory]
+    [InlineData("n1info.rs/feed", "'n1info.rs/feed' is not an absolute http(s) address")]
+    [InlineData("http://192.168.0.1/rss", "would never be fetched: 192.168.0.1 resolves to 192.168.0.1, a loopback, private or reserved address; requests there are refused unless OutboundRequests:AllowedNetworks lists it")]
+    public async Task Add_RefusesAnAddressThatIsNoUrl_OrOneOnThePrivateNetwork_AndSaysWhy(string url, string reason)
     {
         var page = RenderPageAt<SourcesPage>("/sources");
         page.WaitForElement("#sources-empty");
 
         page.Find("#source-name").Change("N1 Srbija");
-        page.Find("#source-url").Change("n1info.rs/feed");
+        page.Find("#source-url").Change(url);
         await page.Find("#add-source-button").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.Contains("'n1info.rs/feed' is not an absolute http(s) address", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains(reason, page.Markup, StringComparison.Ordinal));
         Assert.Empty(await Catalog.ListAsync(Xunit.TestContext.Current.CancellationToken));
         Assert.NotEmpty(page.FindAll("#sources-empty"));
     }
