@@ -116,7 +116,7 @@ internal static class IngestBenchmark
             using var index = new LuceneArticleIndex(Path.Combine(folder, "index"));
             var clock = TimeProvider.System;
             var pipeline = new IngestionPipeline(new InboxRecorder(store, clock));
-            var job = new InboxProcessingJob(store, index, enricher, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), clock, [], NullLogger<InboxProcessingJob>.Instance);
+            var job = new InboxProcessingJob(store, index, enricher, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), clock, [], new IndexWriteStatus(clock), NullLogger<InboxProcessingJob>.Instance);
             long first = 0, last = 0;
             foreach (var batch in Stories().Select(ImportFileReader.FromReuters).Chunk(BatchSize))
             {
