@@ -1,9 +1,9 @@
 using Monitoring.Alerts;
+using Monitoring.Hosting.Jobs;
+using Monitoring.Hosting.Status;
 using Monitoring.Ingestion;
 using Monitoring.Ingestion.Sources;
 using Monitoring.Search;
-using Monitoring.Hosting.Jobs;
-using Monitoring.Hosting.Status;
 
 namespace Monitoring.Hosting;
 
