@@ -123,6 +123,10 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the inbox holds nothing waiting to be indexed (/health names no oldest pending item).</summary>
+    public Task WaitForInboxDrainedAsync() =>
+        WaitForAsync(async http => (await http.GetFromJsonAsync<Health>(new Uri("/health", UriKind.Relative)))?.OldestPendingSeconds is null, "inbox drained");
+
     /// <summary>Waits until the app has printed a line containing <paramref name="text"/>.</summary>
     public Task WaitForLogAsync(string text) =>
         WaitForAsync(_ => Task.FromResult(Log.Contains(text, StringComparison.Ordinal)), $"log '{text}'");
@@ -208,5 +212,5 @@ public sealed partial class AppProcess : IAsyncDisposable
     [GeneratedRegex("value=\"([^\"]*)\"")]
     private static partial Regex ValueOf();
 
-    private sealed record Health(string Status, long Articles);
+    private sealed record Health(string Status, long Articles, double? OldestPendingSeconds);
 }
