@@ -143,6 +143,7 @@ internal static class EvalCaseFormsCommand
     /// Gold words: runs of capitalised nouns and adjectives looked up as a name of several words (longest first,
     /// adjectives in their dictionary form agreeing in gender and number: "Novom Sadu" → "Novi Sad"), then single
     /// proper nouns by their lemma, and adjectives and common nouns when their lemma is a place adjective or demonym.
+    /// The words of a name the gazetteer blocks (Latinska Amerika) are no gold.
     /// </summary>
     private static IEnumerable<(int Word, GazetteerEntry Entry)> Gold(IReadOnlyList<UdWord> words, EnrichmentModel model)
     {
@@ -158,6 +159,14 @@ internal static class EvalCaseFormsCommand
             for (var length = end - start; length >= 2; length--)
             {
                 var phrase = string.Join(' ', Enumerable.Range(start, length).Select(k => DictionaryForm(words[k])));
+                // "Latinskoj Americi" is a region, not the USA: no word of a blocked name is gold.
+                if (model.IsBlockedPlace(phrase))
+                {
+                    Array.Fill(done, true, start, length);
+                    start += length - 1;
+                    break;
+                }
+
                 if (model.LookUpPlace(phrase) is { } entry)
                 {
                     for (var k = start; k < start + length; k++)

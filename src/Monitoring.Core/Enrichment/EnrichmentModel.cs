@@ -113,6 +113,12 @@ public sealed class EnrichmentModel
     /// </summary>
     public GazetteerEntry? LookUpPlace(string name) => Countries.LookUp(name);
 
+    /// <summary>
+    /// True when the gazetteer says a name is no country although it holds one's word ("Latinska Amerika",
+    /// "Georgia Tech"): evaluations take its words out of their gold.
+    /// </summary>
+    public bool IsBlockedPlace(string name) => Countries.IsBlocked(name);
+
     /// <summary>The English short name of a country, or the code itself when it is unknown.</summary>
     public string CountryName(string code) => _countryNames.GetValueOrDefault(code, code);
 

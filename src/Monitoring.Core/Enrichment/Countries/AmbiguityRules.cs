@@ -34,11 +34,19 @@ internal sealed class AmbiguityRules
     /// <summary>A noun of the state (government, army, sanctions, town): a place adjective before or after it names the state, not a people.</summary>
     public const string StateWord = "state-word";
 
+    /// <summary>A word of a meeting of many (summit, conference, the sidelines): a foreign city where one is held is its venue.</summary>
+    public const string SummitWord = "summit-word";
+
+    /// <summary>A city that seats international organisations (Brussels, New York, The Hague): a venue when others meet there.</summary>
+    public const string OrganisationSeat = "organisation-seat";
+
     public const string FileName = "ambiguity.tsv";
 
     private readonly FrozenSet<(string Key, string Rule)> _rules;
     private readonly FrozenSet<string> _personNames;
     private readonly FrozenSet<string> _stateWords;
+    private readonly FrozenSet<string> _summitWords;
+    private readonly FrozenSet<string> _seats;
     private readonly PersonCues _cues;
     private readonly FrozenSet<string> _actorKeys;
     private readonly FrozenSet<string> _actorStems;
@@ -57,6 +65,8 @@ internal sealed class AmbiguityRules
         _rules = rules.Select(rule => (GazetteerBuilder.Key(rule.Form), rule.Rule)).ToFrozenSet();
         _personNames = _rules.Where(rule => rule.Rule == PersonName).Select(rule => rule.Key).ToFrozenSet(StringComparer.Ordinal);
         _stateWords = _rules.Where(rule => rule.Rule == StateWord).SelectMany(rule => new[] { rule.Key, Inflection.Stem(rule.Key) }).ToFrozenSet(StringComparer.Ordinal);
+        _summitWords = _rules.Where(rule => rule.Rule == SummitWord).Select(rule => rule.Key).ToFrozenSet(StringComparer.Ordinal);
+        _seats = _rules.Where(rule => rule.Rule == OrganisationSeat).Select(rule => rule.Key).ToFrozenSet(StringComparer.Ordinal);
         _cues = cues;
         var aliases = actors
             .Where(actor => actor.Kind == ActorKind.Person)
@@ -142,8 +152,13 @@ internal sealed class AmbiguityRules
             return true;
         }
 
-        var actor = _actorKeys.Contains(token.Key) || (people.Inflected && token.Key.Length > 3 && _actorStems.Contains(Inflection.Stem(token.Key)));
         var weakPlace = entry.Kind is GazetteerKind.City or GazetteerKind.Region;
+        if (weakPlace && people.AgeAfter(start))
+        {
+            return true;
+        }
+
+        var actor = _actorKeys.Contains(token.Key) || (people.Inflected && token.Key.Length > 3 && _actorStems.Contains(Inflection.Stem(token.Key)));
 
         // The name after a first name is a person's, unless it names a country ("Dan Srbije" is a holiday).
         if ((people.FirstNameBefore(start) || (weakPlace && people.FullNameBefore(start)))
@@ -234,6 +249,62 @@ internal sealed class AmbiguityRules
         return result;
     }
 
+    /// <summary>
+    /// The city where others meet is the venue, not what the story is about ("Sastanak Lavrova i Vulina u Minsku",
+    /// "Samit u Bakuu – Vučić", "Ђурић и Сијарто у Њујорку", "Vučić posle razgovora u Briselu"): a city or capital
+    /// after a locative preposition (u, na, v, në, во) is an aside (<see cref="Mention.IsAside"/>) when its country
+    /// is named by nothing else in the text (no other form, no actor of it) and actors of two other countries or
+    /// institutions are named, or one and either a word of a meeting of many (<c>summit-word</c> rows of
+    /// <c>ambiguity.tsv</c>: samit, konferencija, margine, sednica, самит…) or a city that seats international
+    /// organisations (<c>organisation-seat</c>: Brussels, New York, The Hague…). A visit to its hosts ("Macut: U Rimu
+    /// susreti sa zvaničnicima") or one that names the country ("Vučić u Atini: Grčka podržava…") stays about it.
+    /// Outside English only, like the peoples' rule.
+    /// </summary>
+    public List<Mention> MarkMeetingPlaces(List<Mention> mentions, IReadOnlyList<ActorMention> actors, IReadOnlyList<Token> tokens, InflectionFamily family)
+    {
+        if (actors.Count == 0 || !mentions.Any(mention => IsVenueCandidate(mention, tokens)))
+        {
+            return mentions;
+        }
+
+        var parties = actors.Select(actor => actor.Actor.CountryCode ?? actor.Actor.Name).ToHashSet(StringComparer.Ordinal);
+        bool? summit = null;
+        List<Mention>? result = null;
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            var mention = mentions[k];
+            var code = mention.Entry.Code;
+            if (!IsVenueCandidate(mention, tokens)
+                || parties.Contains(code)
+                || mentions.Any(other => other.Entry.Code == code && !IsVenueCandidate(other, tokens)))
+            {
+                continue;
+            }
+
+            if (parties.Count >= 2 || _seats.Contains(GazetteerBuilder.Key(mention.Entry.Text)) || (summit ??= HasSummitWord(tokens, family)))
+            {
+                result ??= [.. mentions];
+                result[k] = mention with { IsAside = true };
+            }
+        }
+
+        return result ?? mentions;
+    }
+
+    private static readonly FrozenSet<string> Locatives = FrozenSet.ToFrozenSet(["u", "na", "v", "ne", "vo"], StringComparer.Ordinal);
+
+    private static bool IsVenueCandidate(Mention mention, IReadOnlyList<Token> tokens) =>
+        mention.Entry.Kind is GazetteerKind.City or GazetteerKind.Capital
+        && mention.TokenIndex > 0
+        && Locatives.Contains(tokens[mention.TokenIndex - 1].Key)
+        && !tokens[mention.TokenIndex].AfterPunctuation;
+
+    private bool HasSummitWord(IReadOnlyList<Token> tokens, InflectionFamily family)
+    {
+        var stems = _summitWords.Select(family.Stem).ToHashSet(StringComparer.Ordinal);
+        return tokens.Any(token => _summitWords.Contains(token.Key) || stems.Contains(family.Stem(token.Key)));
+    }
+
     // A title or a noun of the state next to the adjective, after it (srpski premijer, Америчке санкције) or, in
     // Albanian, before it (qeveria serbe): the adjective is the state's.
     private bool IsTheState(IReadOnlyList<Token> tokens, int start, int length)
@@ -280,9 +351,9 @@ internal sealed class AmbiguityRules
         var rules = new List<(string, string)>();
         foreach (var (fields, origin) in SeedTsv.ReadRows(path, minimumFields: 2))
         {
-            if (fields[1] is not (PersonName or UsState or StateWord))
+            if (fields[1] is not (PersonName or UsState or StateWord or SummitWord or OrganisationSeat))
             {
-                throw new InvalidDataException($"{origin}: unknown rule '{fields[1]}' (expected {PersonName}, {UsState} or {StateWord}).");
+                throw new InvalidDataException($"{origin}: unknown rule '{fields[1]}' (expected {PersonName}, {UsState}, {StateWord}, {SummitWord} or {OrganisationSeat}).");
             }
 
             rules.Add((fields[0], fields[1]));

@@ -75,6 +75,10 @@ internal sealed class CountryTagger
     public GazetteerEntry? LookUp(string name) =>
         _anyLanguage.TryGetValue(GazetteerBuilder.Key(name), out var entry) && entry.Code != GazetteerEntry.BlockerCode ? entry : null;
 
+    /// <summary>True when the name, exactly as written in the gazetteer, is a blocker: words of a country that name none.</summary>
+    public bool IsBlocked(string name) =>
+        _anyLanguage.TryGetValue(GazetteerBuilder.Key(name), out var entry) && entry.Code == GazetteerEntry.BlockerCode;
+
     public IReadOnlyList<CountryTag> Tag(ArticleText text, string language) => Tag(text, language, []);
 
     /// <param name="actors">
@@ -118,6 +122,7 @@ internal sealed class CountryTagger
         if (family is not null)
         {
             mentions = _ambiguity.MarkPeoplesAbroad(mentions, actors, tokens);
+            mentions = _ambiguity.MarkMeetingPlaces(mentions, actors, tokens, family);
         }
 
         return AboutScoring.Mark(mentions, actors.Where(actor => actor.Actor.CountryCode is not null).ToList(), text, _countryName);

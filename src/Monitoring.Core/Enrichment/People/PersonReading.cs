@@ -206,6 +206,24 @@ internal sealed class PersonReading
         return false;
     }
 
+    /// <summary>
+    /// An age in brackets right after the word, as the region's press writes people ("Santos (55) je bio trener",
+    /// "Marko (25) uhapšen"): a person, never a town.
+    /// </summary>
+    public bool AgeAfter(int i)
+    {
+        if (i + 1 >= _tokens.Count)
+        {
+            return false;
+        }
+
+        var next = _tokens[i + 1];
+        return next.Text.Length is >= 1 and <= 3
+            && next.Text.All(char.IsAsciiDigit)
+            && next.Gap.Trim() == "("
+            && (i + 2 >= _tokens.Count || _tokens[i + 2].Gap.TrimStart().StartsWith(')'));
+    }
+
     // "Kosta: „Srbiji je mesto u Uniji“": a colon and a quotation mark after the name.
     private bool QuotationAfter(int i) =>
         i + 1 < _tokens.Count

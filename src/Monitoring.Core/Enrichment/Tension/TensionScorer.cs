@@ -103,7 +103,8 @@ internal sealed class TensionScorer
     }
 
     // For each token: does a negation cue end within the window before it, with no punctuation or sentence
-    // end in between? A cue inside an affirming phrase ("not only", "ne samo") does not count.
+    // end in between? A cue inside an affirming phrase ("not only", "ne samo") does not count, nor one of a
+    // prohibition ("must not", "ne smeju", "nuk duhet"): what must not happen is said of what happens or threatens.
     private bool[] NegatedUpTo(IReadOnlyList<Token> tokens, string language)
     {
         var negated = new bool[tokens.Count];
@@ -116,7 +117,8 @@ internal sealed class TensionScorer
         var dash = language.IndexOf('-', StringComparison.Ordinal);
         var primary = dash < 0 ? language : language[..dash];
         var ignored = _lexicon.Negation.NotCuesIn.GetValueOrDefault(primary) ?? [];
-        var affirming = found.Where(hit => hit.Phrase >= _firstNotNegation).Select(hit => hit.Start).ToHashSet();
+        // Every word of an affirming phrase: the cue may open it ("ne samo") or stand inside it ("must not").
+        var affirming = found.Where(hit => hit.Phrase >= _firstNotNegation).SelectMany(hit => Enumerable.Range(hit.Start, hit.Length)).ToHashSet();
         foreach (var (phrase, _, start, length) in found)
         {
             if (phrase >= _firstNotNegation || affirming.Contains(start) || ignored.Contains(_cueTexts[phrase], StringComparer.Ordinal))

@@ -39,7 +39,7 @@ public sealed class CrisisIndexTests(EnrichmentFixture fixture) : IClassFixture<
     [Theory]
     [InlineData("rts.csv")]
     [InlineData("rts_latin.csv")]
-    public void OnTheRtsHeadlines_InSerbian_TheIndexStandsAboveItsBase_InAtLeast80PercentOfTheReportedCrises(string file)
+    public void OnTheRtsHeadlines_InSerbian_TheIndexStandsAboveItsBase_InAtLeast90PercentOfTheReportedCrises(string file)
     {
         var path = Path.Combine(RepositoryPaths.Corpora, "balkans", file);
         if (!File.Exists(path))
@@ -50,11 +50,11 @@ public sealed class CrisisIndexTests(EnrichmentFixture fixture) : IClassFixture<
         var samples = Samples(HeadlineCsvReader.Read(path, "RTS", "sr", DateTimeOffset.UnixEpoch));
         var results = CrisisCheck.Run(samples, Crises, crisis => crisis.RtsArticle is not null, samples.Min(sample => sample.Published), samples.Max(sample => sample.Published));
 
-        // Below the 90 %: the 15 months lie inside the protest wave, so Serbia's base is itself a crisis
-        // level; docs/tension.md names the two misses. The floor keeps today's 8 of 10.
+        // The 90 %: 9 of 10 today. The 15 months lie inside the protest wave, so Serbia's base is itself a
+        // crisis level; docs/tension.md names the miss (Cetinje, January 2025).
         var reported = results.Where(result => result.IsReported).ToList();
         Assert.Equal(10, reported.Count);
-        Assert.True(HitRate(reported) >= 0.8, Misses(reported));
+        Assert.True(HitRate(reported) >= 0.9, Misses(reported));
     }
 
     private List<TensionSample> Samples(IEnumerable<Article> articles) =>

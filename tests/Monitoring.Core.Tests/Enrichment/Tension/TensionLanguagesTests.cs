@@ -64,6 +64,21 @@ public sealed class TensionLanguagesTests(EnrichmentFixture fixture) : IClassFix
     [InlineData("sr", "Vučić o razgraničenju sa Albancima kao kompromisu", "secession-threats", "razgraničenje")]
     [InlineData("sq", "Analistët: Ndryshimi i kufijve mes Kosovës dhe Serbisë rrezikon rajonin", "secession-threats", "ndryshim* i kufij*")]
     [InlineData("en", "Leaders discuss a land swap between Kosovo and Serbia.", "secession-threats", "land swap*")]
+    // A strike or a movement named by its demands or by stopped classes.
+    [InlineData("sr", "Vučević: Postignut dogovor oko ključnih zahteva prosvetara", "protests-unrest", "zahtev* prosvetar*")]
+    [InlineData("sr", "Мацут: Политички захтеви студената у дефанзиви", "protests-unrest", "zahtev* =studenata")]
+    [InlineData("hr", "Vlada odbila zahtjeve sindikata učitelja", "protests-unrest", "zahtjev* sindikat*")]
+    [InlineData("sq", "Qeveria pranoi kërkesat e studentëve", "protests-unrest", "kërkes* _ studentë*")]
+    [InlineData("mk", "Владата ги прифати барањата на студентите", "protests-unrest", "барањ* на студент*")]
+    [InlineData("sr", "Obustava nastave u školama širom Srbije", "protests-unrest", "obustav* nastav*")]
+    // Killings and deadly disasters that become political: blame, resignations, condolences.
+    [InlineData("sr", "Vučić: Odgovornost za tragediju u Novom Sadu mora da bude jasna", "deadly-disasters", "odgovornost* za tragedij*")]
+    [InlineData("sr", "Još dve ostavke zbog tragedije u Novom Sadu", "deadly-disasters", "ostavk* zbog tragedij*")]
+    [InlineData("sr", "Zvaničnici Srbije uputili saučešća povodom zločina na Cetinju", "deadly-disasters", "saučešć*")]
+    [InlineData("hr", "Pokolj u školi, ubijeno devetero djece", "deadly-disasters", "pokolj*")]
+    [InlineData("sq", "Masakër në shkollë, vriten nëntë fëmijë", "deadly-disasters", "masakër*")]
+    [InlineData("sq", "Përgjegjësia për tragjedinë në Koçan", "deadly-disasters", "përgjegjësi* për tragjedi*")]
+    [InlineData("mk", "Одговорност за несреќата во Кочани", "deadly-disasters", "одговорност* за несреќ*")]
     public void ATermOfEachClass_IsFound_InItsLanguage(string language, string headline, string category, string term)
     {
         var tension = Score(headline, language);
@@ -109,6 +124,25 @@ public sealed class TensionLanguagesTests(EnrichmentFixture fixture) : IClassFix
 
         Assert.DoesNotContain(tension.Evidence, item => item.Term == term);
         Assert.Contains(tension.Negated, item => item.Term == term);
+    }
+
+    // What must not happen is said of what happens or threatens; a denial of involvement denies the involvement, not the attack.
+    [Theory]
+    [InlineData("sr", "Vučević: Građani ne smeju biti taoci blokada", "blokada")]
+    [InlineData("sr", "Вучевић: Грађани не смеју бити таоци блокада", "blokada")]
+    [InlineData("hr", "Građani ne smiju biti taoci blokada", "blokada")]
+    [InlineData("sq", "Qytetarët nuk duhet të jenë pengje të bllokadës", "bllokadë")]
+    [InlineData("mk", "Граѓаните не смеат да бидат заложници на блокадите", "blokada")]
+    [InlineData("en", "Serbia must not be held hostage by the blockade", "blockade")]
+    [InlineData("sr", "Beograd negira umešanost u napad na kanal", "napad*")]
+    [InlineData("sr", "Београд негира умешаност у напад на канал", "napad*")]
+    [InlineData("en", "Belgrade denied any involvement in the attack on the canal", "attack")]
+    public void AProhibitionOrADeniedInvolvement_DoesNotNegateTheEvent(string language, string headline, string term)
+    {
+        var tension = Score(headline, language);
+
+        Assert.Contains(tension.Evidence, item => item.Term == term);
+        Assert.DoesNotContain(tension.Negated, item => item.Term == term);
     }
 
     [Fact]

@@ -80,13 +80,14 @@ public sealed class TensionNegationTests(EnrichmentFixture fixture) : IClassFixt
     [Theory]
     [InlineData("rts_latin.csv")]
     [InlineData("rts.csv")]
-    public void ADeniedInvolvementInAnAttack_IsNoAttack(string file)
+    public void ADeniedInvolvementInAnAttack_StillReportsTheAttack(string file)
     {
-        // 5593086: "Beograd nedvosmisleno negira umešanost u napad na kanal Ibar–Lepenac" — napad is the third word after negira.
+        // 5593086: "Beograd nedvosmisleno negira umešanost u napad na kanal Ibar–Lepenac": Belgrade denies its
+        // involvement, not the attack, which happened (the canal was blown up on 29 November 2024).
         var tension = Score(Headline(file, "5593086"), "sr");
 
-        Assert.DoesNotContain(tension.Evidence, item => item.Term == "napad*");
-        Assert.Contains(tension.Negated, item => item.Term == "napad*");
+        Assert.Contains(tension.Evidence, item => item.Term == "napad*");
+        Assert.DoesNotContain(tension.Negated, item => item.Term == "napad*");
     }
 
     [Fact]
