@@ -124,8 +124,7 @@ public sealed partial class InboxProcessingJob(
                 return null;
             }
 
-            var fresh = await PrepareAsync(db, batch, writing, summary, cancellationToken).ConfigureAwait(false);
-            return new PreparedBatch(db, batch[^1].Id, fresh, [.. db.KnownArticles.Local], StoryClustering.Added(db));
+            return await PrepareAsync(db, batch, writing, summary, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -134,7 +133,7 @@ public sealed partial class InboxProcessingJob(
         }
     }
 
-    private async Task<List<EnrichedArticle>> PrepareAsync(IngestionDbContext db, List<InboxItem> batch, PreparedBatch? writing, InboxRunSummary summary, CancellationToken cancellationToken)
+    private async Task<PreparedBatch> PrepareAsync(IngestionDbContext db, List<InboxItem> batch, PreparedBatch? writing, InboxRunSummary summary, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var maxBytes = options.Value.MaxItemBytes;
@@ -157,9 +156,13 @@ public sealed partial class InboxProcessingJob(
 
         var ids = candidates.Select(candidate => candidate.Normalised.Article.Id.Value).Distinct().ToList();
         var keys = candidates.Select(candidate => candidate.Normalised.ContentKey).Distinct().ToList();
-        var known = await db.KnownArticles
-            .Where(article => ids.Contains(article.Id) || keys.Contains(article.ContentKey))
+        // Two lookups, each on its own index, with the batch's values as one array parameter.
+        var known = await db.KnownArticles.AsNoTracking()
+            .Where(article => EF.Parameter(ids).Contains(article.Id))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        known.AddRange(await db.KnownArticles.AsNoTracking()
+            .Where(article => EF.Parameter(keys).Contains(article.ContentKey))
+            .ToListAsync(cancellationToken).ConfigureAwait(false));
         // The batch being written is not committed yet: what it registered counts as known.
         known.AddRange(writing?.Registered ?? []);
         var byId = known.DistinctBy(article => article.Id).ToDictionary(article => article.Id, StringComparer.Ordinal);
@@ -192,10 +195,12 @@ public sealed partial class InboxProcessingJob(
             unseen.Add((item, normalised));
         }
 
-        var stories = await StoryClustering.AssignAsync(db, unseen.Select(candidate => candidate.Normalised.Article).ToList(), cancellationToken, writing?.Stories).ConfigureAwait(false);
+        var placement = await StoryClustering.AssignAsync(db, unseen.Select(candidate => candidate.Normalised.Article).ToList(), cancellationToken, writing?.Stories).ConfigureAwait(false);
+        var stories = placement.Stories;
         // Spread over every core: most of a batch's cost (benchmark 2, docs/performance.md).
         var enrichments = enricher.EnrichEach([.. unseen.Select((candidate, i) => candidate.Normalised.Article with { StoryId = stories[i] })], cancellationToken);
         var fresh = new List<EnrichedArticle>();
+        var registered = new List<KnownArticle>();
         for (var i = 0; i < unseen.Count; i++)
         {
             var (item, normalised) = unseen[i];
@@ -208,7 +213,7 @@ public sealed partial class InboxProcessingJob(
                 continue;
             }
 
-            db.KnownArticles.Add(byId[article.Id.Value]);
+            registered.Add(byId[article.Id.Value]);
             item.State = InboxItemState.Indexed;
             item.ArticleId = article.Id.Value;
             item.Reason = normalised.Warning;
@@ -218,7 +223,12 @@ public sealed partial class InboxProcessingJob(
             summary.Clustered += stories[i] is null ? 0 : 1;
         }
 
-        return fresh;
+        // An article quarantined by its enrichment leaves no trace in the register or the stories.
+        var kept = registered.Select(article => article.Id).ToHashSet(StringComparer.Ordinal);
+        var placed = new UncommittedStories(
+            [.. placement.Placed.Members.Where(member => kept.Contains(member.ArticleId))],
+            [.. placement.Placed.Bands.Where(band => kept.Contains(band.ArticleId))]);
+        return new PreparedBatch(db, batch[^1].Id, fresh, registered, placed);
     }
 
     /// <summary>Writes a prepared batch to the index and commits its items; returns how many the index held already.</summary>
@@ -251,7 +261,17 @@ public sealed partial class InboxProcessingJob(
                 }
             }
 
-            await batch.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // One transaction: the items' new states, their register rows and their story rows commit together. The
+            // register and story rows are many (32 bands per article) and new, so they are inserted in bulk, untracked.
+            var transaction = await batch.Db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await BulkInsert.InsertAsync(batch.Db, batch.Registered, cancellationToken).ConfigureAwait(false);
+                await StoryClustering.WriteAsync(batch.Db, batch.Stories, cancellationToken).ConfigureAwait(false);
+                await batch.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return alreadyIndexedCount;
         }
     }
@@ -277,7 +297,7 @@ internal sealed record PreparedBatch(
     IngestionDbContext Db,
     long LastId,
     IReadOnlyList<EnrichedArticle> Fresh,
-    IReadOnlyList<KnownArticle> Registered,
+    List<KnownArticle> Registered,
     UncommittedStories Stories);
 
 /// <summary>What one run of <see cref="InboxProcessingJob"/> did.</summary>

@@ -21,10 +21,10 @@ public static class StoryClustering
     /// <summary>
     /// The story of each article, in order (null: a story of its own), comparing with every member the
     /// store knows, with <paramref name="uncommitted"/> (members placed by a batch still being written) and with the
-    /// articles before it in the list. New members and their bands are added to <paramref name="db"/> for the
-    /// caller to commit with the articles.
+    /// articles before it in the list. Nothing is written: the new members and their bands are returned, for the
+    /// caller to commit with the articles through <see cref="WriteAsync"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<ArticleId?>> AssignAsync(
+    public static async Task<StoryPlacement> AssignAsync(
         IngestionDbContext db,
         IReadOnlyList<Article> articles,
         CancellationToken cancellationToken,
@@ -32,7 +32,10 @@ public static class StoryClustering
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(articles);
-        var signatures = articles.Select(article => StorySignature.Of(article.Title, article.Body)).ToList();
+        // Shingling and hashing are independent per article: spread over the cores.
+        var signatures = articles.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(article => StorySignature.Of(article.Title, article.Body))
+            .ToList();
         var bands = signatures.Select(signature => signature.IsComparable ? signature.BandKeys() : []).ToList();
         var keys = bands.SelectMany(keys => keys).Distinct().ToList();
 
@@ -40,8 +43,10 @@ public static class StoryClustering
         var members = new Dictionary<string, (string StoryId, StorySignature Signature)>(StringComparer.Ordinal);
         if (keys.Count > 0)
         {
+            // One array parameter (json_each on SQLite, = ANY on PostgreSQL), not one parameter per key: a batch has
+            // ~16,000 keys, and a statement that long costs more to build and parse than to run.
             var stored = await db.StoryBands.AsNoTracking()
-                .Where(band => keys.Contains(band.BandKey))
+                .Where(band => EF.Parameter(keys).Contains(band.BandKey))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var band in stored)
             {
@@ -49,8 +54,8 @@ public static class StoryClustering
             }
 
             var ids = stored.Select(band => band.ArticleId).Distinct().ToList();
-            var loaded = await db.StoryMembers.AsNoTracking()
-                .Where(member => ids.Contains(member.ArticleId))
+            var loaded = ids.Count == 0 ? [] : await db.StoryMembers.AsNoTracking()
+                .Where(member => EF.Parameter(ids).Contains(member.ArticleId))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var member in loaded)
             {
@@ -73,6 +78,7 @@ public static class StoryClustering
         }
 
         var stories = new ArticleId?[articles.Count];
+        var placed = new UncommittedStories([], []);
         for (var i = 0; i < articles.Count; i++)
         {
             if (!signatures[i].IsComparable)
@@ -81,10 +87,10 @@ public static class StoryClustering
             }
 
             var id = articles[i].Id.Value;
-            if (members.TryGetValue(id, out var placed))
+            if (members.TryGetValue(id, out var known))
             {
                 // A rerun over an article the store placed already: its story does not move.
-                stories[i] = placed.StoryId == id ? null : ArticleId.Parse(placed.StoryId);
+                stories[i] = known.StoryId == id ? null : ArticleId.Parse(known.StoryId);
                 continue;
             }
 
@@ -101,22 +107,24 @@ public static class StoryClustering
             stories[i] = best.StoryId is null ? null : ArticleId.Parse(storyId);
 
             members[id] = (storyId, signatures[i]);
-            db.StoryMembers.Add(new StoryMember { ArticleId = id, StoryId = storyId, Signature = signatures[i].ToBytes() });
+            placed.Members.Add(new StoryMember { ArticleId = id, StoryId = storyId, Signature = signatures[i].ToBytes() });
             foreach (var key in bands[i].Distinct())
             {
-                db.StoryBands.Add(new StoryBand { BandKey = key, ArticleId = id });
+                placed.Bands.Add(new StoryBand { BandKey = key, ArticleId = id });
                 AddCandidate(candidatesByBand, key, id);
             }
         }
 
-        return stories;
+        return new StoryPlacement(stories, placed);
     }
 
-    /// <summary>What <see cref="AssignAsync"/> added to <paramref name="db"/>, to be seen by the next batch before it is committed.</summary>
-    public static UncommittedStories Added(IngestionDbContext db)
+    /// <summary>Writes the members and bands of <paramref name="placed"/> in the context's current transaction, untracked.</summary>
+    public static async Task WriteAsync(IngestionDbContext db, UncommittedStories placed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        return new UncommittedStories([.. db.StoryMembers.Local], [.. db.StoryBands.Local]);
+        ArgumentNullException.ThrowIfNull(placed);
+        await BulkInsert.InsertAsync(db, placed.Members, cancellationToken).ConfigureAwait(false);
+        // In key order: each page of the band index is then visited once, left to right, rather than at random.
+        await BulkInsert.InsertAsync(db, placed.Bands.OrderBy(band => band.BandKey).ThenBy(band => band.ArticleId, StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddCandidate(Dictionary<long, List<string>> candidates, long key, string articleId)
@@ -132,4 +140,7 @@ public static class StoryClustering
 }
 
 /// <summary>Story members and bands placed by a batch whose transaction has not committed yet.</summary>
-public sealed record UncommittedStories(IReadOnlyList<StoryMember> Members, IReadOnlyList<StoryBand> Bands);
+public sealed record UncommittedStories(List<StoryMember> Members, List<StoryBand> Bands);
+
+/// <summary>What <see cref="StoryClustering.AssignAsync"/> decided: each article's story, and the rows that record it.</summary>
+public sealed record StoryPlacement(IReadOnlyList<ArticleId?> Stories, UncommittedStories Placed);
