@@ -219,9 +219,9 @@ internal sealed class PersonReading
 
         var next = _tokens[i + 1];
         return next.Text.Length is >= 1 and <= 3
-            && next.Text.All(char.IsAsciiDigit)
-            && next.Gap.Trim() == "("
-            && (i + 2 >= _tokens.Count || _tokens[i + 2].Gap.TrimStart().StartsWith(')'));
+            && !next.Text.AsSpan().ContainsAnyExceptInRange('0', '9')
+            && next.Gap.AsSpan().Trim().SequenceEqual("(")
+            && (i + 2 >= _tokens.Count || _tokens[i + 2].Gap.AsSpan().TrimStart().StartsWith(")", StringComparison.Ordinal));
     }
 
     // "Kosta: „Srbiji je mesto u Uniji“": a colon and a quotation mark after the name.

@@ -4,7 +4,7 @@ namespace Monitoring.Core.Tests.Enrichment.Countries;
 /// The countries-about classes of issue 18's last round, in each language and both Serbian scripts: leaders of the
 /// countries the region's press writes about (current and 2000s heads of state and government), acronyms written as
 /// words, possessive adjectives of a leader's name, a leader's son, the city where others meet, an age in brackets,
-/// Kosovo's villages of the news and continents named with a country's word. Sentences written for these tests in
+/// an ordinary word GeoNames spells as a town, Kosovo's villages of the news and continents named with a country's word. Sentences written for these tests in
 /// the style of the region's outlets and wire copy; each expectation was read off the sentence by hand.
 /// </summary>
 public sealed class LeadersAndVenuesTests(EnrichmentFixture fixture) : IClassFixture<EnrichmentFixture>
@@ -91,6 +91,15 @@ public sealed class LeadersAndVenuesTests(EnrichmentFixture fixture) : IClassFix
     [InlineData("Santos (55) je bio trener tri momčadi u Grčkoj", "hr", "GR")]
     [InlineData("Santos (55) je bio trener tri tima u Grčkoj", "sr", "GR")]
     public void ANameWithAnAgeInBrackets_IsAPerson_NotATown(string headline, string language, string expected)
+    {
+        Assert.Equal(expected, About(headline, language));
+    }
+
+    [Theory]
+    [InlineData("Декан новосадског ДИФ-а ушао на факултет", "sr", "RS")]
+    [InlineData("Dekan novosadskog DIF-a ušao na fakultet", "sr", "RS")]
+    [InlineData("Dekan Filozofskog fakulteta podnio ostavku", "hr", "")]
+    public void AnOrdinaryWordThatGeoNamesSpellsAsATown_IsNoTown(string headline, string language, string expected)
     {
         Assert.Equal(expected, About(headline, language));
     }
