@@ -71,6 +71,13 @@ public sealed class TensionLanguagesTests(EnrichmentFixture fixture) : IClassFix
     [InlineData("sq", "Qeveria pranoi kërkesat e studentëve", "protests-unrest", "kërkes* _ studentë*")]
     [InlineData("mk", "Владата ги прифати барањата на студентите", "protests-unrest", "барањ* на студент*")]
     [InlineData("sr", "Obustava nastave u školama širom Srbije", "protests-unrest", "obustav* nastav*")]
+    // Gatherings in front of a building, attacks on the police, entries blocked.
+    [InlineData("sr", "Okupljanje ispred stana ministra, policija obezbeđuje zgradu", "protests-unrest", "okuplj* ispred")]
+    [InlineData("sr", "Два скупа испред седишта странке на Новом Београду", "protests-unrest", "skup ispred")]
+    [InlineData("hr", "Napad na policiju u Splitu nakon utakmice", "protests-unrest", "napad* na policij*")]
+    [InlineData("sq", "Tubim para Kuvendit kundër ligjit të ri", "protests-unrest", "tubim* para")]
+    [InlineData("mk", "Собир пред Собранието против новиот закон", "protests-unrest", "собир* пред")]
+    [InlineData("sr", "Studenti sprečili ulazak zaposlenih u rektorat", "protests-unrest", "spreč* ulaz*")]
     // Killings and deadly disasters that become political: blame, resignations, condolences.
     [InlineData("sr", "Vučić: Odgovornost za tragediju u Novom Sadu mora da bude jasna", "deadly-disasters", "odgovornost* za tragedij*")]
     [InlineData("sr", "Još dve ostavke zbog tragedije u Novom Sadu", "deadly-disasters", "ostavk* zbog tragedij*")]
