@@ -24,6 +24,7 @@ public static class AlertLinks
             Languages = saved.Languages,
             MinTension = saved.MinTension is { } min ? (int)Math.Floor(min) : null,
             MaxTension = saved.MaxTension is { } max ? (int)Math.Ceiling(max) : null,
+            ExpandNames = saved.ExpandNames,
         };
     }
 }

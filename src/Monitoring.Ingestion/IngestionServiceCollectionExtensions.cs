@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search.Names;
 using Monitoring.Ingestion.DropFolder;
 using Monitoring.Ingestion.Import;
 using Monitoring.Ingestion.Inbox;
@@ -38,6 +39,7 @@ public static class IngestionServiceCollectionExtensions
             provider.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(provider => EnrichmentModel.LoadFrom(provider.GetRequiredService<SeedsLocation>().FullPath));
+        services.AddSingleton(provider => SearchNames.LoadFrom(provider.GetRequiredService<SeedsLocation>().FullPath));
         services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName);
         services.AddSingleton(provider => new ArticleEnricher(
             provider.GetRequiredService<EnrichmentModel>(),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Elasticsearch;
 using Monitoring.Search.Elasticsearch.Percolation;
 using Monitoring.Search.Lucene;
@@ -16,7 +17,8 @@ public static class SearchServiceCollectionExtensions
     /// <summary>
     /// Registers the engine chosen by "Search:Engine" as a singleton behind <see cref="IArticleIndex"/> and
     /// <see cref="IArticleSearch"/> (one instance serves both), and the same engine's <see cref="IAlertPercolator"/>
-    /// as a singleton, with <see cref="SearchOptions"/> validated at start.
+    /// as a singleton, with <see cref="SearchOptions"/> validated at start. Both expand typed names with the
+    /// <see cref="SearchNames"/> the host registers, if any.
     /// </summary>
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,18 +36,18 @@ public static class SearchServiceCollectionExtensions
         switch (engine)
         {
             case SearchEngine.Lucene:
-                services.AddSingleton(provider => new LuceneArticleIndex(ResolveIndexPath(provider)));
+                services.AddSingleton(provider => new LuceneArticleIndex(ResolveIndexPath(provider), NamesOf(provider)));
                 services.AddSingleton<IArticleIndex>(provider => provider.GetRequiredService<LuceneArticleIndex>());
                 services.AddSingleton<IArticleSearch>(provider => provider.GetRequiredService<LuceneArticleIndex>());
-                services.AddSingleton<IAlertPercolator, LuceneAlertPercolator>();
+                services.AddSingleton<IAlertPercolator>(provider => new LuceneAlertPercolator(NamesOf(provider)));
                 break;
             case SearchEngine.Elasticsearch:
                 services.AddSingleton(provider =>
-                    new ElasticsearchArticleIndex(provider.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch));
+                    new ElasticsearchArticleIndex(provider.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch, NamesOf(provider)));
                 services.AddSingleton<IArticleIndex>(provider => provider.GetRequiredService<ElasticsearchArticleIndex>());
                 services.AddSingleton<IArticleSearch>(provider => provider.GetRequiredService<ElasticsearchArticleIndex>());
                 services.AddSingleton(provider =>
-                    new ElasticsearchAlertPercolator(provider.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch));
+                    new ElasticsearchAlertPercolator(provider.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch, NamesOf(provider)));
                 services.AddSingleton<IAlertPercolator>(provider => provider.GetRequiredService<ElasticsearchAlertPercolator>());
                 break;
             default:
@@ -54,6 +56,10 @@ public static class SearchServiceCollectionExtensions
 
         return services;
     }
+
+    // The host registers the names typed places, countries and people are also searched by; without them a
+    // search finds only what was typed.
+    private static IReadOnlyList<NameGroup>? NamesOf(IServiceProvider provider) => provider.GetService<SearchNames>()?.Groups;
 
     private static string ResolveIndexPath(IServiceProvider provider)
     {

@@ -1,4 +1,6 @@
 using Monitoring.Core.Alerts;
+using Monitoring.Core.Search.Names;
+using Monitoring.Tests;
 
 namespace Monitoring.Search.Tests;
 
@@ -13,6 +15,8 @@ public abstract class AlertPercolatorContract
     public static readonly TheoryData<string, ArticleQuery> SavedSearches = new()
     {
         { "word", new ArticleQuery { Text = "Kosovo" } },
+        { "another name", new ArticleQuery { Text = "Beograd" } },
+        { "names as typed", new ArticleQuery { Text = "Beograd OR Belgrad", ExpandNames = false } },
         { "phrase", new ArticleQuery { Text = "\"prime minister\"" } },
         { "boolean", new ArticleQuery { Text = "(Serbia OR Croatia) AND NOT election*" } },
         { "proximity", new ArticleQuery { Text = "\"Kosovo Serbia\"~5" } },
@@ -29,20 +33,23 @@ public abstract class AlertPercolatorContract
     /// <summary>The demo news as one batch: it holds matches and non-matches for every saved search.</summary>
     private static IReadOnlyList<EnrichedArticle> NewArticles => DemoCorpus.Articles;
 
-    /// <summary>A new percolator holding no alerts.</summary>
-    protected abstract Task<IAlertPercolator> CreatePercolatorAsync();
+    /// <summary>The shipped names a typed place, country or person is also searched by, as the app has them.</summary>
+    private static readonly Lazy<IReadOnlyList<NameGroup>> Names = new(() => SearchNames.LoadFrom(RepositoryPaths.Seeds).Groups);
 
-    /// <summary>A new, empty search engine of the same kind, for the oracle.</summary>
-    protected abstract Task<SearchEngineUnderTest> CreateEmptyEngineAsync();
+    /// <summary>A new percolator holding no alerts, expanding typed names with <paramref name="names"/>.</summary>
+    protected abstract Task<IAlertPercolator> CreatePercolatorAsync(IReadOnlyList<NameGroup> names);
+
+    /// <summary>A new, empty search engine of the same kind with the same names, for the oracle.</summary>
+    protected abstract Task<SearchEngineUnderTest> CreateEmptyEngineAsync(IReadOnlyList<NameGroup> names);
 
     [Theory]
     [MemberData(nameof(SavedSearches))]
     public async Task AnAlert_MatchesExactlyWhatItsSearchFinds_AmongTheNewArticles(string kind, ArticleQuery query)
     {
-        var engine = await CreateEmptyEngineAsync();
+        var engine = await CreateEmptyEngineAsync(Names.Value);
         await engine.Index.IndexAsync(NewArticles, Cancel);
         var found = await FoundAsync(engine.Search, query);
-        var percolator = await CreatePercolatorAsync();
+        var percolator = await CreatePercolatorAsync(Names.Value);
         await percolator.RegisterAsync(kind, query, Cancel);
 
         var matches = await percolator.PercolateAsync(NewArticles, Cancel);
@@ -56,9 +63,9 @@ public abstract class AlertPercolatorContract
     [Fact]
     public async Task ManyAlerts_AreMatchedInOnePass_EachWithItsOwnArticles()
     {
-        var engine = await CreateEmptyEngineAsync();
+        var engine = await CreateEmptyEngineAsync(Names.Value);
         await engine.Index.IndexAsync(NewArticles, Cancel);
-        var percolator = await CreatePercolatorAsync();
+        var percolator = await CreatePercolatorAsync(Names.Value);
         var expected = new List<(string, string)>();
         foreach (var (kind, query) in SavedSearches.Select(row => row.Data))
         {
@@ -76,7 +83,7 @@ public abstract class AlertPercolatorContract
     {
         var holder = Assert.Single(DemoCorpus.Articles, article => DemoCorpus.Mentions(article, "Shirokaya"));
         var others = DemoCorpus.Articles.Where(article => article != holder).Take(50);
-        var percolator = await CreatePercolatorAsync();
+        var percolator = await CreatePercolatorAsync(Names.Value);
         await percolator.RegisterAsync("shirokaya", new ArticleQuery { Text = "shirokaya" }, Cancel);
 
         var matches = await percolator.PercolateAsync([.. others, holder], Cancel);
@@ -88,7 +95,7 @@ public abstract class AlertPercolatorContract
     public async Task AnArticleGivenTwiceInABatch_MatchesOnce()
     {
         var holder = Assert.Single(DemoCorpus.Articles, article => DemoCorpus.Mentions(article, "Shirokaya"));
-        var percolator = await CreatePercolatorAsync();
+        var percolator = await CreatePercolatorAsync(Names.Value);
         await percolator.RegisterAsync("shirokaya", new ArticleQuery { Text = "shirokaya" }, Cancel);
 
         var matches = await percolator.PercolateAsync([holder, holder], Cancel);
@@ -100,7 +107,7 @@ public abstract class AlertPercolatorContract
     public async Task RegisteringAgain_ReplacesTheAlertsQuery()
     {
         var holder = Assert.Single(DemoCorpus.Articles, article => DemoCorpus.Mentions(article, "Shirokaya"));
-        var percolator = await CreatePercolatorAsync();
+        var percolator = await CreatePercolatorAsync(Names.Value);
         await percolator.RegisterAsync("alert", new ArticleQuery { Text = "shirokaya" }, Cancel);
 
         await percolator.RegisterAsync("alert", new ArticleQuery { Text = "shirokaya", Countries = ["FR"] }, Cancel);
@@ -112,7 +119,7 @@ public abstract class AlertPercolatorContract
     [Fact]
     public async Task ARemovedAlert_MatchesNothingAnyMore()
     {
-        var percolator = await CreatePercolatorAsync();
+        var percolator = await CreatePercolatorAsync(Names.Value);
         await percolator.RegisterAsync("kept", new ArticleQuery { Text = "Kosovo" }, Cancel);
         await percolator.RegisterAsync("removed", new ArticleQuery { Text = "Kosovo" }, Cancel);
 
@@ -128,7 +135,7 @@ public abstract class AlertPercolatorContract
     [Fact]
     public async Task AQueryThatDoesNotParse_IsRefusedWithItsPosition_AndThePreviousQueryStays()
     {
-        var percolator = await CreatePercolatorAsync();
+        var percolator = await CreatePercolatorAsync(Names.Value);
         await percolator.RegisterAsync("alert", new ArticleQuery { Text = "Kosovo" }, Cancel);
 
         var error = await Assert.ThrowsAsync<InvalidQueryException>(
@@ -141,7 +148,7 @@ public abstract class AlertPercolatorContract
     [Fact]
     public async Task WithoutAlerts_OrWithoutArticles_NothingMatches()
     {
-        var percolator = await CreatePercolatorAsync();
+        var percolator = await CreatePercolatorAsync(Names.Value);
 
         Assert.Empty(await percolator.PercolateAsync(NewArticles, Cancel));
         await percolator.RegisterAsync("alert", new ArticleQuery(), Cancel);

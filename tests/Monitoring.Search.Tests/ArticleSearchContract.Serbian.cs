@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Monitoring.Core.Search.Names;
 
 namespace Monitoring.Search.Tests;
 
@@ -86,13 +87,13 @@ public abstract partial class ArticleSearchContract
         Assert.Equal(1, await TotalAsync(engine, new ArticleQuery { Text = "data" }));
     }
 
-    private async Task<(SearchEngineUnderTest Engine, Dictionary<ArticleId, string> Urls)> BalkanEngineAsync()
+    private async Task<(SearchEngineUnderTest Engine, Dictionary<ArticleId, string> Urls)> BalkanEngineAsync(IReadOnlyList<NameGroup>? names = null)
     {
         BalkanHeadlines.SkipUnlessPresent();
         var articles = BalkanHeadlines.Read("rts.csv").Select(pair => BalkanHeadlines.ToArticle(pair.Key, pair.Value, CyrillicSource))
             .Concat(BalkanHeadlines.Read("rts_latin.csv").Select(pair => BalkanHeadlines.ToArticle(pair.Key, pair.Value, LatinSource)))
             .ToList();
-        var engine = await CreateEmptyEngineAsync();
+        var engine = await CreateEmptyEngineAsync(names);
         await engine.Index.IndexAsync(articles, Cancel);
         return (engine, articles.ToDictionary(article => article.Id, article => article.Article.Url!.ToString()));
     }

@@ -1,3 +1,5 @@
+using Monitoring.Core.Search.Names;
+
 namespace Monitoring.Search.Tests;
 
 /// <summary>One engine under test: the writing and the reading side (often the same object).</summary>
@@ -13,8 +15,8 @@ public abstract partial class ArticleSearchContract
 
     private static IReadOnlyList<EnrichedArticle> Corpus => DemoCorpus.Articles;
 
-    /// <summary>A new engine holding no articles.</summary>
-    protected abstract Task<SearchEngineUnderTest> CreateEmptyEngineAsync();
+    /// <summary>A new engine holding no articles, expanding typed names with <paramref name="names"/> (none when null).</summary>
+    protected abstract Task<SearchEngineUnderTest> CreateEmptyEngineAsync(IReadOnlyList<NameGroup>? names = null);
 
     [Fact]
     public async Task Indexing_TheSameArticlesTwice_DoublesNothing()

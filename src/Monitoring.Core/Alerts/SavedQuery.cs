@@ -34,6 +34,9 @@ public sealed record SavedQuery
 
     public double? MaxTension { get; init; }
 
+    /// <summary>See <c>ArticleQuery.ExpandNames</c>; alerts saved before it existed expand names, as searches do.</summary>
+    public bool ExpandNames { get; init; } = true;
+
     public static SavedQuery From(ArticleQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -48,6 +51,7 @@ public sealed record SavedQuery
             Languages = query.Languages,
             MinTension = query.MinTension,
             MaxTension = query.MaxTension,
+            ExpandNames = query.ExpandNames,
         };
     }
 
@@ -69,6 +73,7 @@ public sealed record SavedQuery
         Languages = Languages,
         MinTension = MinTension,
         MaxTension = MaxTension,
+        ExpandNames = ExpandNames,
         Sort = SearchSort.Newest,
     };
 

@@ -78,6 +78,13 @@ public sealed record ArticleQuery
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
+    /// <summary>
+    /// Whether a word or quoted phrase of <see cref="Text"/> that is a whole name of a place, country or person
+    /// also finds its other names, in the region's languages and scripts: Beograd finds Belgrade and Beogradi,
+    /// Šojgu finds Shoigu. Prefixes, wildcards and phrases with a slop are never expanded. Default on.
+    /// </summary>
+    public bool ExpandNames { get; init; } = true;
+
     /// <summary>Hits to pass over, for shallow pages. Ignored when <see cref="Cursor"/> is set.</summary>
     public int Skip { get; init; }
 

@@ -1,4 +1,5 @@
 using Monitoring.Core.Enrichment;
+using Monitoring.Core.Search.Names;
 
 namespace Monitoring.Core.Search;
 
@@ -26,6 +27,12 @@ public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Hits, Sea
     /// filter applied (unlike the disjunctive source facet). Exactness as for <see cref="DistinctStories"/>.
     /// </summary>
     public long DistinctSources { get; init; }
+
+    /// <summary>
+    /// The other names of typed places, countries and people that the search also matched (see
+    /// <c>ArticleQuery.ExpandNames</c>), for "also searching: …" under the search box; empty when none.
+    /// </summary>
+    public IReadOnlyList<NameExpansion> NameExpansions { get; init; } = [];
 }
 
 /// <param name="Snippets">Passages of the body (or title) around the matched terms.</param>

@@ -15,6 +15,9 @@ public sealed record SearchState
 
     private const string DateFormat = "yyyy-MM-dd";
 
+    // The value of names= that searches typed names only as typed.
+    private const string ExactNames = "exact";
+
     /// <summary>The URL parameters, in the order they are written.</summary>
     public static class Keys
     {
@@ -33,6 +36,7 @@ public sealed record SearchState
         public const string MaxTension = "tmax";
         public const string Story = "story";
         public const string Sort = "sort";
+        public const string Names = "names";
         public const string Page = "page";
         public const string Cursor = "cursor";
     }
@@ -69,6 +73,12 @@ public sealed record SearchState
     public ArticleId? Story { get; init; }
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>
+    /// Whether typed names also find their other names (<see cref="ArticleQuery.ExpandNames"/>); <c>names=exact</c>
+    /// in the URL turns it off.
+    /// </summary>
+    public bool ExpandNames { get; init; } = true;
 
     /// <summary>1-based page number. Without <see cref="Cursor"/> it decides how many hits are skipped.</summary>
     public int Page { get; init; } = 1;
@@ -127,6 +137,7 @@ public sealed record SearchState
             MaxTension = ParseTension(One(Keys.MaxTension)),
             Story = ArticleId.TryParse(One(Keys.Story), out var story) ? story : null,
             Sort = ParseEnum(One(Keys.Sort), SearchSort.Relevance),
+            ExpandNames = !string.Equals(One(Keys.Names), ExactNames, StringComparison.OrdinalIgnoreCase),
             Page = int.TryParse(One(Keys.Page), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 1 ? page : 1,
             Cursor = One(Keys.Cursor),
         };
@@ -153,6 +164,7 @@ public sealed record SearchState
         [Keys.MaxTension] = MaxTension?.ToString(CultureInfo.InvariantCulture),
         [Keys.Story] = Story?.Value,
         [Keys.Sort] = Sort == SearchSort.Relevance ? null : Lower(Sort),
+        [Keys.Names] = ExpandNames ? null : ExactNames,
         [Keys.Page] = Page <= 1 ? null : Page.ToString(CultureInfo.InvariantCulture),
         [Keys.Cursor] = Cursor,
     };
@@ -199,6 +211,7 @@ public sealed record SearchState
         MaxTension = MaxTension,
         StoryId = Story,
         Sort = Sort,
+        ExpandNames = ExpandNames,
         Skip = Cursor is null ? (Page - 1) * pageSize : 0,
         Take = pageSize,
         Cursor = Cursor,
@@ -253,6 +266,7 @@ public sealed record SearchState
         && MaxTension == other.MaxTension
         && Story == other.Story
         && Sort == other.Sort
+        && ExpandNames == other.ExpandNames
         && Page == other.Page
         && Cursor == other.Cursor;
 

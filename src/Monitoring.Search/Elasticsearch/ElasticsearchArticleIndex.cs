@@ -7,6 +7,7 @@ using Elastic.Clients.Elasticsearch.QueryDsl;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Lucene;
 using Analyzer = Lucene.Net.Analysis.Analyzer;
 
@@ -42,20 +43,21 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
     private readonly ArticleQueryTranslator _parser;
 
     /// <summary>Connects with the nodes, credentials and certificate fingerprint of <paramref name="options"/>.</summary>
-    public ElasticsearchArticleIndex(ElasticsearchSearchOptions options)
-        : this(ElasticsearchConnection.Settings(options), options)
+    /// <param name="names">The names a typed place, country or person is also searched by (<c>NameGroupsFile</c>); null for none.</param>
+    public ElasticsearchArticleIndex(ElasticsearchSearchOptions options, IReadOnlyList<NameGroup>? names = null)
+        : this(ElasticsearchConnection.Settings(options), options, names)
     {
     }
 
     /// <summary>For tests: any transport (an in-memory one) with the given options.</summary>
-    internal ElasticsearchArticleIndex(ElasticsearchClientSettings settings, ElasticsearchSearchOptions options)
+    internal ElasticsearchArticleIndex(ElasticsearchClientSettings settings, ElasticsearchSearchOptions options, IReadOnlyList<NameGroup>? names = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _client = new ElasticsearchClient(settings);
         _bulk = new BulkIndexer(_client, options);
-        _parser = new ArticleQueryTranslator(_analyzer);
+        _parser = new ArticleQueryTranslator(_analyzer, names is null ? null : new NameExpander(names, _analyzer));
         _index = new VersionedIndex(
             _client, options.Alias, ArticleIndexDefinition.IndexName(options.Alias), () => ArticleIndexDefinition.CreateRequest(options), PutTemplateAsync);
     }
@@ -109,7 +111,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Take);
 
-        var text = ParseText(query.Text);
+        var (text, expansions) = ParsedQueryTranslator.ParseAndTranslate(_parser, query);
         var request = SearchRequest(query, text);
         var response = await _index.RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "a search", query.Text, cancellationToken).ConfigureAwait(false);
 
@@ -132,6 +134,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
             NextCursor = next,
             DistinctStories = stories,
             DistinctSources = sources,
+            NameExpansions = expansions,
         };
     }
 
@@ -139,7 +142,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
         ArticleQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var text = ParseText(query.Text);
+        var text = ParseText(query);
         var filtered = SearchQueryBuilder.Build(query, text, includeFacetFilters: true);
         var sort = SearchQueryBuilder.Sort(query, text is not null);
 
@@ -183,7 +186,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
     {
         ArgumentNullException.ThrowIfNull(query);
 
-        var request = CoverageRequest(query, ParseText(query.Filter.Text));
+        var request = CoverageRequest(query, ParseText(query.Filter));
         var response = await _index.RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "a coverage query", query.Filter.Text, cancellationToken).ConfigureAwait(false);
         return CoverageAggregations.Read(response.Aggregations, query);
     }
@@ -211,7 +214,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
     {
         ArgumentOutOfRangeException.ThrowIfNegative(take);
         filter ??= new ArticleQuery();
-        var text = ParseText(filter.Text);
+        var text = ParseText(filter);
         if (id.Value is null || take == 0 || await GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
             return [];
@@ -257,7 +260,7 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
     /// messages), then translated; null when there is no text.
     /// </summary>
     /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
-    internal Query? ParseText(string? text) => ParsedQueryTranslator.ParseAndTranslate(_parser, text);
+    internal Query? ParseText(ArticleQuery query) => ParsedQueryTranslator.ParseAndTranslate(_parser, query).Query;
 
     /// <summary>
     /// Text and the non-facet filters as the query, facet filters as post_filter (they narrow hits and

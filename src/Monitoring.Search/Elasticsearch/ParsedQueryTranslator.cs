@@ -1,5 +1,7 @@
 using System.Globalization;
 using Lucene.Net.Search;
+using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using Es = Elastic.Clients.Elasticsearch;
 using EsQuery = Elastic.Clients.Elasticsearch.QueryDsl.Query;
 using LuceneQuery = Lucene.Net.Search.Query;
@@ -16,14 +18,17 @@ namespace Monitoring.Search.Elasticsearch;
 internal static class ParsedQueryTranslator
 {
     /// <summary>
-    /// The analyst text parsed exactly as the Lucene engine parses it (same parser, analysis and error
-    /// messages), then translated; null when there is no text.
+    /// The analyst text of <paramref name="query"/> parsed exactly as the Lucene engine parses it (same parser,
+    /// analysis, other names and error messages), then translated (null when there is no text), with the other
+    /// names it searched.
     /// </summary>
     /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
-    public static EsQuery? ParseAndTranslate(Lucene.ArticleQueryTranslator parser, string? text)
+    public static (EsQuery? Query, IReadOnlyList<NameExpansion> Expansions) ParseAndTranslate(Lucene.ArticleQueryTranslator parser, ArticleQuery query)
     {
         ArgumentNullException.ThrowIfNull(parser);
-        return parser.ParseText(text) is { } parsed ? Translate(parsed) : null;
+        ArgumentNullException.ThrowIfNull(query);
+        var (parsed, expansions) = parser.Parse(query.Text, query.ExpandNames);
+        return (parsed is null ? null : Translate(parsed), expansions);
     }
 
     /// <exception cref="NotSupportedException">The tree holds a query type the analyst parser never builds.</exception>

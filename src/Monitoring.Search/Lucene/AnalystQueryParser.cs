@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Lucene.Analysis;
 
 namespace Monitoring.Search.Lucene;
@@ -34,25 +35,87 @@ internal sealed class AnalystQueryParser : MultiFieldQueryParser
         ["language"] = (ArticleFields.Language, ArticleFields.NormaliseLanguage),
     };
 
-    public AnalystQueryParser(Analyzer analyzer)
+    private readonly NameExpander? _names;
+    private readonly List<NameExpansion> _expansions = [];
+    private bool _expanding;
+
+    /// <param name="names">Other names of typed places, countries and people to search as well; null for none.</param>
+    public AnalystQueryParser(Analyzer analyzer, NameExpander? names = null)
         : base(ArticleAnalyzers.Version, TextFields, analyzer, Boosts)
     {
         DefaultOperator = Operator.AND;
         LowercaseExpandedTerms = false;
+        _names = names;
     }
 
     /// <summary>The field names analysts may type, for messages and docs.</summary>
     public static IReadOnlyCollection<string> FieldNames => AnalystFields.Keys;
 
-    protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
-        field is null
-            ? base.GetFieldQuery(field, queryText, quoted)
-            : Fielded(field, queryText, target => base.GetFieldQuery(target, queryText, quoted));
+    /// <summary>The names the last parse searched besides the typed ones, in the order typed.</summary>
+    public IReadOnlyList<NameExpansion> Expansions => _expansions;
 
+    // Another name of several words is searched as a phrase, whether or not the typed one was quoted.
+    protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
+        WithOtherNames(field, queryText, expand: true, text => field is null
+            ? base.GetFieldQuery(field, text, quoted: quoted || text != queryText)
+            : Fielded(field, text, target => base.GetFieldQuery(target, text, quoted: quoted || text != queryText)));
+
+    // A phrase with a slop ("Serbia claim"~2) asks for words near each other, not for a name: never expanded.
     protected override Query GetFieldQuery(string field, string queryText, int slop) =>
-        field is null
-            ? base.GetFieldQuery(field, queryText, slop)
-            : Fielded(field, queryText, target => base.GetFieldQuery(target, queryText, slop));
+        WithOtherNames(field, queryText, expand: slop == 0, text => field is null
+            ? base.GetFieldQuery(field, text, slop)
+            : Fielded(field, text, target => base.GetFieldQuery(target, text, slop)));
+
+    /// <summary>
+    /// The query for <paramref name="queryText"/>, or that query OR-ed with the other names of the place, country
+    /// or person it names (a word or a quoted phrase that is a whole name; never a prefix or wildcard, which do
+    /// not come here). Tag fields are never expanded. The base parser may call back into these overloads for
+    /// each text field; only the outermost call expands.
+    /// </summary>
+    private Query WithOtherNames(string? field, string queryText, bool expand, Func<string, Query?> parse)
+    {
+        if (_expanding)
+        {
+            return parse(queryText)!;
+        }
+
+        _expanding = true;
+        try
+        {
+            var query = parse(queryText);
+            if (!expand || _names is null || query is null || !IsTextField(field))
+            {
+                return query!;
+            }
+
+            var alternatives = _names.AlternativesOf(queryText);
+            var any = new BooleanQuery(disableCoord: true) { { query, Occur.SHOULD } };
+            var added = new List<string>();
+            foreach (var name in alternatives)
+            {
+                if (parse(name) is { } other)
+                {
+                    any.Add(other, Occur.SHOULD);
+                    added.Add(name);
+                }
+            }
+
+            if (added.Count == 0)
+            {
+                return query;
+            }
+
+            _expansions.Add(new NameExpansion(queryText, added));
+            return any;
+        }
+        finally
+        {
+            _expanding = false;
+        }
+    }
+
+    private static bool IsTextField(string? field) =>
+        field is null || (AnalystFields.TryGetValue(field, out var target) && target.Keyword is null);
 
     protected override Query GetPrefixQuery(string field, string termStr)
     {

@@ -4,11 +4,13 @@ using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 
 namespace Monitoring.Search.Lucene;
 
 /// <summary>Turns an <see cref="ArticleQuery"/> into a Lucene query: parsed text plus constant-score filters.</summary>
-internal sealed class ArticleQueryTranslator(Analyzer analyzer)
+/// <param name="names">Other names of typed places, countries and people, searched as well unless a query turns it off; null for none.</param>
+internal sealed class ArticleQueryTranslator(Analyzer analyzer, NameExpander? names = null)
 {
     /// <summary>The filters a facet can leave out of its own count (see <see cref="SearchFacets"/>).</summary>
     public enum FacetFilter
@@ -21,13 +23,25 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
         Language,
     }
 
+    /// <summary>The parsed free text of <paramref name="query"/>, with other names unless it turns them off; null when there is no text.</summary>
+    /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
+    public Query? ParseText(ArticleQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Parse(query.Text, query.ExpandNames).Query;
+    }
+
     /// <summary>The parsed free text, or null when there is none.</summary>
     /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
-    public Query? ParseText(string? text)
+    public Query? ParseText(string? text) => Parse(text, expandNames: true).Query;
+
+    /// <summary>The parsed free text (null when there is none) and the other names it searched.</summary>
+    /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
+    public (Query? Query, IReadOnlyList<NameExpansion> Expansions) Parse(string? text, bool expandNames)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return (null, []);
         }
 
         if (QuerySyntaxErrors.FindStructuralError(text) is { } structural)
@@ -36,7 +50,7 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
         }
 
         // The parser keeps state, so each query gets its own.
-        var parser = new AnalystQueryParser(analyzer);
+        var parser = new AnalystQueryParser(analyzer, expandNames ? names : null);
         Query parsed;
         try
         {
@@ -64,7 +78,7 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer)
             throw QuerySyntaxErrors.Invalid(text, position > 0 ? position : null, reason, unknown);
         }
 
-        return MatchAllWhenOnlyExclusions(parsed);
+        return (MatchAllWhenOnlyExclusions(parsed), parser.Expansions);
     }
 
     private static InvalidQueryException TooManyTerms(string text, Exception exception) => QuerySyntaxErrors.Invalid(

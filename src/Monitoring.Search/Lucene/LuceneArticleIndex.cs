@@ -7,6 +7,7 @@ using Lucene.Net.Store;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Monitoring.Search.Lucene;
@@ -48,14 +49,15 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
     private int _disposed;
 
     /// <summary>Opens the index in <paramref name="indexFolder"/>, creating it when absent.</summary>
+    /// <param name="names">The names a typed place, country or person is also searched by (<c>NameGroupsFile</c>); null for none.</param>
     /// <exception cref="IndexInUseException">Another writer (in this or another process) holds the folder.</exception>
-    public LuceneArticleIndex(string indexFolder)
-        : this(indexFolder, SearchSlicing.Default)
+    public LuceneArticleIndex(string indexFolder, IReadOnlyList<NameGroup>? names = null)
+        : this(indexFolder, SearchSlicing.Default, names)
     {
     }
 
     /// <summary>Opens the index, searching it in slices as <paramref name="slicing"/> says (tests slice small indexes).</summary>
-    internal LuceneArticleIndex(string indexFolder, SearchSlicing slicing)
+    internal LuceneArticleIndex(string indexFolder, SearchSlicing slicing, IReadOnlyList<NameGroup>? names = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(indexFolder);
 
@@ -88,7 +90,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 
         _slicing = slicing;
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(slicing));
-        _queries = new ArticleQueryTranslator(_analyzer);
+        _queries = new ArticleQueryTranslator(_analyzer, names is null ? null : new NameExpander(names, _analyzer));
         _highlighter = new SnippetHighlighter(_analyzer);
     }
 
@@ -145,7 +147,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         ArgumentOutOfRangeException.ThrowIfNegative(query.Take);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var text = _queries.ParseText(query.Text);
+        var (text, expansions) = _queries.Parse(query.Text, query.ExpandNames);
         var filtered = ArticleQueryTranslator.Build(query, text);
         var sort = SortFor(query, hasText: text is not null);
         var after = query.Cursor is null ? null : SearchCursor.Decode(sort, query.Cursor);
@@ -185,6 +187,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
                 NextCursor = next,
                 DistinctStories = distinct.Stories,
                 DistinctSources = ownFacets.Contains(ArticleFields.Source) ? facets.ValueCount(ArticleFields.Source) : distinct.Sources,
+                NameExpansions = expansions,
             };
         }));
     }
@@ -195,7 +198,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         ArgumentNullException.ThrowIfNull(query);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
 
-        var text = _queries.ParseText(query.Text);
+        var text = _queries.ParseText(query);
         var filtered = ArticleQueryTranslator.Build(query, text);
         var sort = SortFor(query, hasText: text is not null);
 
@@ -238,7 +241,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         cancellationToken.ThrowIfCancellationRequested();
 
         var filter = query.Filter;
-        var filtered = ArticleQueryTranslator.Build(filter, _queries.ParseText(filter.Text));
+        var filtered = ArticleQueryTranslator.Build(filter, _queries.ParseText(filter));
         var zone = ZonedDates.Find(filter.TimeZone);
         return Task.FromResult(WithSearcher(searcher =>
         {
@@ -273,7 +276,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         ArgumentOutOfRangeException.ThrowIfNegative(take);
         cancellationToken.ThrowIfCancellationRequested();
         filter ??= new ArticleQuery();
-        var text = _queries.ParseText(filter.Text);
+        var text = _queries.ParseText(filter);
         if (id.Value is null || take == 0)
         {
             return Task.FromResult<IReadOnlyList<SearchHit>>([]);

@@ -35,6 +35,16 @@ public sealed class SavedQueryTests
     }
 
     [Fact]
+    public void WhetherNamesExpand_IsKept_AndAnAlertSavedBeforeItExpands()
+    {
+        var exact = SavedQuery.From(new ArticleQuery { Text = "Beograd", ExpandNames = false });
+
+        Assert.False(SavedQuery.FromJson(exact.ToJson()).ToArticleQuery().ExpandNames);
+        Assert.True(SavedQuery.FromJson("""{"text":"Beograd"}""").ToArticleQuery().ExpandNames);
+        Assert.NotEqual(exact, exact with { ExpandNames = true });
+    }
+
+    [Fact]
     public void JsonRoundTrip_GivesAnEqualQuery()
     {
         var saved = new SavedQuery { Text = "Kosovo", Countries = ["XK", "RS"], People = ["Albin Kurti"], CountryMode = CountryMode.About };

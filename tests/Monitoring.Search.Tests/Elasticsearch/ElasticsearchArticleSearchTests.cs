@@ -1,3 +1,4 @@
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Elasticsearch;
 
 namespace Monitoring.Search.Tests.Elasticsearch;
@@ -20,12 +21,12 @@ public sealed class ElasticsearchArticleSearchTests : ArticleSearchContract, IAs
         }
     }
 
-    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync()
+    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync(IReadOnlyList<NameGroup>? names = null)
     {
         LiveCluster.SkipUnlessConfigured("contract suite");
 
         var options = LiveCluster.FreshOptions();
-        var index = new ElasticsearchArticleIndex(options);
+        var index = new ElasticsearchArticleIndex(options, names);
         _opened.Add((index, options));
         return Task.FromResult(new SearchEngineUnderTest(index, index));
     }

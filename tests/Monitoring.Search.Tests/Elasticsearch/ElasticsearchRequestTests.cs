@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Elasticsearch;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
@@ -147,6 +148,38 @@ public sealed class ElasticsearchRequestTests : IDisposable
             body["query"]);
         Assert.Equal(0, body["size"]!.GetValue<int>());
         Assert.Null(body["highlight"]);
+    }
+
+    [Fact]
+    public async Task Search_ForAName_SendsItsOtherNamesAsOptionalTerms_UnlessTurnedOff()
+    {
+        _cluster.On(HttpMethod.POST, "/articles/_search", 200, EmptySearch());
+        NameGroup[] names = [new(NameGroupKind.Place, "RS", ["Belgrade", "Beograd", "Београд", "Beogradi"])];
+        using var index = _cluster.CreateIndex(names: names);
+
+        var expanded = await index.SearchAsync(new ArticleQuery { Text = "Beograd", Take = 0 }, Cancel);
+        await index.SearchAsync(new ArticleQuery { Text = "Beograd", Take = 0, ExpandNames = false }, Cancel);
+
+        // Београд and Beogradi analyse to beograd (script folded, the -i ending removed): only Belgrade → belgrad is new.
+        const string Beograd = """
+            { "bool": { "should": [
+              { "term": { "title": { "value": "beograd", "boost": 2 } } },
+              { "term": { "body": { "value": "beograd" } } } ], "minimum_should_match": 1 } }
+            """;
+        const string Belgrade = """
+            { "bool": { "should": [
+              { "term": { "title": { "value": "belgrad", "boost": 2 } } },
+              { "term": { "body": { "value": "belgrad" } } } ], "minimum_should_match": 1 } }
+            """;
+        var calls = _cluster.CallsTo(HttpMethod.POST, "/articles/_search");
+        Assert.Equal(2, calls.Count);
+        AssertJson(
+            $$"""{ "bool": { "must": { "bool": { "should": [ {{Beograd}}, {{Belgrade}} ], "minimum_should_match": 1 } } } }""",
+            ScriptedCluster.BodyOf(calls[0])["query"]);
+        AssertJson($$"""{ "bool": { "must": {{Beograd}} } }""", ScriptedCluster.BodyOf(calls[1])["query"]);
+        var expansion = Assert.Single(expanded.NameExpansions);
+        Assert.Equal("Beograd", expansion.Typed);
+        Assert.Equal(["Belgrade"], expansion.AlsoSearching);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Elasticsearch;
 using Monitoring.Search.Elasticsearch.Percolation;
 using HttpMethod = Elastic.Transport.HttpMethod;
@@ -49,7 +50,8 @@ internal sealed class ScriptedCluster : IRequestInvoker
     public ScriptedCluster On(HttpMethod method, string path, int status, JsonNode body, params (int Status, JsonNode Body)[] then) =>
         On(method, path, status, body.ToJsonString(), [.. then.Select(answer => (answer.Status, answer.Body.ToJsonString()))]);
 
-    public ElasticsearchArticleIndex CreateIndex(ElasticsearchSearchOptions? options = null) => new(Settings(), options ?? Options);
+    public ElasticsearchArticleIndex CreateIndex(ElasticsearchSearchOptions? options = null, IReadOnlyList<NameGroup>? names = null) =>
+        new(Settings(), options ?? Options, names);
 
     public ElasticsearchAlertPercolator CreatePercolator(ElasticsearchSearchOptions? options = null) => new(Settings(), options ?? Options);
 

@@ -1,4 +1,5 @@
 using Monitoring.Core.Alerts;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Lucene;
 using Monitoring.Search.Lucene.Percolation;
 
@@ -23,16 +24,16 @@ public sealed class LuceneAlertPercolatorTests : AlertPercolatorContract, IDispo
         }
     }
 
-    protected override Task<IAlertPercolator> CreatePercolatorAsync()
+    protected override Task<IAlertPercolator> CreatePercolatorAsync(IReadOnlyList<NameGroup> names)
     {
-        var percolator = new LuceneAlertPercolator();
+        var percolator = new LuceneAlertPercolator(names);
         _opened.Add(percolator);
         return Task.FromResult<IAlertPercolator>(percolator);
     }
 
-    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync()
+    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync(IReadOnlyList<NameGroup> names)
     {
-        var index = new LuceneArticleIndex(Path.Combine(_root, $"engine-{_opened.Count}"));
+        var index = new LuceneArticleIndex(Path.Combine(_root, $"engine-{_opened.Count}"), names);
         _opened.Add(index);
         return Task.FromResult(new SearchEngineUnderTest(index, index));
     }

@@ -1,4 +1,5 @@
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Lucene;
 
 namespace Monitoring.Search.Tests.Lucene;
@@ -115,15 +116,15 @@ public sealed class LuceneArticleSearchTests : ArticleSearchContract, IDisposabl
         }
     }
 
-    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync()
+    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync(IReadOnlyList<NameGroup>? names = null)
     {
-        var index = Open(Path.Combine(_root, $"engine-{_opened.Count}"));
+        var index = Open(Path.Combine(_root, $"engine-{_opened.Count}"), names);
         return Task.FromResult(new SearchEngineUnderTest(index, index));
     }
 
-    private LuceneArticleIndex Open(string folder)
+    private LuceneArticleIndex Open(string folder, IReadOnlyList<NameGroup>? names = null)
     {
-        var index = new LuceneArticleIndex(folder);
+        var index = new LuceneArticleIndex(folder, names);
         _opened.Add(index);
         return index;
     }

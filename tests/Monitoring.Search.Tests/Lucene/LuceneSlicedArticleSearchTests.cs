@@ -1,5 +1,6 @@
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Lucene;
 
 namespace Monitoring.Search.Tests.Lucene;
@@ -28,9 +29,9 @@ public sealed class LuceneSlicedArticleSearchTests : ArticleSearchContract, IDis
         Assert.Equal(Slices, ((LuceneArticleIndex)engine.Search).SearchSliceCount);
     }
 
-    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync()
+    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync(IReadOnlyList<NameGroup>? names = null)
     {
-        var index = new LuceneArticleIndex(Path.Combine(_root, $"engine-{_opened.Count}"), new SearchSlicing(MinDocuments: 0, Slices));
+        var index = new LuceneArticleIndex(Path.Combine(_root, $"engine-{_opened.Count}"), new SearchSlicing(MinDocuments: 0, Slices), names);
         _opened.Add(index);
         return Task.FromResult(new SearchEngineUnderTest(new CommittedInSmallBatches(index), index));
     }

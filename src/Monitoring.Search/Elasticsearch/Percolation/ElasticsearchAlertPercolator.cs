@@ -6,6 +6,7 @@ using Monitoring.Core.Alerts;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Lucene;
 using Analyzer = Lucene.Net.Analysis.Analyzer;
 
@@ -38,18 +39,19 @@ public sealed class ElasticsearchAlertPercolator : IAlertPercolator, IDisposable
     private readonly ArticleQueryTranslator _parser;
 
     /// <summary>Connects with the nodes, credentials and certificate fingerprint of <paramref name="options"/>.</summary>
-    public ElasticsearchAlertPercolator(ElasticsearchSearchOptions options)
-        : this(ElasticsearchConnection.Settings(options), options)
+    /// <param name="names">The names a typed place, country or person is also searched by (<c>NameGroupsFile</c>); null for none.</param>
+    public ElasticsearchAlertPercolator(ElasticsearchSearchOptions options, IReadOnlyList<NameGroup>? names = null)
+        : this(ElasticsearchConnection.Settings(options), options, names)
     {
     }
 
     /// <summary>For tests: any transport (an in-memory one) with the given options.</summary>
-    internal ElasticsearchAlertPercolator(ElasticsearchClientSettings settings, ElasticsearchSearchOptions options)
+    internal ElasticsearchAlertPercolator(ElasticsearchClientSettings settings, ElasticsearchSearchOptions options, IReadOnlyList<NameGroup>? names = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         _client = new ElasticsearchClient(settings);
-        _parser = new ArticleQueryTranslator(_analyzer);
+        _parser = new ArticleQueryTranslator(_analyzer, names is null ? null : new NameExpander(names, _analyzer));
         _index = new VersionedIndex(
             _client, options.AlertsAlias, AlertIndexDefinition.IndexName(options.AlertsAlias), () => AlertIndexDefinition.CreateRequest(options));
     }
@@ -131,7 +133,7 @@ public sealed class ElasticsearchAlertPercolator : IAlertPercolator, IDisposable
     /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
     /// <exception cref="ArgumentException">The time zone is unknown.</exception>
     internal Query Translate(ArticleQuery query) =>
-        SearchQueryBuilder.Build(query, ParsedQueryTranslator.ParseAndTranslate(_parser, query.Text), includeFacetFilters: true);
+        SearchQueryBuilder.Build(query, ParsedQueryTranslator.ParseAndTranslate(_parser, query).Query, includeFacetFilters: true);
 
     /// <summary>The articles as the documents of one percolate query, in the shape the articles index gets them.</summary>
     internal static PercolateQuery PercolateQuery(IEnumerable<EnrichedArticle> articles) => new(AlertIndexDefinition.Query)

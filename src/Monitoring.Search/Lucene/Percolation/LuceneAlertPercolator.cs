@@ -8,6 +8,7 @@ using Monitoring.Core.Alerts;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 
 namespace Monitoring.Search.Lucene.Percolation;
 
@@ -28,7 +29,9 @@ public sealed class LuceneAlertPercolator : IAlertPercolator, IDisposable
     private readonly ArticleQueryTranslator _translator;
     private readonly ConcurrentDictionary<string, Query> _queries = new(StringComparer.Ordinal);
 
-    public LuceneAlertPercolator() => _translator = new ArticleQueryTranslator(_analyzer);
+    /// <param name="names">The names a typed place, country or person is also searched by, as the search engine has them; null for none.</param>
+    public LuceneAlertPercolator(IReadOnlyList<NameGroup>? names = null) =>
+        _translator = new ArticleQueryTranslator(_analyzer, names is null ? null : new NameExpander(names, _analyzer));
 
     public Task RegisterAsync(string alertId, ArticleQuery query, CancellationToken cancellationToken = default)
     {
@@ -36,7 +39,7 @@ public sealed class LuceneAlertPercolator : IAlertPercolator, IDisposable
         ArgumentNullException.ThrowIfNull(query);
 
         // Translated before storing, so a bad query throws and leaves the previous one in place.
-        var translated = ArticleQueryTranslator.Build(query, _translator.ParseText(query.Text));
+        var translated = ArticleQueryTranslator.Build(query, _translator.ParseText(query));
         _queries[alertId] = translated;
         return Task.CompletedTask;
     }

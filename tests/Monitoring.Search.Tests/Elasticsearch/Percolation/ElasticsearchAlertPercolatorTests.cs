@@ -1,4 +1,5 @@
 using Monitoring.Core.Alerts;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Elasticsearch;
 using Monitoring.Search.Elasticsearch.Percolation;
 
@@ -23,12 +24,12 @@ public sealed class ElasticsearchAlertPercolatorTests : AlertPercolatorContract,
         }
     }
 
-    protected override Task<IAlertPercolator> CreatePercolatorAsync() =>
-        Task.FromResult<IAlertPercolator>(Open(options => new ElasticsearchAlertPercolator(options)));
+    protected override Task<IAlertPercolator> CreatePercolatorAsync(IReadOnlyList<NameGroup> names) =>
+        Task.FromResult<IAlertPercolator>(Open(options => new ElasticsearchAlertPercolator(options, names)));
 
-    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync()
+    protected override Task<SearchEngineUnderTest> CreateEmptyEngineAsync(IReadOnlyList<NameGroup> names)
     {
-        var index = Open(options => new ElasticsearchArticleIndex(options));
+        var index = Open(options => new ElasticsearchArticleIndex(options, names));
         return Task.FromResult(new SearchEngineUnderTest(index, index));
     }
 

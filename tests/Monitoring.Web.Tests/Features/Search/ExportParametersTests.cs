@@ -24,6 +24,7 @@ public sealed class ExportParametersTests : IAsyncDisposable
     [InlineData("country=Serbia", "country: 'Serbia' is not an ISO 3166 alpha-2 code such as RS or XK")]
     [InlineData("country=rs", "country: 'rs' is not an ISO 3166 alpha-2 code such as RS or XK")]
     [InlineData("tz=Mars/Olympus", "tz: unknown time zone 'Mars/Olympus'; use an IANA id such as Europe/Belgrade")]
+    [InlineData("names=all", "names: 'all' is not a names setting; names=exact searches names only as typed, leave it out for other names too")]
     public void AMalformedParameter_IsNamed_WithWhatIsWrong(string query, string expected)
     {
         var problems = ExportParameters.Problems(QueryHelpers.ParseQuery(query));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Lucene;
 using Monitoring.Tests;
 using Monitoring.Web.Features.Account;
@@ -25,7 +26,7 @@ public sealed class SearchPageTests : MudTestContext
 
     public SearchPageTests()
     {
-        _index = new LuceneArticleIndex(_indexFolder);
+        _index = new LuceneArticleIndex(_indexFolder, SearchNames.LoadFrom(RepositoryPaths.Seeds).Groups);
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("analyst");
         Authorization.SetPolicies(Policies.Read, Policies.Export);
@@ -71,6 +72,36 @@ public sealed class SearchPageTests : MudTestContext
         Assert.Contains("Serbia", countries, StringComparison.Ordinal);
         Assert.Contains("Russia", countries, StringComparison.Ordinal);
         Assert.Equal("1 article", page.Find("#result-count").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Searching_ShoigusNameInSerbian_FindsTheExampleArticle_AndSaysWhatElseItSearched()
+    {
+        await IndexSeedsAsync();
+
+        var page = RenderPageAt<SearchPage>("/search?q=%C5%A0ojgu");
+
+        page.WaitForAssertion(() => Assert.Contains(ExampleHeadline, Assert.Single(page.FindAll(".search-hit")).TextContent, StringComparison.Ordinal));
+        var note = page.Find("#name-expansions");
+        Assert.Contains("Also searching:", note.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Shoigu", note.QuerySelector("[data-typed='Šojgu']")!.TextContent, StringComparison.Ordinal);
+
+        page.Find("input#expand-names, #expand-names input").Change(false);
+
+        Assert.EndsWith("names=exact", Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithNamesAsTyped_TheSerbianSpelling_FindsNothing_AndThePageSaysSo()
+    {
+        await IndexSeedsAsync();
+
+        var page = RenderPageAt<SearchPage>("/search?q=%C5%A0ojgu&names=exact");
+
+        page.WaitForElement("#no-results");
+        Assert.Contains("only as typed", page.Find("#name-expansions").TextContent, StringComparison.Ordinal);
+        page.Find("input#expand-names, #expand-names input").Change(true);
+        Assert.DoesNotContain("names=", Uri, StringComparison.Ordinal);
     }
 
     [Fact]

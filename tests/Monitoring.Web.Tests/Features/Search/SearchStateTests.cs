@@ -23,6 +23,7 @@ public sealed class SearchStateTests
         MaxTension = 90,
         Story = ArticleId.Parse("4adcd7e9ad8fd131"),
         Sort = SearchSort.Tension,
+        ExpandNames = false,
         Page = 7,
         Cursor = "eyJzIjoiYSJ9",
     };
@@ -41,6 +42,8 @@ public sealed class SearchStateTests
         Assert.Contains("basis=ingested", url, StringComparison.Ordinal);
         Assert.Contains("person=Aleksandar%20Vu%C4%8Di%C4%87", url, StringComparison.Ordinal);
         Assert.Contains("country=RS&country=XK", url, StringComparison.Ordinal);
+        Assert.Contains("names=exact", url, StringComparison.Ordinal);
+        Assert.False(read.ToArticleQuery().ExpandNames);
     }
 
     [Fact]
@@ -53,7 +56,7 @@ public sealed class SearchStateTests
             new() { People = ["Sergei Shoigu"] }, new() { From = new DateOnly(2008, 2, 17) }, new() { To = new DateOnly(2008, 2, 29) },
             new() { TimeZone = "UTC" }, new() { DateBasis = DateBasis.Ingested }, new() { MinTension = 0 }, new() { MaxTension = 100 },
             new() { Story = ArticleId.Parse("0123456789abcdef") }, new() { Sort = SearchSort.Oldest }, new() { Page = 2 },
-            new() { Cursor = "abc-_" },
+            new() { Cursor = "abc-_" }, new() { ExpandNames = false },
         ];
 
         Assert.All(singles, state =>
