@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Search;
+using Monitoring.Core.Search.Names;
 using Monitoring.Search.Elasticsearch;
 using Monitoring.Search.Elasticsearch.Percolation;
 using Monitoring.Search.Lucene;
@@ -44,11 +45,31 @@ public sealed class SearchServiceCollectionExtensionsTests
         var lucene = new ServiceCollection().AddSearch(Configuration(("Search:Engine", "Lucene")));
         var elastic = new ServiceCollection().AddSearch(Configuration(("Search:Engine", "Elasticsearch"), ("Search:Elasticsearch:Urls:0", "http://es1:9200")));
 
-        var embedded = Assert.Single(lucene, d => d.ServiceType == typeof(IAlertPercolator));
-        Assert.Equal((ServiceLifetime.Singleton, typeof(LuceneAlertPercolator)), (embedded.Lifetime, embedded.ImplementationType));
+        Assert.Equal(ServiceLifetime.Singleton, Assert.Single(lucene, d => d.ServiceType == typeof(IAlertPercolator)).Lifetime);
+        using (var provider = lucene.BuildServiceProvider())
+        {
+            var percolator = Assert.IsType<LuceneAlertPercolator>(provider.GetRequiredService<IAlertPercolator>());
+            Assert.Same(percolator, provider.GetRequiredService<IAlertPercolator>());
+        }
+
         Assert.Equal(ServiceLifetime.Singleton, Assert.Single(elastic, d => d.ServiceType == typeof(IAlertPercolator)).Lifetime);
         Assert.Equal(ServiceLifetime.Singleton, Assert.Single(elastic, d => d.ServiceType == typeof(ElasticsearchAlertPercolator)).Lifetime);
         Assert.DoesNotContain(elastic, d => d.ImplementationType == typeof(LuceneAlertPercolator));
+    }
+
+    [Fact]
+    public async Task TheNamesTheHostRegisters_AreTheOnesTheEngineExpandsWith()
+    {
+        var services = new ServiceCollection().AddSearch(Configuration(("Search:Engine", "Lucene")));
+        services.AddSingleton(new SearchNames([new NameGroup(NameGroupKind.Place, "RS", ["Belgrade", "Beograd"])]));
+        using var provider = services.BuildServiceProvider();
+        var percolator = provider.GetRequiredService<IAlertPercolator>();
+        var cancel = TestContext.Current.CancellationToken;
+
+        await percolator.RegisterAsync("beograd", new ArticleQuery { Text = "Beograd" }, cancel);
+        var matches = await percolator.PercolateAsync([DemoCorpus.Headline("Protesters march through Belgrade", "Test")], cancel);
+
+        Assert.Equal("beograd", Assert.Single(matches).AlertId);
     }
 
     [Theory]
