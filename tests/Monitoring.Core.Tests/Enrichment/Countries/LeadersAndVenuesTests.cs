@@ -20,6 +20,11 @@ public sealed class LeadersAndVenuesTests(EnrichmentFixture fixture) : IClassFix
     [InlineData("Iohannis dhe Rama nënshkruan marrëveshjen për energjinë", "sq", "AL,RO")]
     [InlineData("Јоханис и Мицкоски разговараа за енергетиката", "mk", "MK,RO")]
     [InlineData("Mitsotakis and Erdogan meet on the Aegean dispute", "en", "GR,TR")]
+    [InlineData("Vučić se sastao sa Bin Zajedom o Ekspu", "sr", "AE,RS")]
+    [InlineData("Вучић угостио Бин Заједа у Београду", "sr", "AE,RS")]
+    [InlineData("Plenković i Merz o suradnji u energetici", "hr", "DE,HR")]
+    [InlineData("Kurti dhe Starmer diskutuan për sigurinë", "sq", "GB,XK")]
+    [InlineData("Мицкоски и Фицо за енергетиката", "mk", "MK,SK")]
     public void ALeaderOfTheCountriesThePressWritesAbout_StandsForTheirCountry(string headline, string language, string expected)
     {
         Assert.Equal(expected, About(headline, language));
