@@ -26,6 +26,10 @@ public sealed partial class InboxProcessingJob(
     IndexWriteStatus indexWrites,
     ILogger<InboxProcessingJob> logger)
 {
+    // What processing sets on an item; written for the whole batch in one statement per chunk of rows.
+    private static readonly string[] SettledColumns =
+        [nameof(InboxItem.State), nameof(InboxItem.ArticleId), nameof(InboxItem.Reason), nameof(InboxItem.ProcessedAt)];
+
     /// <summary>
     /// Processes the pending items with ids in [<paramref name="firstId"/>, <paramref name="lastId"/>];
     /// (0, <see cref="long.MaxValue"/>) is every pending item. One method for all runs, so Hangfire's
@@ -53,7 +57,7 @@ public sealed partial class InboxProcessingJob(
                     break;
                 }
 
-                cursor = prepared.LastId + 1;
+                cursor = prepared.Items[^1].Id + 1;
                 try
                 {
                     // In id order: a batch is written only once the one before it is committed.
@@ -113,7 +117,7 @@ public sealed partial class InboxProcessingJob(
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var batch = await db.InboxItems
+            var batch = await db.InboxItems.AsNoTracking()
                 .Where(item => item.State == InboxItemState.Pending && item.Id >= cursor && item.Id <= lastId)
                 .OrderBy(item => item.Id)
                 .Take(options.Value.BatchSize)
@@ -228,7 +232,7 @@ public sealed partial class InboxProcessingJob(
         var placed = new UncommittedStories(
             [.. placement.Placed.Members.Where(member => kept.Contains(member.ArticleId))],
             [.. placement.Placed.Bands.Where(band => kept.Contains(band.ArticleId))]);
-        return new PreparedBatch(db, batch[^1].Id, fresh, registered, placed);
+        return new PreparedBatch(db, batch, fresh, registered, placed);
     }
 
     /// <summary>Writes a prepared batch to the index and commits its items; returns how many the index held already.</summary>
@@ -261,14 +265,14 @@ public sealed partial class InboxProcessingJob(
                 }
             }
 
-            // One transaction: the items' new states, their register rows and their story rows commit together. The
-            // register and story rows are many (32 bands per article) and new, so they are inserted in bulk, untracked.
+            // One transaction: the items' new states, their register rows and their story rows commit together, written
+            // in bulk and untracked (32 band rows per article: EF's change tracking cost more than the rest of the batch).
             var transaction = await batch.Db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await BulkInsert.InsertAsync(batch.Db, batch.Registered, cancellationToken).ConfigureAwait(false);
+                await BulkRows.InsertAsync(batch.Db, batch.Registered, cancellationToken).ConfigureAwait(false);
                 await StoryClustering.WriteAsync(batch.Db, batch.Stories, cancellationToken).ConfigureAwait(false);
-                await batch.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await BulkRows.UpdateAsync(batch.Db, batch.Items, SettledColumns, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -292,10 +296,10 @@ public sealed partial class InboxProcessingJob(
     private static partial void LogQuarantined(ILogger logger, long itemId, string channel, string reason);
 }
 
-/// <summary>A batch ready to be written: its context (owning the staged changes), and what the next batch must see of it.</summary>
+/// <summary>A batch ready to be written: its context, its items as settled, and what the next batch must see of it.</summary>
 internal sealed record PreparedBatch(
     IngestionDbContext Db,
-    long LastId,
+    IReadOnlyList<InboxItem> Items,
     IReadOnlyList<EnrichedArticle> Fresh,
     List<KnownArticle> Registered,
     UncommittedStories Stories);
