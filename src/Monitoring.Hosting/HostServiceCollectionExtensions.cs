@@ -37,6 +37,7 @@ public static class HostServiceCollectionExtensions
     public static IServiceCollection AddWorker(this IServiceCollection services)
     {
         services.AddJobServer();
+        services.AddHostedService<EnrichmentWarmUp>();
         services.AddIngestionBackgroundWork();
         services.AddFeedPollingSchedule();
         services.AddAlertSchedules();

@@ -7,7 +7,7 @@ using System.Security;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Monitoring.Web.BrowserTests;
+using Monitoring.Tests;
 
 namespace Monitoring.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
-using Monitoring.Web.BrowserTests;
+using Monitoring.Tests;
 
 namespace Monitoring.Benchmarks;
 

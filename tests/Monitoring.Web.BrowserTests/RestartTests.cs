@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Monitoring.Tests;
 
 namespace Monitoring.Web.BrowserTests;
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Monitoring.Tests;
 
 namespace Monitoring.Web.BrowserTests;
 

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Monitoring.Tests;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Security;
@@ -25,8 +22,7 @@ public sealed class ProductionRunTests : IDisposable
     [Fact]
     public async Task TheBuiltApp_StartedInProduction_ServesMudBlazorsStaticFiles()
     {
-        await using var app = await ServingProcess.StartAsync(
-            "dotnet", [RepositoryPaths.BuiltProgram("Monitoring.Web", "Monitoring.Web.dll"), "--environment", "Production", .. Settings()]);
+        await using var app = await AppProcess.LaunchAsync("dotnet", [AppProcess.WebAssembly, "--environment", "Production", .. Settings()]);
 
         await AssertServesStylesAsync(app);
         using var login = await app.Http.GetAsync(new Uri(AccountServiceCollectionExtensions.LoginPath, UriKind.Relative), Cancel);
@@ -39,8 +35,8 @@ public sealed class ProductionRunTests : IDisposable
     public async Task ReadmesRunCommand_StartsInProduction_ServesTheStaticFiles_AndKeepsDevelopmentAvailableByName()
     {
         // README: "dotnet run --project src/Monitoring.Web"; --no-build because the test build made it already.
-        await using var app = await ServingProcess.StartAsync(
-            "dotnet", ["run", "--project", Path.Combine(RepositoryPaths.Root, "src", "Monitoring.Web"), "--no-build", "-c", Configuration, "--", .. Settings()]);
+        await using var app = await AppProcess.LaunchAsync(
+            "dotnet", ["run", "--project", Path.Combine(RepositoryPaths.Root, "src", "Monitoring.Web"), "--no-build", "-c", RepositoryPaths.Configuration, "--", .. Settings()]);
 
         Assert.Contains("Hosting environment: Production", app.Log, StringComparison.Ordinal);
         await AssertServesStylesAsync(app);
@@ -74,7 +70,7 @@ public sealed class ProductionRunTests : IDisposable
 
     // Without the build's static web assets manifest the framework answered 200 with no body (or 500), as a
     // browser asks: plain and compressed.
-    private static async Task AssertServesStylesAsync(ServingProcess app)
+    private static async Task AssertServesStylesAsync(AppProcess app)
     {
         foreach (var encoding in new[] { "identity", "gzip, deflate, br" })
         {
@@ -88,130 +84,13 @@ public sealed class ProductionRunTests : IDisposable
         }
     }
 
-    private static string Configuration
-    {
-        get
-        {
-            var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-            return segments[Array.LastIndexOf(segments, "bin") + 1];
-        }
-    }
-
     // Everything the app writes goes to the test's folder; nothing slow at start.
     private string[] Settings() =>
     [
         "--Ingestion:SeedsPath", RepositoryPaths.Seeds,
         "--Ingestion:IngestSeedsOnStart", "false",
         "--Ingestion:Feeds:Enabled", "false",
-        "--Search:Lucene:IndexPath", Path.Combine(_folder, "index"),
-        "--Jobs:SqlitePath", Path.Combine(_folder, "jobs.db"),
-        "--Ingestion:StorePath", Path.Combine(_folder, "ingestion.db"),
-        "--AppData:SqlitePath", Path.Combine(_folder, "app.db"),
+        .. AppProcess.DataSettings(_folder),
         "--Ingestion:DropFolder", "",
     ];
-
-    /// <summary>A process serving the app on a free loopback port, killed with its children when disposed.</summary>
-    private sealed class ServingProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _log = new();
-
-        private ServingProcess(Process process, Uri address)
-        {
-            _process = process;
-            Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        }
-
-        public HttpClient Http { get; }
-
-        public string Log
-        {
-            get
-            {
-                lock (_log)
-                {
-                    return _log.ToString();
-                }
-            }
-        }
-
-        public static async Task<ServingProcess> StartAsync(string program, string[] arguments)
-        {
-            var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments.Append("--urls").Append(address.ToString()))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var serving = new ServingProcess(Process.Start(start)!, address);
-            serving._process.OutputDataReceived += (_, line) => serving.Append(line.Data);
-            serving._process.ErrorDataReceived += (_, line) => serving.Append(line.Data);
-            serving._process.BeginOutputReadLine();
-            serving._process.BeginErrorReadLine();
-            await serving.WaitUntilHealthyAsync();
-            return serving;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Http.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-        }
-
-        private async Task WaitUntilHealthyAsync()
-        {
-            var deadline = DateTime.UtcNow.AddMinutes(3); // a cold start on a busy 2-core machine
-            while (DateTime.UtcNow < deadline)
-            {
-                if (_process.HasExited)
-                {
-                    Assert.Fail($"The app stopped with exit code {_process.ExitCode}:\n{Log}");
-                }
-
-                try
-                {
-                    using var health = await Http.GetAsync(new Uri("/health", UriKind.Relative), Cancel);
-                    if (health.IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(250, Cancel);
-            }
-
-            Assert.Fail($"The app did not answer /health within 3 minutes:\n{Log}");
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
 }

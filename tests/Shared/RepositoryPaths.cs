@@ -18,10 +18,18 @@ internal static class RepositoryPaths
     /// </summary>
     public static string BuiltProgram(string project, string assembly)
     {
-        var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        var configuration = segments[Array.LastIndexOf(segments, "bin") + 1];
-        var path = Path.Combine(Root, "src", project, "bin", configuration, "net10.0", assembly);
+        var path = Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", assembly);
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first; {assembly} is missing.", path);
+    }
+
+    /// <summary>The configuration (Debug or Release) the running test assembly was built in.</summary>
+    public static string Configuration
+    {
+        get
+        {
+            var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            return segments[Array.LastIndexOf(segments, "bin") + 1];
+        }
     }
 
     /// <summary>
