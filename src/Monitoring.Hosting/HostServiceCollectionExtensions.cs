@@ -1,4 +1,5 @@
 using Monitoring.Alerts;
+using Monitoring.Hosting.AppData;
 using Monitoring.Hosting.Jobs;
 using Monitoring.Hosting.Status;
 using Monitoring.Ingestion;
@@ -15,7 +16,8 @@ public static class HostServiceCollectionExtensions
 {
     /// <summary>
     /// What both hosts need of the libraries: the search engine, ingestion (its store, the inbox, feeds), saved
-    /// alerts, Hangfire's client on the job storage, and the /health and /ready checks. The web app adds its UI and
+    /// alerts, the app database (migrated at start by either host), Hangfire's client on the job storage, and the
+    /// /health and /ready checks. The web app adds its UI and
     /// API; the worker (or the web app on one machine) adds <see cref="AddWorker"/>.
     /// </summary>
     public static IServiceCollection AddMonitoringServices(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +26,7 @@ public static class HostServiceCollectionExtensions
         services.AddIngestion();
         services.AddFeedPolling();
         services.AddAlerts();
+        services.AddAppDatabase();
         services.AddJobStorage();
         services.AddStatus();
         return services;

@@ -1,4 +1,5 @@
 using Monitoring.Hosting;
+using Monitoring.Hosting.AppData;
 using Monitoring.Hosting.Status;
 using Monitoring.Web.Components;
 using Monitoring.Web.Data;

@@ -1,4 +1,5 @@
 using Monitoring.Hosting;
+using Monitoring.Hosting.AppData;
 using Monitoring.Hosting.Status;
 
 namespace Monitoring.Worker;
@@ -13,8 +14,14 @@ public sealed class WorkerProgram
     {
     }
 
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        // The migration step, as the web host offers it: migrates both stores and exits without serving.
+        if (MigrateCommand.IsRequested(args))
+        {
+            return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error).ConfigureAwait(false);
+        }
+
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddMonitoringServices(builder.Configuration);
         builder.Services.AddWorker();
@@ -26,5 +33,6 @@ public sealed class WorkerProgram
         app.MapStatus();
 
         await app.RunAsync().ConfigureAwait(false);
+        return 0;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Monitoring.Hosting.AppData;
 using Monitoring.Tests;
 using Monitoring.Web.Features.Account;
 

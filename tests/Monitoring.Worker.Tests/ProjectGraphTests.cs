@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Monitoring.Tests;
 
@@ -59,6 +60,29 @@ public sealed class ProjectGraphTests
 
         Assert.DoesNotContain("Monitoring.Web", references);
         Assert.DoesNotContain("Monitoring.Worker", references);
+    }
+
+    /// <summary>
+    /// A project's database is its own: others reach it through what the project offers (the pipeline, the indexed
+    /// article log, the health and migration seams), never through its context. The app database's context lives in
+    /// Hosting, which both hosts compose, and the web app's features use it there.
+    /// </summary>
+    [Theory]
+    [InlineData("IngestionDbContext", "Monitoring.Ingestion")]
+    [InlineData("AlertsDbContext", "Monitoring.Alerts")]
+    [InlineData("AppDbContext", "Monitoring.Hosting", "Monitoring.Web")]
+    public void ADbContext_IsNamedOnlyInTheProjectsThatOwnIt(string context, params string[] owners)
+    {
+        var mentions = Directory.EnumerateDirectories(Path.Combine(RepositoryPaths.Root, "src"))
+            .Where(project => !owners.Contains(Path.GetFileName(project)))
+            .SelectMany(project => Directory.EnumerateFiles(project, "*.*", SearchOption.AllDirectories))
+            .Where(file => file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(file => Regex.IsMatch(File.ReadAllText(file), $@"\b{context}\b"))
+            .Select(file => Path.GetRelativePath(RepositoryPaths.Root, file));
+
+        Assert.Empty(mentions);
     }
 
     private static string ProjectFile(string project) => Path.Combine(RepositoryPaths.Root, "src", project, project + ".csproj");

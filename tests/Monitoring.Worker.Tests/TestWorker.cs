@@ -9,8 +9,8 @@ namespace Monitoring.Worker.Tests;
 
 /// <summary>
 /// The worker host in-process (Hangfire in memory unless the settings say otherwise, every store in a
-/// temporary folder), started as <c>dotnet Monitoring.Worker.dll</c> starts it. The app database's alert tables
-/// are created first, as the web app's migrations (or the migration step) create them before a worker starts.
+/// temporary folder), started as <c>dotnet Monitoring.Worker.dll</c> starts it, alone: it migrates the app database
+/// and the ingestion store itself.
 /// </summary>
 public sealed class TestWorker : IAsyncDisposable
 {
@@ -19,11 +19,6 @@ public sealed class TestWorker : IAsyncDisposable
     public TestWorker(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null)
     {
         _dataFolder = dataFolder ?? Directory.CreateTempSubdirectory("monitoring-worker-").FullName;
-        using (var alerts = AlertsDbContextFactory.From(new AppDataOptions { SqlitePath = AppDatabasePath }, _dataFolder).CreateDbContext())
-        {
-            alerts.Database.EnsureCreated();
-        }
-
         Factory = new WebApplicationFactory<WorkerProgram>().WithWebHostBuilder(host =>
         {
             host.UseSetting("Jobs:Storage", "InMemory");

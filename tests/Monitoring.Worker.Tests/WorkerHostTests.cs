@@ -1,9 +1,12 @@
 using System.Net;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitoring.Alerts;
+using Monitoring.Alerts.Data;
+using Monitoring.Hosting.AppData;
 using Monitoring.Ingestion.DropFolder;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Seeds;
@@ -33,6 +36,22 @@ public sealed class WorkerHostTests
         var ready = await client.GetAsync(new Uri("/ready", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("\"status\":\"ready\"", await ready.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheWorker_StartedAloneOnAFreshDatabase_MigratesTheAppDatabase_AndRunsTheAlertJobsOnIt()
+    {
+        await using var worker = new TestWorker();
+        using var client = worker.CreateClient();
+
+        await using var app = await worker.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+        Assert.NotEmpty(await app.Database.GetAppliedMigrationsAsync(Cancel));
+        Assert.Empty(await app.Database.GetPendingMigrationsAsync(Cancel));
+        await using var alerts = await worker.Services.GetRequiredService<IDbContextFactory<AlertsDbContext>>().CreateDbContextAsync(Cancel);
+        Assert.Equal(0, await alerts.Alerts.CountAsync(Cancel));
+        Assert.Equal(0, await worker.Services.GetRequiredService<AlertScanJob>().ScanAsync(Cancel));
+        Assert.Equal(0, await worker.Services.GetRequiredService<AlertDeliveryJob>().DeliverAsync(Cancel));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/ready", UriKind.Relative), Cancel)).StatusCode);
     }
 
     [Fact]

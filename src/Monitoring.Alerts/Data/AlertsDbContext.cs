@@ -6,9 +6,9 @@ namespace Monitoring.Alerts.Data;
 
 /// <summary>
 /// The alert tables (alerts, their matches and deliveries, notifications, the scan position) in the app
-/// database, as the alert jobs read and write them. It has no migrations of its own: the schema of the app
-/// database, these tables included, is the web app's (its <c>AppDbContext</c> maps them with the same
-/// <see cref="AlertsModel"/>), and the worker starts once that schema is in place.
+/// database, as the alert jobs read and write them. It has no migrations of its own: the app database's schema, these
+/// tables included (mapped there with the same <see cref="AlertsModel"/>), comes with the app database's migrations in
+/// Monitoring.Hosting, which either host applies at start before its jobs run.
 /// </summary>
 public sealed class AlertsDbContext(DbContextOptions<AlertsDbContext> options) : DbContext(options)
 {

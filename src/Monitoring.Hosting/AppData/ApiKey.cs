@@ -1,4 +1,4 @@
-namespace Monitoring.Web.Features.ApiKeys;
+namespace Monitoring.Hosting.AppData;
 
 /// <summary>
 /// A key for the HTTP API, as stored: never the key itself, only its SHA-256 hash and the random id
@@ -19,7 +19,7 @@ public sealed class ApiKey
     /// <summary>SHA-256 of the whole key (UTF-8).</summary>
     public required byte[] Hash { get; set; }
 
-    /// <summary>Space-separated scopes (<see cref="ApiKeyScopes"/>).</summary>
+    /// <summary>Space-separated scopes (the web app's API-key scopes).</summary>
     public required string Scopes { get; set; }
 
     public required DateTimeOffset CreatedAt { get; set; }

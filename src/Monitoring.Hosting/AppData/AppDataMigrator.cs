@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Alerts.Data;
 using Monitoring.Ingestion.Store;
 
-namespace Monitoring.Web.Data;
+namespace Monitoring.Hosting.AppData;
 
 /// <summary>
 /// Brings the app database to the latest migration before the app serves its first page; with

@@ -3,25 +3,25 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Alerts;
 using Monitoring.Alerts.Data;
-using Monitoring.Web.Features.Account;
-using Monitoring.Web.Features.Alerts;
-using Monitoring.Web.Features.Annotations;
-using Monitoring.Web.Features.ApiKeys;
 
-namespace Monitoring.Web.Data;
+namespace Monitoring.Hosting.AppData;
 
 /// <summary>
-/// The web app's own relational data: what analysts and editors create (event annotations now; alerts,
-/// users and their API keys), as opposed to the articles, which live in the search engine.
-/// The schema evolves through EF Core migrations, applied at start-up: one set per provider (Data/Migrations/Sqlite,
-/// Data/Migrations/PostgreSql), as EF Core keeps one set per context type, hence one subclass per provider.
+/// The app database: what people create (user accounts, API keys, event annotations, saved alerts with their
+/// matches, deliveries and notifications), as opposed to the articles, which live in the search engine and the
+/// ingestion store. Both hosts migrate it at start (<see cref="AppDataMigrator"/>), so a worker started alone on a
+/// fresh database finds its alert tables; it lives here, in what both hosts compose, for that reason. The web app
+/// reads and writes it through this context (accounts, keys, annotations, alert editing); the alert jobs use their
+/// own project's context, which maps the alert tables alike (<see cref="AlertsModel"/>) and migrates nothing.
+/// The schema evolves through EF Core migrations: one set per provider (AppData/Migrations/Sqlite,
+/// AppData/Migrations/PostgreSql), as EF Core keeps one set per context type, hence one subclass per provider.
 /// <see cref="AppDbContextFactory"/> makes the configured one.
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// The keys that protect sign-in cookies and forms, kept here so that every web node of a deployment reads
-    /// what another one wrote (<see cref="AppDataServiceCollectionExtensions.AddAppData"/>).
+    /// what another one wrote (the web app's Data Protection key ring).
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Monitoring.Alerts.Data;
 using Monitoring.Ingestion.Store;
 
-namespace Monitoring.Web.Data;
+namespace Monitoring.Hosting.AppData;
 
 /// <summary>
 /// Makes contexts of the app database on the configured provider: that provider's subclass of

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace Monitoring.Web.Data;
+namespace Monitoring.Hosting.AppData;
 
-// Let `dotnet ef migrations add --context <provider>AppDbContext` build the context without starting the whole
-// app (which would open the search index and start the job server). Making a migration never connects, so the
+// Let `dotnet ef migrations add --project src/Monitoring.Hosting --context <provider>AppDbContext` build the context
+// without starting a host (which would open the search index and start the job server). Making a migration never connects, so the
 // PostgreSQL one needs no server.
 internal sealed class DesignTimeSqliteAppDbContextFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {

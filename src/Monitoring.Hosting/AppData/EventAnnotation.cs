@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitoring.Web.Features.Annotations;
+namespace Monitoring.Hosting.AppData;
 
 /// <summary>An event an editor pinned to the timeline: every time chart marks its date with its label.</summary>
 public sealed class EventAnnotation

@@ -6,15 +6,15 @@ using Monitoring.Alerts.Data;
 using Monitoring.Ingestion;
 using Monitoring.Ingestion.Store;
 
-namespace Monitoring.Web.Data;
+namespace Monitoring.Hosting.AppData;
 
 /// <summary>
-/// <c>migrate [--Section:Key value]…</c>, a switch of the web host (<c>dotnet Monitoring.Web.dll migrate</c>): brings
-/// the app database and the ingestion store to the latest migration of this version, under the same advisory lock
-/// as a node's start-up (<see cref="MigrationLock"/>), prints what it applied to each and exits without serving.
-/// It reads the app's own configuration (appsettings, environment, command line) so it migrates exactly the
-/// databases the nodes will open. It lives in the web assembly, not the CLI, because the app database's context
-/// does, and because the image ships the web app alone: deploy/ runs it from the nodes' own image.
+/// <c>migrate [--Section:Key value]…</c>, a switch of both hosts (<c>dotnet Monitoring.Web.dll migrate</c>, or the
+/// worker's dll): brings the app database and the ingestion store to the latest migration of this version, under the
+/// same advisory lock as a node's start-up (<see cref="MigrationLock"/>), prints what it applied to each and exits
+/// without serving. It reads the host's own configuration (appsettings, environment, command line) so it migrates
+/// exactly the databases the nodes will open. It lives with what both hosts compose, beside the app database's
+/// context, and deploy/ runs it from the nodes' own image.
 /// </summary>
 public static class MigrateCommand
 {

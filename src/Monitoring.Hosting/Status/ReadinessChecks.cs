@@ -2,8 +2,8 @@ using System.Globalization;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Monitoring.Alerts.Data;
 using Monitoring.Core.Search;
+using Monitoring.Hosting.AppData;
 using Monitoring.Ingestion.Inbox;
 
 namespace Monitoring.Hosting.Status;
@@ -26,7 +26,7 @@ internal static class ReadinessChecks
     {
         services.AddHealthChecks()
             .AddCheck<SearchAnswers>(Search, HealthStatus.Unhealthy, [ReadyTag], Timeout)
-            .AddCheck<DatabaseOpens<AlertsDbContext>>(AppDatabase, HealthStatus.Unhealthy, [ReadyTag], Timeout)
+            .AddCheck<DatabaseOpens<AppDbContext>>(AppDatabase, HealthStatus.Unhealthy, [ReadyTag], Timeout)
             .AddCheck<JobStorageAnswers>(Jobs, HealthStatus.Unhealthy, [ReadyTag], Timeout)
             .AddCheck<IngestionStoreOpens>(IngestionStore, HealthStatus.Unhealthy, [ReadyTag], Timeout)
             .AddCheck<IndexWritesSucceed>(IndexWrites, HealthStatus.Unhealthy, [ReadyTag], Timeout);

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Monitoring.Hosting.AppData;
 using Monitoring.Ingestion.Store;
 using Monitoring.Tests;
-using Monitoring.Web.Data;
 
 namespace Monitoring.Web.Tests.Data;
 

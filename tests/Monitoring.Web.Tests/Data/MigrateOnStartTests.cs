@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Monitoring.Hosting.AppData;
 using Monitoring.Ingestion.Store;
 using Monitoring.Tests;
-using Monitoring.Web.Data;
 
 namespace Monitoring.Web.Tests.Data;
 

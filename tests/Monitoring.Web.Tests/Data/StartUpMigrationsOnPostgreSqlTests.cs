@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Monitoring.Alerts.Data;
+using Monitoring.Hosting.AppData;
 using Monitoring.Ingestion;
 using Monitoring.Ingestion.Store;
 using Monitoring.Tests;
-using Monitoring.Web.Data;
 using Monitoring.Web.Features.Annotations;
 
 namespace Monitoring.Web.Tests.Data;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Monitoring.Hosting.AppData;
 using Monitoring.Tests;
-using Monitoring.Web.Data;
 using Monitoring.Web.Features.Security;
 using YamlDotNet.Serialization;
 

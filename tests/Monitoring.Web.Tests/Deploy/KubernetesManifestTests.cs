@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 using Monitoring.Web.Features.Security;
 
 namespace Monitoring.Web.Tests.Deploy;

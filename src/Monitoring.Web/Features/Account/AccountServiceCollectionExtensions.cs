@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Monitoring.Hosting.AppData;
 using Monitoring.Web.Data;
 using Monitoring.Web.Features.ApiKeys;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Monitoring.Hosting.AppData;
 
 namespace Monitoring.Web.Features.Account;
 

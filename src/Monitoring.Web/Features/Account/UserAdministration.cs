@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Monitoring.Hosting.AppData;
 
 namespace Monitoring.Web.Features.Account;
 

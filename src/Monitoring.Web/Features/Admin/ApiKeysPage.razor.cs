@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Monitoring.Hosting.AppData;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.ApiKeys;
 using MudBlazor;

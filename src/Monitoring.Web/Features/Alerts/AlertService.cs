@@ -4,10 +4,10 @@ using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Search;
 using Monitoring.Core.Validation;
+using Monitoring.Hosting.AppData;
 using Monitoring.Ingestion.Fetching;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Search;
-using Monitoring.Web.Data;
 using Monitoring.Web.Features.Trends;
 
 namespace Monitoring.Web.Features.Alerts;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Alerts;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 
 namespace Monitoring.Web.Features.Alerts;
 

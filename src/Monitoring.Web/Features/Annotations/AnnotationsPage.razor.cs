@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 
 namespace Monitoring.Web.Features.Annotations;
 

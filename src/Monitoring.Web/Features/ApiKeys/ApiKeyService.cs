@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 
 namespace Monitoring.Web.Features.ApiKeys;
 

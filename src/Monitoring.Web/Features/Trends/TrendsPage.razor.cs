@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 
 namespace Monitoring.Web.Features.Trends;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Hosting.AppData;
 using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Tests.Features.Account;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Hosting.AppData;
 using Monitoring.Tests;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Tests.Data;

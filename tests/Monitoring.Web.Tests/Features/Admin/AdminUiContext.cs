@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 using Monitoring.Web.Features.Account;
 using MudBlazor;
 

@@ -9,13 +9,13 @@ using Monitoring.Alerts;
 using Monitoring.Alerts.Data;
 using Monitoring.Core.Alerts;
 using Monitoring.Core.Enrichment;
+using Monitoring.Hosting.AppData;
 using Monitoring.Ingestion;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Store;
 using Monitoring.Search.Lucene;
 using Monitoring.Search.Lucene.Percolation;
 using Monitoring.Tests;
-using Monitoring.Web.Data;
 using Monitoring.Web.Features.Alerts;
 
 namespace Monitoring.Web.Tests.Features.Alerts;

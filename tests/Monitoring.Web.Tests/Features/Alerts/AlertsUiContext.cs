@@ -9,11 +9,11 @@ using Monitoring.Core.Alerts;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Hosting.AppData;
 using Monitoring.Ingestion.Fetching;
 using Monitoring.Search.Lucene;
 using Monitoring.Search.Lucene.Percolation;
 using Monitoring.Tests;
-using Monitoring.Web.Data;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Alerts;
 

@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Hosting.AppData;
 using Monitoring.Tests;
-using Monitoring.Web.Data;
 using Monitoring.Web.Features.Annotations;
 
 namespace Monitoring.Web.Tests.Features.Annotations;

@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Hosting.AppData;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Store;
 using Monitoring.Tests;
-using Monitoring.Web.Data;
 using Monitoring.Web.Features.ApiKeys;
 using Monitoring.Web.Tests.Data;
 

@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Hosting.AppData;
 using Monitoring.Search.Lucene;
 using Monitoring.Tests;
-using Monitoring.Web.Data;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Trends;
 

@@ -6,7 +6,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Monitoring.Web.Data.Migrations.PostgreSql
+namespace Monitoring.Hosting.AppData.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Initial : Migration

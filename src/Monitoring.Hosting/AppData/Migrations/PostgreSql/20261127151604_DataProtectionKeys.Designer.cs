@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.PostgreSql
+namespace Monitoring.Hosting.AppData.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
     [Migration("20261127151604_DataProtectionKeys")]
@@ -176,7 +176,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Account.AppUser", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -243,7 +243,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Alert", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Alert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -327,7 +327,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("Alerts", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -385,7 +385,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AlertDeliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -427,7 +427,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AlertMatches", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertScanState", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertScanState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -440,7 +440,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AlertScanState", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -491,7 +491,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Annotations.EventAnnotation", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.EventAnnotation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -541,7 +541,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                         });
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -600,7 +600,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -609,7 +609,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -624,7 +624,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -633,34 +633,34 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -3,7 +3,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.PostgreSql
+namespace Monitoring.Hosting.AppData.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class DataProtectionKeys : Migration

@@ -3,12 +3,12 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.PostgreSql
+namespace Monitoring.Hosting.AppData.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
     partial class PostgreSqlAppDbContextModelSnapshot : ModelSnapshot
@@ -173,7 +173,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Account.AppUser", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -240,7 +240,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Alert", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Alert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -324,7 +324,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("Alerts", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -382,7 +382,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AlertDeliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -424,7 +424,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AlertMatches", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertScanState", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertScanState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -437,7 +437,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("AlertScanState", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -488,7 +488,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Annotations.EventAnnotation", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.EventAnnotation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -538,7 +538,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                         });
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -597,7 +597,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -606,7 +606,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -621,7 +621,7 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -630,34 +630,34 @@ namespace Monitoring.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.Sqlite
+namespace Monitoring.Hosting.AppData.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261127030452_EventAnnotations")]
@@ -20,7 +20,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Monitoring.Web.Features.Annotations.EventAnnotation", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.EventAnnotation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

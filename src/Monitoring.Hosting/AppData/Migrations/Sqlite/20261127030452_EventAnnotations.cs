@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Monitoring.Web.Data.Migrations.Sqlite
+namespace Monitoring.Hosting.AppData.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EventAnnotations : Migration

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.Sqlite
+namespace Monitoring.Hosting.AppData.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261127081614_Alerts")]
@@ -20,7 +20,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Alert", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Alert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -104,7 +104,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Alerts", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -160,7 +160,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AlertDeliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -200,7 +200,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AlertMatches", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertScanState", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertScanState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -213,7 +213,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AlertScanState", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -262,7 +262,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Annotations.EventAnnotation", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.EventAnnotation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -310,27 +310,27 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.Sqlite
+namespace Monitoring.Hosting.AppData.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Alerts : Migration

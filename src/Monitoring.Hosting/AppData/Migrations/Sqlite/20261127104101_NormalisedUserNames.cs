@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.Sqlite
+namespace Monitoring.Hosting.AppData.Migrations.Sqlite
 {
     /// <summary>Data only: the model is unchanged, so no target-model designer file goes with it.</summary>
     [DbContext(typeof(SqliteAppDbContext))]

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.Sqlite
+namespace Monitoring.Hosting.AppData.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261127151600_DataProtectionKeys")]
@@ -165,7 +165,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Account.AppUser", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -232,7 +232,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Alert", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Alert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -316,7 +316,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Alerts", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -372,7 +372,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AlertDeliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -412,7 +412,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AlertMatches", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertScanState", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertScanState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -425,7 +425,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AlertScanState", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -474,7 +474,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Annotations.EventAnnotation", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.EventAnnotation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -522,7 +522,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -581,7 +581,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -590,7 +590,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -605,7 +605,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -614,34 +614,34 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.Sqlite
+namespace Monitoring.Hosting.AppData.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DataProtectionKeys : Migration

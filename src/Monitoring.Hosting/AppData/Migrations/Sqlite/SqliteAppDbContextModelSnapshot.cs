@@ -3,11 +3,11 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Monitoring.Web.Data;
+using Monitoring.Hosting.AppData;
 
 #nullable disable
 
-namespace Monitoring.Web.Data.Migrations.Sqlite
+namespace Monitoring.Hosting.AppData.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
     partial class SqliteAppDbContextModelSnapshot : ModelSnapshot
@@ -162,7 +162,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Account.AppUser", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -229,7 +229,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Alert", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Alert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -313,7 +313,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Alerts", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -369,7 +369,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AlertDeliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -409,7 +409,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AlertMatches", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertScanState", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertScanState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -422,7 +422,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AlertScanState", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -471,7 +471,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Annotations.EventAnnotation", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.EventAnnotation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -519,7 +519,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("Monitoring.Hosting.AppData.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -578,7 +578,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -587,7 +587,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -602,7 +602,7 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -611,34 +611,34 @@ namespace Monitoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Account.AppUser", null)
+                    b.HasOne("Monitoring.Hosting.AppData.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertDelivery", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertDelivery", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.AlertMatch", b =>
+            modelBuilder.Entity("Monitoring.Alerts.AlertMatch", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Monitoring.Web.Features.Alerts.Notification", b =>
+            modelBuilder.Entity("Monitoring.Alerts.Notification", b =>
                 {
-                    b.HasOne("Monitoring.Web.Features.Alerts.Alert", null)
+                    b.HasOne("Monitoring.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Cascade)
