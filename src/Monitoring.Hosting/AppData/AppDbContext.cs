@@ -69,8 +69,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 }
 
-/// <summary>The app database on SQLite (migrations in Data/Migrations/Sqlite).</summary>
+/// <summary>The app database on SQLite (migrations in AppData/Migrations/Sqlite).</summary>
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-/// <summary>The app database on PostgreSQL (migrations in Data/Migrations/PostgreSql).</summary>
+/// <summary>The app database on PostgreSQL (migrations in AppData/Migrations/PostgreSql).</summary>
 public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options) : AppDbContext(options);
