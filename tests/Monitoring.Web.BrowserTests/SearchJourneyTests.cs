@@ -31,6 +31,28 @@ public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
     }
 
     [Fact]
+    public async Task Searching_Beograd_FindsTheBelgradeArticles_SaysSo_AndTheSwitchSearchesOnlyAsTyped()
+    {
+        var page = await OpenAsync("/search?q=Belgrade");
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*\d+ articles\s*$"));
+        var belgrade = (await page.Locator("#result-count").TextContentAsync())!.Trim();
+
+        await page.Locator("#search-box").FillAsync("Beograd");
+        await page.Locator("#search-box").PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#name-expansions")).ToContainTextAsync("Also searching:");
+        await Assertions.Expect(page.Locator("#name-expansions [data-typed=Beograd]")).ToContainTextAsync("Belgrade");
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync(belgrade);
+        await Assertions.Expect(page.Locator(".search-hit mark.hit").First).ToHaveTextAsync("Belgrade");
+
+        await page.Locator("#name-expansions input[type=checkbox]").UncheckAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("names=exact"));
+        await Assertions.Expect(page.Locator("#name-expansions")).ToContainTextAsync("only as typed");
+        await Assertions.Expect(page.Locator("#no-results")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task OpeningAResult_ShowsWhyItWasTagged_AndBackKeepsTheSearch()
     {
         var page = await OpenAsync("/search?q=Shoigu&country=RS");
