@@ -36,6 +36,23 @@ public abstract class AlertPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABurstOfMatches_LargerThanADeliveryBatch_GoesOutInOneRun()
+    {
+        await _harness.AddAlertAsync("Army drills", new SavedQuery { Text = "military exercise*" }, alert => alert.NewStoriesOnly = false);
+        _harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _harness.IngestAsync([.. Enumerable.Range(1, 150).Select(i => DrillStory($"https://rts.example/drill/{i}", "RTS", $" Report {i} of the day: unit {i * 7} moved to sector {i * 13}."))]);
+        await _harness.ScanAsync();
+        var pending = (await _harness.DeliveriesAsync()).Count;
+        Assert.True(pending > 100, $"only {pending} deliveries: fewer than two of the job's batches");
+
+        var sent = await _harness.DeliverAsync();
+
+        Assert.Equal(pending, sent);
+        Assert.All(await _harness.DeliveriesAsync(), delivery => Assert.Equal(DeliveryState.Sent, delivery.State));
+        Assert.Equal(pending, (await _harness.NotificationsAsync()).Count);
+    }
+
+    [Fact]
     public async Task ARestartBetweenMatchingAndSending_StillDeliversEachArticleOnce()
     {
         await _harness.AddAlertAsync("Army drills", new SavedQuery { Text = "military exercise*" });
