@@ -15,8 +15,8 @@ public sealed record SearchState
 
     private const string DateFormat = "yyyy-MM-dd";
 
-    // The value of names= that searches typed names only as typed.
-    private const string ExactNames = "exact";
+    /// <summary>The value of <c>names=</c> that searches typed names only as typed.</summary>
+    public const string ExactNames = "exact";
 
     /// <summary>The URL parameters, in the order they are written.</summary>
     public static class Keys

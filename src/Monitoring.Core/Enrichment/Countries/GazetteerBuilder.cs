@@ -191,20 +191,9 @@ public static class GazetteerBuilder
     private static IEnumerable<GazetteerEntry> ReadCities(string geonamesFolder, HashSet<string> commonWords, RegionalWords regionalWords, HashSet<string> countryKeys)
     {
         var candidates = new List<(GazetteerEntry Entry, long Population)>();
-        using (var archive = ZipFile.OpenRead(Path.Combine(geonamesFolder, "cities15000.zip")))
+        foreach (var (fields, smallPlaces) in CityRecords(geonamesFolder))
         {
-            var file = archive.Entries.Single(entry => entry.Name.EndsWith(".txt", StringComparison.Ordinal));
-            using var reader = new StreamReader(file.Open(), Encoding.UTF8);
-            AddCities(reader, candidates, regionOnly: false, "geonames");
-        }
-
-        // Every settlement of the region down to 1,000 people (Zvečan, Zubin Potok, Leposavić); optional, as the
-        // shared data may predate it.
-        var small = Path.Combine(geonamesFolder, "cities1000.txt");
-        if (File.Exists(small))
-        {
-            using var reader = new StreamReader(small, Encoding.UTF8);
-            AddCities(reader, candidates, regionOnly: true, SmallPlaceOrigin);
+            AddCity(fields, candidates, regionOnly: smallPlaces, smallPlaces ? SmallPlaceOrigin : "geonames");
         }
 
         var usable = candidates
@@ -228,42 +217,67 @@ public static class GazetteerBuilder
         }
     }
 
-    private static void AddCities(StreamReader reader, List<(GazetteerEntry Entry, long Population)> candidates, bool regionOnly, string origin)
+    /// <summary>
+    /// The records of GeoNames cities15000, then of cities1000 (every settlement down to 1,000 people: Zvečan, Zubin
+    /// Potok, Leposavić; optional, as the shared data may predate it), each split into its fields — geonameid, name,
+    /// asciiname, alternatenames, lat, lon, class, code, country, cc2, admin1-4, population, … — with whether it comes
+    /// from cities1000. Records with fewer than 15 fields are skipped.
+    /// </summary>
+    internal static IEnumerable<(string[] Fields, bool SmallPlaces)> CityRecords(string geonamesFolder)
     {
-        while (reader.ReadLine() is { } line)
+        using (var archive = ZipFile.OpenRead(Path.Combine(geonamesFolder, "cities15000.zip")))
         {
-            // geonameid, name, asciiname, alternatenames, lat, lon, class, code, country, cc2, admin1-4, population, …
-            var fields = line.Split('\t');
-            if (fields.Length < 15)
+            var file = archive.Entries.Single(entry => entry.Name.EndsWith(".txt", StringComparison.Ordinal));
+            using var reader = new StreamReader(file.Open(), Encoding.UTF8);
+            while (reader.ReadLine() is { } line)
             {
-                continue;
-            }
-
-            var code = fields[8];
-            var population = long.Parse(fields[14], CultureInfo.InvariantCulture);
-            var inRegion = RegionCodes.Contains(code);
-            if (!inRegion && (regionOnly || population < WorldCityMinimumPopulation))
-            {
-                continue;
-            }
-
-            candidates.Add((new(fields[1], code, GazetteerKind.City, "en", origin), population));
-            if (fields[2] != fields[1])
-            {
-                candidates.Add((new(fields[2], code, GazetteerKind.City, "en", origin), population));
-            }
-
-            if (inRegion)
-            {
-                // Local spellings (Beograd, Београд, Prishtinë) for the region only: elsewhere the lists hold too
-                // many transliterations that collide with words. A name starts with a capital: the lowercase
-                // romanisations the lists also hold ("bori" for Bor) are words of other alphabets' readers.
-                foreach (var alternate in fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (line.Split('\t') is { Length: >= 15 } fields)
                 {
-                    if (IsLatinOrCyrillic(alternate) && char.IsUpper(alternate[0]) && !alternate.All(char.IsUpper))
-                    {
-                        candidates.Add((new(alternate, code, GazetteerKind.City, GazetteerEntry.AnyLanguage, origin), population));
-                    }
+                    yield return (fields, false);
+                }
+            }
+        }
+
+        var small = Path.Combine(geonamesFolder, "cities1000.txt");
+        if (File.Exists(small))
+        {
+            using var reader = new StreamReader(small, Encoding.UTF8);
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Split('\t') is { Length: >= 15 } fields)
+                {
+                    yield return (fields, true);
+                }
+            }
+        }
+    }
+
+    private static void AddCity(string[] fields, List<(GazetteerEntry Entry, long Population)> candidates, bool regionOnly, string origin)
+    {
+        var code = fields[8];
+        var population = long.Parse(fields[14], CultureInfo.InvariantCulture);
+        var inRegion = RegionCodes.Contains(code);
+        if (!inRegion && (regionOnly || population < WorldCityMinimumPopulation))
+        {
+            return;
+        }
+
+        candidates.Add((new(fields[1], code, GazetteerKind.City, "en", origin), population));
+        if (fields[2] != fields[1])
+        {
+            candidates.Add((new(fields[2], code, GazetteerKind.City, "en", origin), population));
+        }
+
+        if (inRegion)
+        {
+            // Local spellings (Beograd, Београд, Prishtinë) for the region only: elsewhere the lists hold too
+            // many transliterations that collide with words. A name starts with a capital: the lowercase
+            // romanisations the lists also hold ("bori" for Bor) are words of other alphabets' readers.
+            foreach (var alternate in fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (IsLatinOrCyrillic(alternate) && char.IsUpper(alternate[0]) && !alternate.All(char.IsUpper))
+                {
+                    candidates.Add((new(alternate, code, GazetteerKind.City, GazetteerEntry.AnyLanguage, origin), population));
                 }
             }
         }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Monitoring.Core.Enrichment.Text;
 using Monitoring.Core.Search.Names;
 
@@ -96,43 +94,17 @@ public static class NameGroupsBuilder
         }
     }
 
+    // The region's records of both GeoNames files, each place once (cities1000 repeats those of cities15000).
     private static IEnumerable<(string Code, IReadOnlyList<string> Names)> RegionPlaces(string geonamesFolder)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        using (var archive = ZipFile.OpenRead(Path.Combine(geonamesFolder, "cities15000.zip")))
+        foreach (var (fields, _) in GazetteerBuilder.CityRecords(geonamesFolder))
         {
-            var file = archive.Entries.Single(entry => entry.Name.EndsWith(".txt", StringComparison.Ordinal));
-            using var reader = new StreamReader(file.Open(), Encoding.UTF8);
-            foreach (var place in RegionPlaces(reader, seen))
+            if (GazetteerBuilder.RegionCodes.Contains(fields[8]) && seen.Add(fields[0]))
             {
-                yield return place;
+                var alternates = fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                yield return (fields[8], [fields[1], fields[2], .. alternates]);
             }
-        }
-
-        var small = Path.Combine(geonamesFolder, "cities1000.txt");
-        if (File.Exists(small))
-        {
-            using var reader = new StreamReader(small, Encoding.UTF8);
-            foreach (var place in RegionPlaces(reader, seen))
-            {
-                yield return place;
-            }
-        }
-    }
-
-    private static IEnumerable<(string Code, IReadOnlyList<string> Names)> RegionPlaces(StreamReader reader, HashSet<string> seen)
-    {
-        while (reader.ReadLine() is { } line)
-        {
-            // geonameid, name, asciiname, alternatenames, lat, lon, class, code, country, …
-            var fields = line.Split('\t');
-            if (fields.Length < 9 || !GazetteerBuilder.RegionCodes.Contains(fields[8]) || !seen.Add(fields[0]))
-            {
-                continue;
-            }
-
-            var alternates = fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            yield return (fields[8], [fields[1], fields[2], .. alternates]);
         }
     }
 }

@@ -52,9 +52,9 @@ public static class ExportParameters
         }
 
         CheckEnum<SearchSort>(One(SearchState.Keys.Sort), SearchState.Keys.Sort, problems);
-        if (One(SearchState.Keys.Names) is { } names && !string.Equals(names, "exact", StringComparison.OrdinalIgnoreCase))
+        if (One(SearchState.Keys.Names) is { } names && !string.Equals(names, SearchState.ExactNames, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add((SearchState.Keys.Names, $"'{names}' is not a names setting; names=exact searches names only as typed, leave it out for other names too"));
+            problems.Add((SearchState.Keys.Names, $"'{names}' is not a names setting; names={SearchState.ExactNames} searches names only as typed, leave it out for other names too"));
         }
 
         return problems;
