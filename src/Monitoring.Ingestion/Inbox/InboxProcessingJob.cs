@@ -128,6 +128,12 @@ public sealed partial class InboxProcessingJob(
                 return null;
             }
 
+            if (summary.Read == 0 && writing is null)
+            {
+                // When a run began on work (after its lock was taken): what a restart's "resumed" is measured by.
+                LogStarted(logger, batch[0].Id);
+            }
+
             return await PrepareAsync(db, batch, writing, summary, cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -288,6 +294,9 @@ public sealed partial class InboxProcessingJob(
         summary.Quarantined++;
         LogQuarantined(logger, item.Id, item.Channel, reason);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox run started on pending items from id {FirstItemId}")]
+    private static partial void LogStarted(ILogger logger, long firstItemId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox: {Read} processed, {Indexed} indexed, {Duplicates} duplicates, {Quarantined} quarantined")]
     private static partial void LogProcessed(ILogger logger, int read, int indexed, int duplicates, int quarantined);
