@@ -24,8 +24,13 @@ public sealed class InboxRecorder(IDbContextFactory<IngestionDbContext> store, T
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            db.InboxItems.AddRange(items);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // Untracked, in bulk: EF Core's change tracking cost more than the insert itself (docs/performance.md, benchmark 2).
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await BulkRows.InsertWithGeneratedKeysAsync(db, items, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return items.Select(item => item.Id).ToList();

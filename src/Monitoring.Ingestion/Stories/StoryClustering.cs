@@ -122,9 +122,9 @@ public static class StoryClustering
     public static async Task WriteAsync(IngestionDbContext db, UncommittedStories placed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placed);
-        await BulkRows.InsertAsync(db, placed.Members, cancellationToken).ConfigureAwait(false);
-        // In key order: each page of the band index is then visited once, left to right, rather than at random.
-        await BulkRows.InsertAsync(db, placed.Bands.OrderBy(band => band.BandKey).ThenBy(band => band.ArticleId, StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+        await BulkRows.InsertAsRowsValueAsync(db, placed.Members, cancellationToken).ConfigureAwait(false);
+        // In key order: each page of the band table is then visited once, left to right, rather than at random.
+        await BulkRows.InsertAsRowsValueAsync(db, placed.Bands.OrderBy(band => band.BandKey).ThenBy(band => band.ArticleId, StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddCandidate(Dictionary<long, List<string>> candidates, long key, string articleId)

@@ -27,6 +27,24 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_GivesEachItemItsOwnId_InTheOrderSent_AcrossMoreRowsThanOneInsertHolds()
+    {
+        // 300 items take several multi-row inserts; each id must point at the payload sent at its position.
+        var sent = Enumerable.Range(1, 300).Select(number => InboxHarness.Story(number).ToUtf8Json()).ToList();
+
+        var ids = await _harness.CreateRecorder().RecordAsync("import:order", sent, Cancel);
+
+        var items = (await _harness.ItemsAsync()).ToDictionary(item => item.Id);
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(sent.Count, ids.Distinct().Count());
+        for (var i = 0; i < sent.Count; i++)
+        {
+            Assert.Equal(sent[i], items[ids[i]].Payload);
+            Assert.Equal(("import:order", InboxItemState.Pending, InboxHarness.Now), (items[ids[i]].Channel, items[ids[i]].State, items[ids[i]].ReceivedAt));
+        }
+    }
+
+    [Fact]
     public async Task Processing_IndexesEachItem_EnrichedAndSearchable()
     {
         await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2)], Cancel);

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Ingestion.Tests.Store;
@@ -18,11 +20,36 @@ public sealed class IngestionStoreTests : IDisposable
         var old = Path.Combine(_folder, "old.db");
         var migrated = Path.Combine(_folder, "migrated.db");
         CreateAsTheOldVersionsDid(old);
-        using (IngestionStore.Open(migrated))
+        using (var db = IngestionStoreFactory.Sqlite(migrated).CreateDbContext())
         {
+            db.GetService<IMigrator>().Migrate(db.Database.GetMigrations().First());
         }
 
         Assert.Equal(Schema(old), Schema(migrated));
+    }
+
+    [Fact]
+    public void TheStoryBands_BecomeAClusteredTable_KeepingTheirRows()
+    {
+        var path = Path.Combine(_folder, "ingestion.db");
+        using (var db = IngestionStoreFactory.Sqlite(path).CreateDbContext())
+        {
+            db.GetService<IMigrator>().Migrate(db.Database.GetMigrations().First());
+        }
+
+        Execute(path, """INSERT INTO "StoryBands" ("BandKey", "ArticleId") VALUES (-5, '0123456789abcdef'), (7, '0123456789abcdef'), (-5, 'fedcba9876543210');""");
+        Assert.DoesNotContain("WITHOUT ROWID", TableSql(path, "StoryBands"), StringComparison.OrdinalIgnoreCase);
+        SqliteConnection.ClearAllPools();
+
+        using (var db = IngestionStore.Open(path))
+        {
+            Assert.Empty(db.Database.GetPendingMigrations());
+            Assert.Equal(
+                [(-5L, "0123456789abcdef"), (-5L, "fedcba9876543210"), (7L, "0123456789abcdef")],
+                db.StoryBands.AsEnumerable().Select(band => (band.BandKey, band.ArticleId)).Order());
+        }
+
+        Assert.Contains("WITHOUT ROWID", TableSql(path, "StoryBands"), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -48,7 +75,7 @@ public sealed class IngestionStoreTests : IDisposable
         SqliteConnection.ClearAllPools();
         using var reopened = IngestionStore.Open(path);
         Assert.Equal("api", Assert.Single(reopened.InboxItems).Channel);
-        Assert.Single(reopened.Database.GetAppliedMigrations()); // recorded once, not again on the second open
+        Assert.Equal(reopened.Database.GetMigrations(), reopened.Database.GetAppliedMigrations()); // each recorded once, not again on the second open
     }
 
     [Fact]
@@ -84,6 +111,16 @@ public sealed class IngestionStoreTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private static string TableSql(string path, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $name";
+        command.Parameters.AddWithValue("$name", table);
+        return (string)command.ExecuteScalar()!;
     }
 
     /// <summary>Every table and index of the file as SQLite keeps its definition, but EF's own tables.</summary>
