@@ -145,13 +145,6 @@ public sealed partial class ArticlePage
     }
 
     private static string Times(int count) => count == 1 ? "once" : $"{count} times";
-
-    private static Color TensionColor(double value) => value switch
-    {
-        >= 60 => Color.Error,
-        >= 30 => Color.Warning,
-        _ => Color.Success,
-    };
 }
 
 /// <param name="Key">The tag key used to focus its evidence, e.g. "country:RS".</param>

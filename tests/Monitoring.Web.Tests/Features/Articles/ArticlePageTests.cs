@@ -120,6 +120,7 @@ public sealed class ArticlePageTests : MudTestContext
         var carried = RenderArticle($"/articles/{copy.Id.Value}", copy.Id.Value);
         carried.WaitForElement("#same-story");
         Assert.Equal([_example.Id.Value], carried.FindAll("#same-story [data-article-id]").Select(item => item.GetAttribute("data-article-id")));
+        Assert.Equal($"/stories/{_example.Id.Value}", carried.Find("#who-carried-it").GetAttribute("href"));
     }
 
     [Fact]
