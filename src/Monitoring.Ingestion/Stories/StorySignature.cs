@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Monitoring.Ingestion.Stories;
@@ -29,6 +30,10 @@ public sealed class StorySignature
     /// </summary>
     public const int MinShingles = 40;
 
+    private const ulong FnvOffset = 14695981039346656037UL;
+
+    private const ulong FnvPrime = 1099511628211UL;
+
     private static readonly ulong[] Seeds = Enumerable.Range(1, HashCount)
         .Select(i => Mix((ulong)i * 0x9E3779B97F4A7C15UL))
         .ToArray();
@@ -46,26 +51,50 @@ public sealed class StorySignature
     /// <summary>True when there is enough text to compare; shorter articles are stories of their own.</summary>
     public bool IsComparable => ShingleCount >= MinShingles;
 
-    public static StorySignature Of(string title, string body)
+    public static StorySignature Of(string title, string body) => Of(title, body, Vector256.IsHardwareAccelerated);
+
+    /// <summary>With <paramref name="vectorised"/> false, one seed at a time: the same values on any processor.</summary>
+    internal static StorySignature Of(string title, string body, bool vectorised)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
-        var shingles = Shingles(title + "\n" + body);
+        var shingles = Shingles(title + "\n" + body).ToArray();
         var minHashes = new uint[HashCount];
-        Array.Fill(minHashes, uint.MaxValue);
-        foreach (var shingle in shingles)
+        if (vectorised)
         {
-            for (var i = 0; i < HashCount; i++)
+            // Four seeds at a time, the minima kept in a register: the same values as one by one, in a third of the time
+            // (story signatures were a tenth of the pipeline's own work, docs/performance.md). HashCount is a multiple of 4.
+            for (var i = 0; i < HashCount; i += Vector256<ulong>.Count)
             {
-                var hash = (uint)(Mix(shingle ^ Seeds[i]) >> 32);
-                if (hash < minHashes[i])
+                var seeds = Vector256.Create<ulong>(Seeds.AsSpan(i));
+                var min = Vector256.Create((long)uint.MaxValue);
+                foreach (var shingle in shingles)
                 {
-                    minHashes[i] = hash;
+                    // The top 32 bits, so the signed comparison AVX2 has is the unsigned one wanted.
+                    min = Vector256.Min(min, (Mix(Vector256.Create(shingle) ^ seeds) >>> 32).AsInt64());
+                }
+
+                for (var lane = 0; lane < Vector256<ulong>.Count; lane++)
+                {
+                    minHashes[i + lane] = (uint)min.GetElement(lane);
                 }
             }
         }
+        else
+        {
+            for (var i = 0; i < HashCount; i++)
+            {
+                var min = uint.MaxValue;
+                foreach (var shingle in shingles)
+                {
+                    min = Math.Min(min, (uint)(Mix(shingle ^ Seeds[i]) >> 32));
+                }
 
-        return new StorySignature(minHashes, shingles.Count);
+                minHashes[i] = min;
+            }
+        }
+
+        return new StorySignature(minHashes, shingles.Length);
     }
 
     public static StorySignature FromBytes(byte[] bytes)
@@ -150,7 +179,7 @@ public sealed class StorySignature
         var shingles = new HashSet<ulong>();
         for (var i = 0; i + ShingleWords <= words.Count; i++)
         {
-            var hash = 14695981039346656037UL;
+            var hash = FnvOffset;
             for (var w = i; w < i + ShingleWords; w++)
             {
                 hash = Mix(hash ^ words[w]);
@@ -161,49 +190,39 @@ public sealed class StorySignature
 
         if (shingles.Count == 0 && words.Count > 0)
         {
-            shingles.Add(words.Aggregate(14695981039346656037UL, (hash, word) => Mix(hash ^ word)));
+            shingles.Add(words.Aggregate(FnvOffset, (hash, word) => Mix(hash ^ word)));
         }
 
         return shingles;
     }
 
+    /// <summary>FNV-1a of each run of letters and digits, lower-cased, hashed as it is read.</summary>
     private static List<ulong> Words(string text)
     {
         var words = new List<ulong>();
-        var current = new StringBuilder();
+        var hash = FnvOffset;
+        var inWord = false;
         foreach (var c in text.Normalize(NormalizationForm.FormKC))
         {
             if (char.IsLetterOrDigit(c))
             {
-                current.Append(char.ToLowerInvariant(c));
+                hash = (hash ^ char.ToLowerInvariant(c)) * FnvPrime;
+                inWord = true;
             }
-            else if (current.Length > 0)
+            else if (inWord)
             {
-                words.Add(Fnv(current));
-                current.Clear();
+                words.Add(hash);
+                hash = FnvOffset;
+                inWord = false;
             }
         }
 
-        if (current.Length > 0)
+        if (inWord)
         {
-            words.Add(Fnv(current));
+            words.Add(hash);
         }
 
         return words;
-    }
-
-    private static ulong Fnv(StringBuilder word)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var chunk in word.GetChunks())
-        {
-            foreach (var c in chunk.Span)
-            {
-                hash = (hash ^ c) * 1099511628211UL;
-            }
-        }
-
-        return hash;
     }
 
     // SplitMix64's finaliser: a cheap, well-mixed 64-bit permutation.
@@ -212,5 +231,12 @@ public sealed class StorySignature
         value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
         value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
         return value ^ (value >> 31);
+    }
+
+    private static Vector256<ulong> Mix(Vector256<ulong> value)
+    {
+        value = (value ^ (value >>> 30)) * 0xBF58476D1CE4E5B9UL;
+        value = (value ^ (value >>> 27)) * 0x94D049BB133111EBUL;
+        return value ^ (value >>> 31);
     }
 }
