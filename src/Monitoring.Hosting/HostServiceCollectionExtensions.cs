@@ -41,8 +41,9 @@ public static class HostServiceCollectionExtensions
     {
         services.AddJobServer();
         services.AddHostedService<EnrichmentWarmUp>();
-        services.AddIngestionBackgroundWork();
+        // The starter sources, with their outlet data, are in the store before the seeds are ingested.
         services.AddFeedPollingSchedule();
+        services.AddIngestionBackgroundWork();
         services.AddAlertSchedules();
         return services;
     }

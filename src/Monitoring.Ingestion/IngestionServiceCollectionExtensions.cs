@@ -9,6 +9,7 @@ using Monitoring.Core.Search.Names;
 using Monitoring.Ingestion.DropFolder;
 using Monitoring.Ingestion.Import;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Seeds;
 using Monitoring.Ingestion.Store;
 
@@ -53,6 +54,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IngestionHealth>();
         services.AddSingleton<IndexWriteStatus>();
         services.AddTransient<InboxProcessingJob>();
+        services.AddTransient<OutletRetagJob>();
         services.AddTransient<BulkImport>();
 
         services.AddSingleton(provider => DropFolderLocation.Resolve(

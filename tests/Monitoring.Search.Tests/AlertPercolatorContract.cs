@@ -61,6 +61,25 @@ public abstract class AlertPercolatorContract
     }
 
     [Fact]
+    public async Task AnOutletAlert_MatchesTheArticlesOfItsGroupCountryAndKind_Only()
+    {
+        var outlet = new Core.Articles.ArticleOutlet { Country = "XK", Kind = Core.Articles.OutletKind.Portal, Groups = ["7", "8"] };
+        var articles = NewArticles.Take(10).Select((article, i) => i % 3 == 0 ? article with { Article = article.Article with { Outlet = outlet } } : article).ToList();
+        var expected = articles.Where(article => article.Article.Outlet is not null).Select(article => article.Id.Value).Order().ToList();
+        var percolator = await CreatePercolatorAsync(Names.Value);
+        await percolator.RegisterAsync("group", new ArticleQuery { OutletGroups = ["8"] }, Cancel);
+        await percolator.RegisterAsync("country and kind", new ArticleQuery { OutletCountries = ["xk"], OutletKinds = ["portal"] }, Cancel);
+        await percolator.RegisterAsync("another group", new ArticleQuery { OutletGroups = ["9"] }, Cancel);
+
+        var matches = await percolator.PercolateAsync(articles, Cancel);
+
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(expected, matches.Where(match => match.AlertId == "group").Select(match => match.ArticleId.Value).Order());
+        Assert.Equal(expected, matches.Where(match => match.AlertId == "country and kind").Select(match => match.ArticleId.Value).Order());
+        Assert.DoesNotContain(matches, match => match.AlertId == "another group");
+    }
+
+    [Fact]
     public async Task ManyAlerts_AreMatchedInOnePass_EachWithItsOwnArticles()
     {
         var engine = await CreateEmptyEngineAsync(Names.Value);

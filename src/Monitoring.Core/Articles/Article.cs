@@ -41,6 +41,12 @@ public sealed record Article
     /// <summary>ISO 639-1 language code, e.g. "en".</summary>
     public required string Language { get; init; }
 
+    /// <summary>
+    /// The outlet's country, kind and groups as the sources store had them when the article was ingested (or last
+    /// re-tagged); null when its source is not in the store. Never the countries the article is about.
+    /// </summary>
+    public ArticleOutlet? Outlet { get; init; }
+
     public Uri? Url { get; init; }
 
     /// <summary>When the outlet published it; null when nobody knows (never invented).</summary>

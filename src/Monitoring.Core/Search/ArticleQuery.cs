@@ -49,6 +49,18 @@ public sealed record ArticleQuery
     /// <summary>ISO 639-1 codes, any case.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
+    /// <summary>
+    /// Countries of the outlets (<c>ArticleOutlet.Country</c>: where the publisher is based, not what the article is
+    /// about), ISO 3166-1 alpha-2 codes, any case; an article matches when its outlet is from any of them.
+    /// </summary>
+    public IReadOnlyList<string> OutletCountries { get; init; } = [];
+
+    /// <summary>Outlet kinds as <c>OutletKinds.Key</c> values ("public-broadcaster"), any case.</summary>
+    public IReadOnlyList<string> OutletKinds { get; init; } = [];
+
+    /// <summary>Outlet group ids ("3"); an article matches when its outlet is in any of them.</summary>
+    public IReadOnlyList<string> OutletGroups { get; init; } = [];
+
     /// <summary>Inclusive first day, a calendar date in <see cref="TimeZone"/> on the <see cref="DateBasis"/>.</summary>
     public DateOnly? From { get; init; }
 

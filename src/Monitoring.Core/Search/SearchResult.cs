@@ -67,6 +67,15 @@ public sealed record SearchFacets(
 
     /// <summary><c>PersonTag.Name</c> values.</summary>
     public IReadOnlyList<FacetCount> People { get; init; } = [];
+
+    /// <summary>Outlet countries (<c>ArticleOutlet.Country</c>), distinct from <see cref="Countries"/>, what articles are about.</summary>
+    public IReadOnlyList<FacetCount> OutletCountries { get; init; } = [];
+
+    /// <summary>Outlet kinds, as <c>OutletKinds.Key</c> values.</summary>
+    public IReadOnlyList<FacetCount> OutletKinds { get; init; } = [];
+
+    /// <summary>Outlet group ids; an article counts under each group of its outlet.</summary>
+    public IReadOnlyList<FacetCount> OutletGroups { get; init; } = [];
 }
 
 public sealed record FacetCount(string Value, long Count);

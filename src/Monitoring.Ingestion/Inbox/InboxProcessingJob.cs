@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Store;
 using Monitoring.Ingestion.Stories;
 
@@ -207,8 +208,10 @@ public sealed partial class InboxProcessingJob(
 
         var placement = await StoryClustering.AssignAsync(db, unseen.Select(candidate => candidate.Normalised.Article).ToList(), cancellationToken, writing?.Stories).ConfigureAwait(false);
         var stories = placement.Stories;
+        // The one place an article gets its outlet's country, kind and groups, whatever channel it came through.
+        var outlets = await OutletDirectory.LoadAsync(db, cancellationToken).ConfigureAwait(false);
         // Spread over every core: most of a batch's cost (benchmark 2, docs/performance.md).
-        var enrichments = enricher.EnrichEach([.. unseen.Select((candidate, i) => candidate.Normalised.Article with { StoryId = stories[i] })], cancellationToken);
+        var enrichments = enricher.EnrichEach([.. unseen.Select((candidate, i) => outlets.Apply(candidate.Normalised.Article) with { StoryId = stories[i] })], cancellationToken);
         var fresh = new List<EnrichedArticle>();
         var registered = new List<KnownArticle>();
         for (var i = 0; i < unseen.Count; i++)

@@ -153,6 +153,11 @@ public sealed partial class FeedPollJob(
     private async Task<FeedPollOutcome> FetchAndTakeInAsync(IngestionDbContext db, FeedSource source, List<(FeedItemRecord Record, InboxItem Item)> staged, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (source.Url is null)
+        {
+            throw new FetchException("the source has no feed address: its articles arrive another way");
+        }
+
         if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var feedUrl))
         {
             throw new FetchException($"'{source.Url}' is not an absolute address");

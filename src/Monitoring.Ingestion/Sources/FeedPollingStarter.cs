@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Seeds;
 using Monitoring.Ingestion.Store;
 
@@ -30,8 +31,10 @@ public sealed partial class FeedPollingStarter(
             {
                 var now = clock.GetUtcNow();
                 var sources = SeedSources.Read(seedFile);
-                db.FeedSources.AddRange(sources.DistinctBy(source => source.Url, StringComparer.OrdinalIgnoreCase).Select(source => source.ToSource(now)));
+                var stored = sources.DistinctBy(source => source.Url ?? "name:" + source.Name, StringComparer.OrdinalIgnoreCase).Select(source => source.ToSource(now)).ToList();
+                db.FeedSources.AddRange(stored);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await AddSeedGroupsAsync(db, SeedSources.ReadGroups(seedFile), stored, now, cancellationToken).ConfigureAwait(false);
                 LogSeeded(logger, sources.Count, seedFile);
             }
         }
@@ -44,6 +47,21 @@ public sealed partial class FeedPollingStarter(
         {
             recurringJobs.RemoveIfExists(FeedPollDispatcher.RecurringJobId);
         }
+    }
+
+    // Groups come with the starter sources only: a store that has sources already is the editors' own.
+    private static async Task AddSeedGroupsAsync(IngestionDbContext db, IReadOnlyList<SeedOutletGroup> groups, IReadOnlyList<FeedSource> sources, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = groups.DistinctBy(group => group.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(group => (Seed: group, Row: new OutletGroup { Name = group.Name, Description = group.Description, CreatedAt = now }))
+            .ToList();
+        db.OutletGroups.AddRange(stored.Select(group => group.Row));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var byName = sources.ToLookup(source => source.Name, StringComparer.OrdinalIgnoreCase);
+        db.OutletGroupMembers.AddRange(stored
+            .SelectMany(group => group.Seed.Sources.SelectMany(name => byName[name]).Select(source => new OutletGroupMember { GroupId = group.Row.Id, SourceId = source.Id }))
+            .DistinctBy(member => (member.GroupId, member.SourceId)));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

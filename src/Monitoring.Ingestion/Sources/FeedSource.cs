@@ -1,3 +1,5 @@
+using Monitoring.Core.Articles;
+
 namespace Monitoring.Ingestion.Sources;
 
 /// <summary>
@@ -18,14 +20,23 @@ public sealed class FeedSource
     /// <summary>The outlet as readers know it, e.g. "Balkan Insight"; becomes each article's source.</summary>
     public required string Name { get; set; }
 
-    /// <summary>The absolute http(s) address of the RSS or Atom document.</summary>
-    public required string Url { get; set; }
+    /// <summary>
+    /// The absolute http(s) address of the RSS or Atom document; null for an outlet whose articles arrive another way
+    /// (push API, imports, seeds): it carries outlet data for them and is never polled.
+    /// </summary>
+    public string? Url { get; set; }
 
     /// <summary>ISO 639-1 code used for items that declare no language, e.g. "sr".</summary>
     public string? Language { get; set; }
 
     /// <summary>ISO 3166 alpha-2 code of the outlet's country (XK for Kosovo); a hint, not a tag.</summary>
     public string? Country { get; set; }
+
+    /// <summary>ISO 639 codes of the languages the outlet publishes in, lower-case, e.g. ["sr", "en"].</summary>
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>What kind of outlet it is; null when editors have not said.</summary>
+    public OutletKind? Kind { get; set; }
 
     /// <summary>IANA zone (e.g. "Europe/Belgrade") in which item dates without an offset are read.</summary>
     public string? TimeZone { get; set; }
@@ -70,7 +81,10 @@ public sealed class FeedSource
     /// <summary>Median time from publication to searchable over the source's recent indexed items.</summary>
     public TimeSpan? MedianLag { get; set; }
 
-    public bool IsDue(DateTimeOffset now) => Enabled && (NextDueAt is null || NextDueAt <= now);
+    /// <summary>False for an outlet without a feed address.</summary>
+    public bool IsFeed => Url is not null;
+
+    public bool IsDue(DateTimeOffset now) => Enabled && IsFeed && (NextDueAt is null || NextDueAt <= now);
 }
 
 /// <summary>

@@ -27,7 +27,8 @@ public sealed class FeedSourceCatalog(
 
     /// <summary>
     /// Adds the source, enabled and due at the next dispatch, unless the draft is invalid, its URL is taken, or the
-    /// outbound rules would refuse every request to it (a loopback or private address not in the allow-list).
+    /// outbound rules would refuse every request to it (a loopback or private address not in the allow-list). A draft
+    /// without a URL is an outlet whose articles arrive another way: never polled, it gives them its outlet data.
     /// </summary>
     public async Task<AddSourceResult> AddAsync(NewFeedSource draft, CancellationToken cancellationToken = default)
     {
@@ -38,8 +39,8 @@ public sealed class FeedSourceCatalog(
             return new AddSourceResult(null, errors);
         }
 
-        var url = new Uri(draft.Url!.Trim()).AbsoluteUri;
-        if (await destinations.RefusalOfAsync(new Uri(url), cancellationToken).ConfigureAwait(false) is { } refusal)
+        var url = string.IsNullOrWhiteSpace(draft.Url) ? null : new Uri(draft.Url.Trim()).AbsoluteUri;
+        if (url is not null && await destinations.RefusalOfAsync(new Uri(url), cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return new AddSourceResult(null, [new FieldError("url", "would never be fetched: " + refusal)]);
         }
@@ -47,14 +48,13 @@ public sealed class FeedSourceCatalog(
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var existing = await db.FeedSources.AsNoTracking().FirstOrDefaultAsync(source => source.Url == url, cancellationToken).ConfigureAwait(false);
+            var existing = url is null ? null : await db.FeedSources.AsNoTracking().FirstOrDefaultAsync(source => source.Url == url, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
                 return new AddSourceResult(null, [new FieldError("url", $"is already followed as \"{existing.Name}\"")]);
             }
 
             var source = draft.ToSource(clock.GetUtcNow());
-            source.Url = url;
             db.FeedSources.Add(source);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return new AddSourceResult(source, []);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Monitoring.Ingestion.Fetching;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Pages;
 
 namespace Monitoring.Ingestion.Sources;
@@ -28,6 +29,7 @@ public static class FeedsServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(provider => WebFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedPollingOptions>>().Value, provider.GetRequiredService<DestinationGuard>()));
 
         services.AddSingleton<FeedSourceCatalog>();
+        services.AddSingleton<OutletCatalog>();
         services.AddTransient<FeedPollDispatcher>();
         services.AddTransient<FeedPollJob>();
         return services;

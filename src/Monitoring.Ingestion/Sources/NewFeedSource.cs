@@ -1,3 +1,4 @@
+using Monitoring.Core.Articles;
 using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Inbox;
 
@@ -13,6 +14,11 @@ public sealed record NewFeedSource
     public string? Language { get; init; }
 
     public string? Country { get; init; }
+
+    /// <summary>ISO 639 codes the outlet publishes in; <see cref="Language"/> is added when missing.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    public OutletKind? Kind { get; init; }
 
     public string? TimeZone { get; init; }
 
@@ -34,7 +40,7 @@ public sealed record NewFeedSource
 
         if (string.IsNullOrWhiteSpace(Url))
         {
-            yield return new("url", "is required");
+            // An outlet without a feed: articles from it arrive through the push API, imports or seeds.
         }
         else if (!Uri.TryCreate(Url.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.Host.Length == 0)
         {
@@ -50,9 +56,14 @@ public sealed record NewFeedSource
             yield return new("pollInterval", $"must be between {FeedSource.MinPollInterval.TotalMinutes:0} minute and {FeedSource.MaxPollInterval.TotalHours:0} hours");
         }
 
-        if (!string.IsNullOrWhiteSpace(Language) && (Language.Trim().Length is < 2 or > 3 || !Language.Trim().All(char.IsAsciiLetter)))
+        if (!string.IsNullOrWhiteSpace(Language) && !IsLanguageCode(Language))
         {
             yield return new("language", $"'{Language}' is not an ISO 639 code such as \"sr\"");
+        }
+
+        if (Languages.FirstOrDefault(language => !IsLanguageCode(language)) is { } wrong)
+        {
+            yield return new("languages", $"'{wrong}' is not an ISO 639 code such as \"sr\"");
         }
 
         if (!string.IsNullOrWhiteSpace(Country) && (Country.Trim().Length != 2 || !Country.Trim().All(char.IsAsciiLetter)))
@@ -69,14 +80,22 @@ public sealed record NewFeedSource
     internal FeedSource ToSource(DateTimeOffset now) => new()
     {
         Name = Name!.Trim(),
-        Url = Url!.Trim(),
+        Url = Blank(Url) is { } url ? new Uri(url).AbsoluteUri : null,
         Language = Blank(Language)?.ToLowerInvariant(),
+        Languages = AllLanguages(),
+        Kind = Kind,
         Country = Blank(Country)?.ToUpperInvariant(),
         TimeZone = Blank(TimeZone),
         PollInterval = PollInterval,
         Enabled = Enabled,
         AddedAt = now,
     };
+
+    /// <summary><see cref="Languages"/> and <see cref="Language"/>, lower-case, each once, in order.</summary>
+    internal List<string> AllLanguages() =>
+        [.. Languages.Append(Language ?? "").Select(language => language.Trim().ToLowerInvariant()).Where(language => language.Length > 0).Distinct(StringComparer.Ordinal)];
+
+    internal static bool IsLanguageCode(string text) => text.Trim().Length is >= 2 and <= 3 && text.Trim().All(char.IsAsciiLetter);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Sources;
 using Monitoring.Ingestion.Stories;
 
@@ -24,6 +25,10 @@ public abstract class IngestionDbContext(DbContextOptions options) : DbContext(o
     public DbSet<FeedSource> FeedSources => Set<FeedSource>();
 
     public DbSet<FeedItemRecord> FeedItemRecords => Set<FeedItemRecord>();
+
+    public DbSet<OutletGroup> OutletGroups => Set<OutletGroup>();
+
+    public DbSet<OutletGroupMember> OutletGroupMembers => Set<OutletGroupMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,8 +19,10 @@ internal static class ArticleIndexDefinition
     /// Bump on every change to the mappings or analysis. 2: the fields of the new search contract.
     /// 3: <see cref="ImplausibleDate"/> (a strict mapping refuses documents with a field it lacks, so v2
     /// cannot take them), and person names kept apart in phrases (<see cref="ValueGap"/>).
+    /// 4: the outlet's country, kind and groups (<see cref="OutletCountry"/>, <see cref="OutletKind"/>,
+    /// <see cref="OutletGroup"/>), which a strict v3 mapping would refuse.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public const string Id = ArticleFields.Id;
     public const string Title = ArticleFields.Title;
@@ -33,6 +35,9 @@ internal static class ArticleIndexDefinition
     public const string Source = ArticleFields.Source;
     public const string SourceKey = ArticleFields.SourceKey;
     public const string Language = ArticleFields.Language;
+    public const string OutletCountry = ArticleFields.OutletCountry;
+    public const string OutletKind = ArticleFields.OutletKind;
+    public const string OutletGroup = ArticleFields.OutletGroup;
     public const string CountryLabel = ArticleFields.CountryLabel;
     public const string Story = ArticleFields.Story;
     public const string Published = ArticleFields.Published;
@@ -184,6 +189,9 @@ internal static class ArticleIndexDefinition
             { Source, new KeywordProperty() },
             { SourceKey, new KeywordProperty() },
             { Language, new KeywordProperty() },
+            { OutletCountry, new KeywordProperty() },
+            { OutletKind, new KeywordProperty() },
+            { OutletGroup, new KeywordProperty() },
             { Story, new KeywordProperty() },
             { Published, EpochMilliseconds() },
             { Ingested, EpochMilliseconds() },

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Search.Lucene;
 
@@ -48,6 +49,15 @@ internal sealed record ArticleSearchDocument
 
     [JsonPropertyName(ArticleIndexDefinition.Language)]
     public required string Language { get; init; }
+
+    [JsonPropertyName(ArticleIndexDefinition.OutletCountry)]
+    public IReadOnlyList<string> OutletCountries { get; init; } = [];
+
+    [JsonPropertyName(ArticleIndexDefinition.OutletKind)]
+    public IReadOnlyList<string> OutletKinds { get; init; } = [];
+
+    [JsonPropertyName(ArticleIndexDefinition.OutletGroup)]
+    public IReadOnlyList<string> OutletGroups { get; init; } = [];
 
     /// <summary>Effective (published, else ingested) instant in Unix milliseconds.</summary>
     [JsonPropertyName(ArticleIndexDefinition.Published)]
@@ -98,6 +108,9 @@ internal sealed record ArticleSearchDocument
             Source = ArticleFields.NormaliseKeyword(article.Source),
             SourceKey = ArticleFields.NormaliseSourceKey(article.Source),
             Language = ArticleFields.NormaliseLanguage(article.Language),
+            OutletCountries = Keywords(article.Outlet?.Country is { } outletCountry ? [ArticleFields.NormaliseCountry(outletCountry)] : []),
+            OutletKinds = Keywords(article.Outlet?.Kind is { } kind ? [kind.Key()] : []),
+            OutletGroups = Keywords(article.Outlet?.Groups.Select(ArticleFields.NormaliseKeyword) ?? []),
             PublishedMilliseconds = article.EffectiveDate.ToUnixTimeMilliseconds(),
             IngestedMilliseconds = article.IngestedAt.ToUnixTimeMilliseconds(),
             IsUndated = article.IsUndated,

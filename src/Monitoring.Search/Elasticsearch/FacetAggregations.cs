@@ -20,7 +20,14 @@ internal static class FacetAggregations
     /// <summary>The terms aggregation inside each facet's filter aggregation.</summary>
     public const string Values = "values";
 
-    public static string NameOf(Facet facet) => facet.ToString().ToLowerInvariant();
+    /// <summary>"country", "language", "outlet_country" …: the aggregation's name, as the field's.</summary>
+    public static string NameOf(Facet facet) => facet switch
+    {
+        Facet.OutletCountry => "outlet_country",
+        Facet.OutletKind => "outlet_kind",
+        Facet.OutletGroup => "outlet_group",
+        _ => facet.ToString().ToLowerInvariant(),
+    };
 
     public static Dictionary<string, Aggregation> Request(ArticleQuery query)
     {
@@ -61,6 +68,9 @@ internal static class FacetAggregations
         Counts(aggregations, Facet.Language))
     {
         People = Counts(aggregations, Facet.Person),
+        OutletCountries = Counts(aggregations, Facet.OutletCountry),
+        OutletKinds = Counts(aggregations, Facet.OutletKind),
+        OutletGroups = Counts(aggregations, Facet.OutletGroup),
     };
 
     public static IReadOnlyList<FacetCount> Counts(AggregateDictionary? aggregations, Facet facet) =>

@@ -21,9 +21,13 @@ internal static class SearchQueryBuilder
         Person,
         Source,
         Language,
+        OutletCountry,
+        OutletKind,
+        OutletGroup,
     }
 
-    public static IReadOnlyList<Facet> Facets { get; } = [Facet.Country, Facet.Topic, Facet.Person, Facet.Source, Facet.Language];
+    public static IReadOnlyList<Facet> Facets { get; } =
+        [Facet.Country, Facet.Topic, Facet.Person, Facet.Source, Facet.Language, Facet.OutletCountry, Facet.OutletKind, Facet.OutletGroup];
 
     /// <summary>
     /// The text (or everything) in <c>must</c>, the filters no facet counts on (dates, tension, story) in
@@ -73,6 +77,9 @@ internal static class SearchQueryBuilder
         Facet.Person => Person,
         Facet.Source => Source,
         Facet.Language => Language,
+        Facet.OutletCountry => OutletCountry,
+        Facet.OutletKind => OutletKind,
+        Facet.OutletGroup => OutletGroup,
         _ => throw new ArgumentOutOfRangeException(nameof(facet), facet, null),
     };
 
@@ -161,6 +168,9 @@ internal static class SearchQueryBuilder
             Facet.Person => query.People.Select(ArticleFields.NormaliseKeyword),
             Facet.Source => query.Sources.Select(ArticleFields.NormaliseKeyword),
             Facet.Language => query.Languages.Select(ArticleFields.NormaliseLanguage),
+            Facet.OutletCountry => query.OutletCountries.Select(ArticleFields.NormaliseCountry),
+            Facet.OutletKind => query.OutletKinds.Select(ArticleFields.NormaliseLanguage),
+            Facet.OutletGroup => query.OutletGroups.Select(ArticleFields.NormaliseKeyword),
             _ => throw new ArgumentOutOfRangeException(nameof(facet), facet, null),
         };
         return [.. values.Where(value => value.Length > 0).Distinct(StringComparer.Ordinal)];

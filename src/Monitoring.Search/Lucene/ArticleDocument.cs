@@ -1,5 +1,6 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 
 namespace Monitoring.Search.Lucene;
@@ -64,6 +65,13 @@ internal static class ArticleDocument
         AddKeywords(document, ArticleFields.Person, tags.People.Select(person => ArticleFields.NormaliseKeyword(person.Name)));
         AddKeywords(document, ArticleFields.Source, [ArticleFields.NormaliseKeyword(article.Source)]);
         AddKeywords(document, ArticleFields.Language, [ArticleFields.NormaliseLanguage(article.Language)]);
+        if (article.Outlet is { } outlet)
+        {
+            AddKeywords(document, ArticleFields.OutletCountry, outlet.Country is null ? [] : [ArticleFields.NormaliseCountry(outlet.Country)]);
+            AddKeywords(document, ArticleFields.OutletKind, outlet.Kind is { } kind ? [kind.Key()] : []);
+            AddKeywords(document, ArticleFields.OutletGroup, outlet.Groups.Select(ArticleFields.NormaliseKeyword));
+        }
+
         return document;
     }
 

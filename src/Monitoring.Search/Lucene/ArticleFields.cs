@@ -7,7 +7,7 @@ internal static class ArticleFields
     /// Bumped whenever fields or analysis change; an index written with another schema is rebuilt empty
     /// (and refilled by ingestion) rather than searched wrongly.
     /// </summary>
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 
     /// <summary>Stored, not analysed, with sorted doc values: the replace key and the last sort tie-breaker.</summary>
     public const string Id = "id";
@@ -32,6 +32,15 @@ internal static class ArticleFields
     public const string Source = "source";
 
     public const string Language = "language";
+
+    /// <summary>The outlet's country code, upper-case (<c>ArticleOutlet.Country</c>); keyword with doc values.</summary>
+    public const string OutletCountry = "outlet_country";
+
+    /// <summary>The outlet's kind as <c>OutletKinds.Key</c>; keyword with doc values.</summary>
+    public const string OutletKind = "outlet_kind";
+
+    /// <summary>The ids of the outlet's groups; keyword with doc values.</summary>
+    public const string OutletGroup = "outlet_group";
 
     /// <summary>Person names analysed like text, for <c>person:</c> in the query syntax.</summary>
     public const string PersonText = "person_text";
@@ -70,7 +79,7 @@ internal static class ArticleFields
     public const string Json = "json";
 
     /// <summary>Fields that hold exact values, never analysed (also when typed in query text).</summary>
-    public static IReadOnlyList<string> Keywords { get; } = [Id, Country, AboutCountry, Topic, Person, Source, Language, SourceKey, Story, CountryLabel];
+    public static IReadOnlyList<string> Keywords { get; } = [Id, Country, AboutCountry, Topic, Person, Source, Language, SourceKey, Story, CountryLabel, OutletCountry, OutletKind, OutletGroup];
 
     /// <summary>Country codes are matched upper-case (XK, RS) whatever the caller typed.</summary>
     public static string NormaliseCountry(string code) => code.Trim().ToUpperInvariant();

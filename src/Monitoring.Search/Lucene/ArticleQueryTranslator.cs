@@ -21,6 +21,9 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer, NameExpander? na
         Person,
         Source,
         Language,
+        OutletCountry,
+        OutletKind,
+        OutletGroup,
     }
 
     /// <summary>The parsed free text of <paramref name="query"/>, with other names unless it turns them off; null when there is no text.</summary>
@@ -124,6 +127,21 @@ internal sealed class ArticleQueryTranslator(Analyzer analyzer, NameExpander? na
         if (without != FacetFilter.Language)
         {
             AddAnyOf(root, ArticleFields.Language, query.Languages.Select(ArticleFields.NormaliseLanguage));
+        }
+
+        if (without != FacetFilter.OutletCountry)
+        {
+            AddAnyOf(root, ArticleFields.OutletCountry, query.OutletCountries.Select(ArticleFields.NormaliseCountry));
+        }
+
+        if (without != FacetFilter.OutletKind)
+        {
+            AddAnyOf(root, ArticleFields.OutletKind, query.OutletKinds.Select(ArticleFields.NormaliseLanguage));
+        }
+
+        if (without != FacetFilter.OutletGroup)
+        {
+            AddAnyOf(root, ArticleFields.OutletGroup, query.OutletGroups.Select(ArticleFields.NormaliseKeyword));
         }
 
         var (start, end) = query.InstantRange();

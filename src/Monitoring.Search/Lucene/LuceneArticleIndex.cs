@@ -480,6 +480,9 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         (ArticleFields.Person, ArticleQueryTranslator.FacetFilter.Person, query.People.Count > 0),
         (ArticleFields.Source, ArticleQueryTranslator.FacetFilter.Source, query.Sources.Count > 0),
         (ArticleFields.Language, ArticleQueryTranslator.FacetFilter.Language, query.Languages.Count > 0),
+        (ArticleFields.OutletCountry, ArticleQueryTranslator.FacetFilter.OutletCountry, query.OutletCountries.Count > 0),
+        (ArticleFields.OutletKind, ArticleQueryTranslator.FacetFilter.OutletKind, query.OutletKinds.Count > 0),
+        (ArticleFields.OutletGroup, ArticleQueryTranslator.FacetFilter.OutletGroup, query.OutletGroups.Count > 0),
     ];
 
     /// <summary>
@@ -520,6 +523,9 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             counts[ArticleFields.Language])
         {
             People = counts[ArticleFields.Person],
+            OutletCountries = counts[ArticleFields.OutletCountry],
+            OutletKinds = counts[ArticleFields.OutletKind],
+            OutletGroups = counts[ArticleFields.OutletGroup],
         };
     }
 

@@ -7,6 +7,7 @@ using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Store;
 using Monitoring.Search.Lucene;
 using Monitoring.Tests;
@@ -56,6 +57,12 @@ internal sealed class InboxHarness : IDisposable
     public static IngestionStoreFactory Sqlite(string folder) => IngestionStoreFactory.Sqlite(Path.Combine(folder, "ingestion.db"));
 
     public IngestionDbContext OpenStore() => _store.CreateDbContext();
+
+    /// <summary>The outlet editor on this harness's store; its re-tags are enqueued on <see cref="JobStorage"/>.</summary>
+    public OutletCatalog CreateOutlets() => new(_store, new BackgroundJobClient(JobStorage), new FixedClock(Now));
+
+    /// <summary>The re-tag job as the worker runs it: reading and writing this harness's index.</summary>
+    public OutletRetagJob CreateRetagJob() => new(_store, Lucene, Lucene, NullLogger<OutletRetagJob>.Instance);
 
     public IngestionPipeline CreatePipeline() => new(CreateRecorder(), new BackgroundJobClient(JobStorage));
 

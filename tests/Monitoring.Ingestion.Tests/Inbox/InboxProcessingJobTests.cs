@@ -2,6 +2,7 @@ using System.Text;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Store;
 using Monitoring.Tests;
 
@@ -58,6 +59,47 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
         Assert.Equal(ArticleId.ForUrl(new Uri("https://news.example.org/story/1")), story.Id);
         Assert.Equal(new DateTimeOffset(2025, 11, 3, 10, 0, 0, TimeSpan.Zero), story.Published);
         Assert.All(await _harness.ItemsAsync(), item => Assert.Equal(InboxItemState.Indexed, item.State));
+    }
+
+    [Fact]
+    public async Task AnArticleFromAKnownOutlet_IsIndexedWithItsCountryKindAndGroups_WhateverItsSenderSaid_AndOneFromAnUnknownOutletWithNone()
+    {
+        var outlets = _harness.CreateOutlets();
+        var group = (await outlets.CreateGroupAsync("International services in the region", null, Cancel)).Group!;
+        var source = await AddSourceAsync(new Monitoring.Ingestion.Sources.FeedSource { Name = "Test Wire", Country = "CZ", Kind = OutletKind.InternationalService });
+
+        Assert.Empty(await outlets.SetMembersAsync(group.Id, [source.Id], Cancel));
+        // Any case of the name is the outlet; a sender cannot set outlet data, only the store does.
+        await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1) with { Source = "test wire" }, InboxHarness.Story(2) with { Source = "Other Outlet" }], Cancel);
+
+        await _harness.ProcessAllAsync(Cancel);
+
+        var known = (await _harness.Lucene.GetAsync(ArticleId.ForUrl(new Uri("https://news.example.org/story/1")), Cancel))!.Article;
+        var unknown = (await _harness.Lucene.GetAsync(ArticleId.ForUrl(new Uri("https://news.example.org/story/2")), Cancel))!.Article;
+        Assert.Equal(("CZ", (OutletKind?)OutletKind.InternationalService), (known.Outlet!.Country, known.Outlet.Kind));
+        Assert.Equal([group.Key], known.Outlet.Groups);
+        Assert.Null(unknown.Outlet);
+    }
+
+    [Fact]
+    public async Task WhenASourceJoinsAGroup_TheRetagJob_GivesItsIndexedArticlesTheGroup_AndARerunWritesNothing()
+    {
+        await _harness.CreatePipeline().AcceptAsync("api", [InboxHarness.Story(1), InboxHarness.Story(2), InboxHarness.Story(3) with { Source = "Other Outlet" }], Cancel);
+        await _harness.ProcessAllAsync(Cancel);
+        var outlets = _harness.CreateOutlets();
+        var group = (await outlets.CreateGroupAsync("Wires", null, Cancel)).Group!;
+        var source = await AddSourceAsync(new Monitoring.Ingestion.Sources.FeedSource { Name = "Test Wire", Kind = OutletKind.Agency });
+
+        Assert.Empty(await outlets.SetMembersAsync(group.Id, [source.Id], Cancel));
+        var retags = _harness.JobStorage.GetMonitoringApi().EnqueuedJobs("default", 0, 100).Select(job => job.Value.Job).Where(job => job.Type == typeof(OutletRetagJob)).ToList();
+        var written = await _harness.CreateRetagJob().RetagAsync((string[])Assert.Single(retags).Args[0], Cancel);
+        var again = await _harness.CreateRetagJob().RetagAsync(["Test Wire"], Cancel);
+
+        Assert.Equal((2, 0), (written, again));
+        var inGroup = await _harness.Lucene.SearchAsync(new ArticleQuery { OutletGroups = [group.Key] }, Cancel);
+        Assert.Equal(["Story 1", "Story 2"], inGroup.Hits.Select(hit => hit.Article.Article.Title[..7]).Order(StringComparer.Ordinal));
+        Assert.All(inGroup.Hits, hit => Assert.Equal((OutletKind?)OutletKind.Agency, hit.Article.Article.Outlet!.Kind));
+        Assert.Equal(3, await _harness.Lucene.CountAsync(Cancel));
     }
 
     [Fact]
@@ -295,6 +337,14 @@ public abstract class InboxProcessingJobTests : IAsyncLifetime
 
     /// <summary>The store of one test, given its folder.</summary>
     protected abstract Task<Func<string, IngestionStoreFactory>> StoreAsync();
+
+    private async Task<Monitoring.Ingestion.Sources.FeedSource> AddSourceAsync(Monitoring.Ingestion.Sources.FeedSource source)
+    {
+        await using var db = _harness.OpenStore();
+        db.FeedSources.Add(source);
+        await db.SaveChangesAsync(Cancel);
+        return source;
+    }
 
     private sealed class CountingHandler : IArticlesIndexedHandler
     {

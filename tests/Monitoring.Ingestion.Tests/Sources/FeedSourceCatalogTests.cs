@@ -6,7 +6,6 @@ namespace Monitoring.Ingestion.Tests.Sources;
 public sealed class FeedSourceCatalogTests
 {
     [Theory]
-    [InlineData("", "url is required")]
     [InlineData("not a url", "url 'not a url' is not an absolute http(s) address")]
     [InlineData("ftp://feeds.example.org/rss", "url 'ftp://feeds.example.org/rss' is not an absolute http(s) address")]
     [InlineData("/relative/feed.xml", "url '/relative/feed.xml' is not an absolute http(s) address")]
@@ -19,6 +18,23 @@ public sealed class FeedSourceCatalogTests
         Assert.False(result.Succeeded);
         Assert.Equal(error, Assert.Single(result.Errors).ToString());
         Assert.Empty(await harness.Catalog.ListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Add_WithoutAnAddress_StoresAnOutletThatIsNeverPolled(string url)
+    {
+        await using var harness = new PollingHarness();
+
+        var result = await harness.Catalog.AddAsync(new NewFeedSource { Name = "Wikipedia Current events", Url = url, Languages = ["en"] }, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded);
+        var stored = Assert.Single(await harness.Catalog.ListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(((string?)null, false, true), (stored.Url, stored.IsFeed, stored.Enabled));
+        Assert.Equal(["en"], stored.Languages);
+        Assert.False(stored.IsDue(DateTimeOffset.MaxValue));
+        Assert.Empty(await harness.DispatchAsync());
     }
 
     [Theory]

@@ -95,7 +95,7 @@ internal static class ElasticExamples
     /// <summary>A found document as GET /{index}/_doc/{id} answers it (the get API's response fields).</summary>
     public static JsonObject Found(EnrichedArticle article) => new()
     {
-        ["_index"] = "articles-v3",
+        ["_index"] = "articles-v4",
         ["_id"] = article.Id.Value,
         ["_version"] = 1,
         ["_seq_no"] = 0,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Search;
 using Monitoring.Core.Search.Names;
 using Monitoring.Search.Elasticsearch;
@@ -87,6 +88,12 @@ public sealed class ElasticsearchRequestTests : IDisposable
                   "aggregations": { "values": { "terms": { "field": "source", "size": 50, "order": {{Order}} } } } },
                 "language": { "filter": { "bool": { "filter": [ {{Country}}, {{Topic}} ] } },
                   "aggregations": { "values": { "terms": { "field": "language", "size": 50, "order": {{Order}} } } } },
+                "outlet_country": { "filter": { "bool": { "filter": [ {{Country}}, {{Topic}}, {{Language}} ] } },
+                  "aggregations": { "values": { "terms": { "field": "outlet_country", "size": 50, "order": {{Order}} } } } },
+                "outlet_kind": { "filter": { "bool": { "filter": [ {{Country}}, {{Topic}}, {{Language}} ] } },
+                  "aggregations": { "values": { "terms": { "field": "outlet_kind", "size": 50, "order": {{Order}} } } } },
+                "outlet_group": { "filter": { "bool": { "filter": [ {{Country}}, {{Topic}}, {{Language}} ] } },
+                  "aggregations": { "values": { "terms": { "field": "outlet_group", "size": 50, "order": {{Order}} } } } },
                 "distinct": { "filter": { "bool": { "filter": [ {{Country}}, {{Topic}}, {{Language}} ] } },
                   "aggregations": {
                     "stories": { "cardinality": { "script": { "source": "{{StoryKey}}" }, "precision_threshold": 40000 } },
@@ -418,11 +425,11 @@ public sealed class ElasticsearchRequestTests : IDisposable
         await index.IndexAsync([.. DemoCorpus.Articles.Take(2)], Cancel);
 
         Assert.Equal(
-            ["HEAD /_alias/articles", "PUT /_index_template/articles", "PUT /articles-v3", "POST /articles/_bulk", "POST /articles/_refresh"],
+            ["HEAD /_alias/articles", "PUT /_index_template/articles", "PUT /articles-v4", "POST /articles/_bulk", "POST /articles/_refresh"],
             _cluster.Calls.Select(call => $"{call.HttpMethod} {call.Uri!.AbsolutePath}"));
         var expected = JsonNode.Parse(ArticleIndexBody)!.AsObject();
         expected["aliases"] = JsonNode.Parse("""{ "articles": {} }""");
-        AssertJson(expected.ToJsonString(), ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v3"))));
+        AssertJson(expected.ToJsonString(), ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v4"))));
     }
 
     [Fact]
@@ -440,7 +447,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
 
         var template = ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/_index_template/articles")));
         AssertJson(
-            $$"""{ "index_patterns": "articles-v*", "priority": 200, "version": 3, "template": {{ArticleIndexBody}} }""",
+            $$"""{ "index_patterns": "articles-v*", "priority": 200, "version": 4, "template": {{ArticleIndexBody}} }""",
             template);
     }
 
@@ -456,7 +463,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
 
         Assert.Equal(403, error.StatusCode);
         Assert.Contains("installing the index template 'articles'", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_cluster.CallsTo(HttpMethod.PUT, "/articles-v3"));
+        Assert.Empty(_cluster.CallsTo(HttpMethod.PUT, "/articles-v4"));
     }
 
     [Fact]
@@ -513,6 +520,55 @@ public sealed class ElasticsearchRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task Index_SendsTheOutletsCountryKindAndGroups_AsKeywords_AndNoneForAnUnknownOutlet()
+    {
+        var source = DemoCorpus.Articles[0];
+        var outlet = source with { Article = source.Article with { Outlet = new ArticleOutlet { Country = "xk", Kind = OutletKind.InternationalService, Groups = ["3", "12"] } } };
+        var unknown = DemoCorpus.Articles[1];
+        _cluster
+            .On(HttpMethod.POST, "/articles/_bulk", 200, BulkAllOk([outlet.Id.Value, unknown.Id.Value]))
+            .On(HttpMethod.POST, "/articles/_refresh", 200, """{ "_shards": { "total": 1, "successful": 1, "failed": 0 } }""");
+        using var index = _cluster.CreateIndex();
+
+        await index.IndexAsync([outlet, unknown], Cancel);
+
+        var lines = ScriptedCluster.LinesOf(Assert.Single(_cluster.CallsTo(HttpMethod.POST, "/articles/_bulk")));
+        AssertJson("""["XK"]""", lines[1]["outlet_country"]);
+        AssertJson("""["international-service"]""", lines[1]["outlet_kind"]);
+        AssertJson("""["3", "12"]""", lines[1]["outlet_group"]);
+        Assert.Equal("InternationalService", lines[1]["article"]!["Article"]!["Outlet"]!["Kind"]!.GetValue<string>());
+        AssertJson("[]", lines[3]["outlet_country"]);
+        AssertJson("[]", lines[3]["outlet_kind"]);
+        AssertJson("[]", lines[3]["outlet_group"]);
+    }
+
+    [Fact]
+    public async Task Search_WithOutletFilters_SendsThemAsPostFilter_AndEachOutletFacetWithoutItsOwn()
+    {
+        _cluster.On(HttpMethod.POST, "/articles/_search", 200, EmptySearch());
+        using var index = _cluster.CreateIndex();
+
+        await index.SearchAsync(new ArticleQuery { OutletCountries = ["rs", "XK"], OutletKinds = ["Public-Broadcaster"], OutletGroups = ["3"], Take = 0 }, Cancel);
+
+        const string Country = """{ "terms": { "outlet_country": ["RS", "XK"] } }""";
+        const string Kind = """{ "terms": { "outlet_kind": ["public-broadcaster"] } }""";
+        const string Group = """{ "terms": { "outlet_group": ["3"] } }""";
+        const string Order = """[ { "_count": "desc" }, { "_key": "asc" } ]""";
+        var body = ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.POST, "/articles/_search")));
+        AssertJson($$"""{ "bool": { "filter": [ {{Country}}, {{Kind}}, {{Group}} ] } }""", body["post_filter"]);
+        AssertJson(
+            $$"""{ "filter": { "bool": { "filter": [ {{Kind}}, {{Group}} ] } }, "aggregations": { "values": { "terms": { "field": "outlet_country", "size": 50, "order": {{Order}} } } } }""",
+            body["aggregations"]!["outlet_country"]);
+        AssertJson(
+            $$"""{ "filter": { "bool": { "filter": [ {{Country}}, {{Group}} ] } }, "aggregations": { "values": { "terms": { "field": "outlet_kind", "size": 50, "order": {{Order}} } } } }""",
+            body["aggregations"]!["outlet_kind"]);
+        AssertJson(
+            $$"""{ "filter": { "bool": { "filter": [ {{Country}}, {{Kind}} ] } }, "aggregations": { "values": { "terms": { "field": "outlet_group", "size": 50, "order": {{Order}} } } } }""",
+            body["aggregations"]!["outlet_group"]);
+        AssertJson($$"""{ "bool": { "filter": [ {{Country}}, {{Kind}}, {{Group}} ] } }""", body["aggregations"]!["distinct"]!["filter"]);
+    }
+
+    [Fact]
     public async Task FindExisting_AsksForTheIdsWithoutSource()
     {
         var ids = DemoCorpus.Articles.Take(3).Select(a => a.Id).ToList();
@@ -540,7 +596,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
     }
 
     /// <summary>
-    /// The settings and mappings of the articles index (v3) as the reference spells them. A list of one
+    /// The settings and mappings of the articles index (v4) as the reference spells them. A list of one
     /// filter goes out as a plain string, which index settings read as a one-item list.
     /// </summary>
     internal const string ArticleIndexBody = """
@@ -575,6 +631,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
                   "country_label": { "type": "keyword", "fields": { "words": { "type": "text", "analyzer": "tag_words" } } },
                   "source": { "type": "keyword" }, "source_key": { "type": "keyword" },
                   "language": { "type": "keyword" }, "story": { "type": "keyword" },
+                  "outlet_country": { "type": "keyword" }, "outlet_kind": { "type": "keyword" }, "outlet_group": { "type": "keyword" },
                   "published": { "type": "date", "format": "epoch_millis" },
                   "ingested": { "type": "date", "format": "epoch_millis" },
                   "undated": { "type": "boolean" }, "implausible_date": { "type": "boolean" }, "tense": { "type": "boolean" },
@@ -587,7 +644,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
     private ScriptedCluster ScriptANewIndex() => _cluster
         .On(HttpMethod.HEAD, "/_alias/articles", 404, string.Empty)
         .On(HttpMethod.PUT, "/_index_template/articles", 200, """{ "acknowledged": true }""")
-        .On(HttpMethod.PUT, "/articles-v3", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v3" }""");
+        .On(HttpMethod.PUT, "/articles-v4", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v4" }""");
 
     internal static ElasticsearchSearchOptions SingleNodeOptions()
     {

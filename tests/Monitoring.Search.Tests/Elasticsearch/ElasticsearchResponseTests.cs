@@ -40,6 +40,9 @@ public sealed class ElasticsearchResponseTests : IDisposable
             ["filter#person"] = Facet(10, ElasticExamples.Terms(("Aleksandar Vučić", 2, null))),
             ["filter#source"] = Facet(10, ElasticExamples.Terms(("Wikipedia", 10, null))),
             ["filter#language"] = Facet(10, ElasticExamples.Terms(("en", 10, null))),
+            ["filter#outlet_country"] = Facet(10, ElasticExamples.Terms(("RS", 6, null), ("XK", 4, null))),
+            ["filter#outlet_kind"] = Facet(10, ElasticExamples.Terms(("public-broadcaster", 6, null))),
+            ["filter#outlet_group"] = Facet(10, ElasticExamples.Terms(("2", 6, null), ("11", 4, null))),
         };
         _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse(
             [
@@ -66,6 +69,9 @@ public sealed class ElasticsearchResponseTests : IDisposable
         Assert.Equal([new FacetCount("Wikipedia", 10)], result.Facets.Sources);
         Assert.Equal([new FacetCount("en", 10)], result.Facets.Languages);
         Assert.Equal([new FacetCount("Aleksandar Vučić", 2)], result.Facets.People);
+        Assert.Equal([new FacetCount("RS", 6), new FacetCount("XK", 4)], result.Facets.OutletCountries);
+        Assert.Equal([new FacetCount("public-broadcaster", 6)], result.Facets.OutletKinds);
+        Assert.Equal([new FacetCount("2", 6), new FacetCount("11", 4)], result.Facets.OutletGroups);
         Assert.Null(result.NextCursor);
     }
 
@@ -293,7 +299,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
         _cluster
             .On(HttpMethod.HEAD, "/_alias/articles", 200, string.Empty, (404, string.Empty))
             .On(HttpMethod.PUT, "/_index_template/articles", 200, """{ "acknowledged": true }""")
-            .On(HttpMethod.PUT, "/articles-v3", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v3" }""")
+            .On(HttpMethod.PUT, "/articles-v4", 200, """{ "acknowledged": true, "shards_acknowledged": true, "index": "articles-v4" }""")
             .On(HttpMethod.POST, Search, 404, ElasticExamples.Error(404, "index_not_found_exception", "no such index [articles]"),
                 (200, ElasticExamples.SearchResponse([(ArticleSearchDocument.From(article), 1, null)], 1).ToJsonString()));
         using var index = _cluster.CreateIndex();
@@ -301,7 +307,7 @@ public sealed class ElasticsearchResponseTests : IDisposable
         var result = await index.SearchAsync(new ArticleQuery(), Cancel);
 
         Assert.Equal(article.Id, Assert.Single(result.Hits).Article.Id);
-        Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v3"));
+        Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/articles-v4"));
         Assert.Equal(2, _cluster.CallsTo(HttpMethod.POST, Search).Count);
     }
 

@@ -15,12 +15,13 @@ internal static class AlertIndexDefinition
 {
     /// <summary>
     /// Bump on every change here and on every change of the articles' definition: stored queries are
-    /// parsed against the mappings and analysis of the index that holds them. 1: on articles v3.
+    /// parsed against the mappings and analysis of the index that holds them. 1: on articles v3. 2: on articles v4
+    /// (the outlet fields).
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The <see cref="ArticleIndexDefinition.Version"/> this version carries; a test keeps the two in step.</summary>
-    public const int ArticleVersion = 3;
+    public const int ArticleVersion = 4;
 
     /// <summary>The percolator field holding an alert's query.</summary>
     public const string Query = "query";

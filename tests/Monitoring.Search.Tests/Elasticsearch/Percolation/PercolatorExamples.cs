@@ -13,18 +13,18 @@ internal static class PercolatorExamples
 
     /// <summary>The index API's answer to storing a document (201 created, or 200 when it replaced one).</summary>
     public static string Stored(string alertId) => $$"""
-        { "_shards": { "total": 2, "failed": 0, "successful": 1 }, "_index": "alerts-v1", "_id": "{{alertId}}",
+        { "_shards": { "total": 2, "failed": 0, "successful": 1 }, "_index": "alerts-v2", "_id": "{{alertId}}",
           "_version": 1, "_seq_no": 0, "_primary_term": 1, "result": "created", "forced_refresh": true }
         """;
 
     /// <summary>The delete API's answer: "deleted" (200), or "not_found" (404, no error) for an unknown id.</summary>
     public static string Deleted(string alertId, bool found) => $$"""
-        { "_shards": { "total": 2, "failed": 0, "successful": 1 }, "_index": "alerts-v1", "_id": "{{alertId}}",
+        { "_shards": { "total": 2, "failed": 0, "successful": 1 }, "_index": "alerts-v2", "_id": "{{alertId}}",
           "_version": 2, "_seq_no": 1, "_primary_term": 1, "result": "{{(found ? "deleted" : "not_found")}}", "forced_refresh": true }
         """;
 
     /// <summary>The answer to creating the percolator index.</summary>
-    public const string Created = """{ "acknowledged": true, "shards_acknowledged": true, "index": "alerts-v1" }""";
+    public const string Created = """{ "acknowledged": true, "shards_acknowledged": true, "index": "alerts-v2" }""";
 
     /// <summary>
     /// A page of stored alerts as a search sorted by alert id answers it: the docs' percolate response,
@@ -41,7 +41,7 @@ internal static class PercolatorExamples
             var hit = template.DeepClone().AsObject();
             hit.Remove("_source");
             hit.Remove("highlight");
-            hit["_index"] = "alerts-v1";
+            hit["_index"] = "alerts-v2";
             hit["_id"] = alertId;
             hit["_score"] = null;
             hit["sort"] = new JsonArray(alertId);

@@ -23,21 +23,21 @@ public sealed class PercolatorRequestTests : IDisposable
     {
         _cluster
             .On(HttpMethod.HEAD, "/_alias/alerts", 404, string.Empty)
-            .On(HttpMethod.PUT, "/alerts-v1", 200, Created)
+            .On(HttpMethod.PUT, "/alerts-v2", 200, Created)
             .On(HttpMethod.PUT, "/alerts/_doc/alert-1", 201, Stored("alert-1"));
         using var percolator = _cluster.CreatePercolator(SingleNodeOptions());
 
         await percolator.RegisterAsync("alert-1", new ArticleQuery { Text = "Kosovo" }, Cancel);
 
         Assert.Equal(
-            ["HEAD /_alias/alerts", "PUT /alerts-v1", "PUT /alerts/_doc/alert-1"],
+            ["HEAD /_alias/alerts", "PUT /alerts-v2", "PUT /alerts/_doc/alert-1"],
             _cluster.Calls.Select(call => $"{call.HttpMethod} {call.Uri!.AbsolutePath}"));
         var expected = JsonNode.Parse(ArticleIndexBody)!.AsObject();
         var properties = expected["mappings"]!["properties"]!.AsObject();
         properties["query"] = JsonNode.Parse("""{ "type": "percolator" }""");
         properties["alert_id"] = JsonNode.Parse("""{ "type": "keyword" }""");
         expected["aliases"] = JsonNode.Parse("""{ "alerts": {} }""");
-        AssertJson(expected.ToJsonString(), ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/alerts-v1"))));
+        AssertJson(expected.ToJsonString(), ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/alerts-v2"))));
     }
 
     [Fact]

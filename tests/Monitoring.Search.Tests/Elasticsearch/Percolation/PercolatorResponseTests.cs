@@ -108,14 +108,14 @@ public sealed class PercolatorResponseTests : IDisposable
         var article = DemoCorpus.Articles[0];
         _cluster
             .On(HttpMethod.HEAD, "/_alias/alerts", 200, string.Empty, (404, string.Empty))
-            .On(HttpMethod.PUT, "/alerts-v1", 200, Created)
+            .On(HttpMethod.PUT, "/alerts-v2", 200, Created)
             .On(HttpMethod.POST, AlertsSearch, 404, ElasticExamples.Error(404, "index_not_found_exception", "no such index [alerts]"), (200, Page([]).ToJsonString()));
         using var percolator = _cluster.CreatePercolator();
 
         var matches = await percolator.PercolateAsync([article], Cancel);
 
         Assert.Empty(matches);
-        Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/alerts-v1"));
+        Assert.Single(_cluster.CallsTo(HttpMethod.PUT, "/alerts-v2"));
         Assert.Equal(2, _cluster.CallsTo(HttpMethod.POST, AlertsSearch).Count);
     }
 

@@ -89,6 +89,47 @@ namespace Monitoring.Ingestion.Store.Migrations.Sqlite
                     b.ToTable("KnownArticles");
                 });
 
+            modelBuilder.Entity("Monitoring.Ingestion.Outlets.OutletGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OutletGroups");
+                });
+
+            modelBuilder.Entity("Monitoring.Ingestion.Outlets.OutletGroupMember", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "SourceId");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("OutletGroupMembers");
+                });
+
             modelBuilder.Entity("Monitoring.Ingestion.Sources.FeedItemRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -146,8 +187,16 @@ namespace Monitoring.Ingestion.Store.Migrations.Sqlite
                     b.Property<double>("ItemsPerDay")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -188,7 +237,6 @@ namespace Monitoring.Ingestion.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
-                        .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -232,6 +280,21 @@ namespace Monitoring.Ingestion.Store.Migrations.Sqlite
                     b.HasKey("ArticleId");
 
                     b.ToTable("StoryMembers");
+                });
+
+            modelBuilder.Entity("Monitoring.Ingestion.Outlets.OutletGroupMember", b =>
+                {
+                    b.HasOne("Monitoring.Ingestion.Outlets.OutletGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Monitoring.Ingestion.Sources.FeedSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Monitoring.Ingestion.Sources.FeedItemRecord", b =>
