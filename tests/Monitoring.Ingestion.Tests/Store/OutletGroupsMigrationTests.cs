@@ -35,6 +35,16 @@ public sealed class OutletGroupsMigrationTests(PostgreSqlServer postgres) : IDis
         await AssertSourcesSurviveAsync(store);
     }
 
+    [Fact]
+    public void TheModel_HasAMigrationForEveryChange_OnBothProviders()
+    {
+        using var sqlite = IngestionStoreFactory.Sqlite(Path.Combine(_folder, "model.db")).CreateDbContext();
+        using var postgreSql = IngestionStoreFactory.PostgreSql("Host=localhost;Database=monitoring_model_check").CreateDbContext();
+
+        Assert.False(sqlite.Database.HasPendingModelChanges());
+        Assert.False(postgreSql.Database.HasPendingModelChanges());
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
