@@ -167,6 +167,22 @@ public sealed class OutletCatalog(IDbContextFactory<IngestionDbContext> store, I
         }
     }
 
+    /// <summary>
+    /// Re-tags the articles of every source in the store: after an upgrade that brought outlet data, for the articles
+    /// indexed before it (docs/search.md, "Outlets"). Articles that already carry their outlet's data are not written.
+    /// </summary>
+    /// <returns>How many sources the re-tag covers.</returns>
+    public async Task<int> RetagAllAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var names = await db.FeedSources.AsNoTracking().Select(source => source.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+            Retag(names);
+            return names.Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        }
+    }
+
     private void Retag(List<string> sourceNames)
     {
         if (sourceNames.Count > 0)

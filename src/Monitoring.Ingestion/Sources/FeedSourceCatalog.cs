@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Fetching;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Store;
 
 namespace Monitoring.Ingestion.Sources;
@@ -81,14 +82,26 @@ public sealed class FeedSourceCatalog(
         }
     }
 
-    /// <summary>Removes the source and its item records; the articles it delivered stay searchable.</summary>
+    /// <summary>
+    /// Removes the source, its item records and its group memberships; the articles it delivered stay searchable, and
+    /// lose its outlet data through a re-tag (unless another source of the same name remains).
+    /// </summary>
     public async Task<bool> RemoveAsync(int sourceId, CancellationToken cancellationToken = default)
     {
         var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            var name = await db.FeedSources.Where(source => source.Id == sourceId).Select(source => source.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             await db.FeedItemRecords.Where(record => record.SourceId == sourceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            return await db.FeedSources.Where(source => source.Id == sourceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+            await db.OutletGroupMembers.Where(member => member.SourceId == sourceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            var removed = await db.FeedSources.Where(source => source.Id == sourceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+            if (removed && name is not null)
+            {
+                string[] names = [name];
+                jobs.Enqueue<OutletRetagJob>(job => job.RetagAsync(names, CancellationToken.None));
+            }
+
+            return removed;
         }
     }
 

@@ -4,10 +4,12 @@ namespace Monitoring.Search.Lucene;
 internal static class ArticleFields
 {
     /// <summary>
-    /// Bumped whenever fields or analysis change; an index written with another schema is rebuilt empty
-    /// (and refilled by ingestion) rather than searched wrongly.
+    /// Bumped whenever fields or analysis change so that existing documents would be searched wrongly; an index
+    /// written with another schema is rebuilt empty (and refilled by ingestion) rather than searched wrongly. Not
+    /// bumped for the outlet fields (<see cref="OutletCountry"/>, <see cref="OutletKind"/>, <see cref="OutletGroup"/>):
+    /// they are new fields an older document simply lacks, and the outlet re-tag (docs/search.md) fills them in place.
     /// </summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "2";
 
     /// <summary>Stored, not analysed, with sorted doc values: the replace key and the last sort tie-breaker.</summary>
     public const string Id = "id";

@@ -102,6 +102,10 @@ public sealed class FeedSourceCatalogTests
         Assert.Empty(await after.FeedSources.ToListAsync(TestContext.Current.CancellationToken));
         Assert.Empty(await after.FeedItemRecords.ToListAsync(TestContext.Current.CancellationToken));
         Assert.False(await harness.Catalog.RemoveAsync(source.Id, TestContext.Current.CancellationToken));
+        // Its articles lose its outlet data: one re-tag of its name.
+        var retag = Assert.Single(harness.JobStorage.GetMonitoringApi().EnqueuedJobs("default", 0, 10)).Value.Job;
+        Assert.Equal(typeof(Monitoring.Ingestion.Outlets.OutletRetagJob), retag.Type);
+        Assert.Equal(["N1"], (string[])retag.Args[0]);
     }
 
     [Fact]
