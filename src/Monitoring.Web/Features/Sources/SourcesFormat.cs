@@ -1,4 +1,6 @@
 using System.Globalization;
+using Monitoring.Core.Articles;
+using Monitoring.Ingestion.Sources;
 
 namespace Monitoring.Web.Features.Sources;
 
@@ -15,6 +17,10 @@ internal static class SourcesFormat
         var ago = now - value;
         return ago >= TimeSpan.Zero ? Duration(ago) + " ago" : "in " + Duration(-ago);
     }
+
+    /// <summary>"RS · Public broadcaster · sr", leaving out what is not known.</summary>
+    public static string Outlet(FeedSource source) =>
+        string.Join(" · ", new[] { source.Country, source.Kind?.Label(), source.Languages.Count > 0 ? string.Join(", ", source.Languages) : null }.OfType<string>());
 
     public static string Duration(TimeSpan? span) => span switch
     {

@@ -4,6 +4,7 @@ using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Ingestion.Fetching;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Sources;
 using Monitoring.Ingestion.Store;
 using Monitoring.Web.Features.Sources;
@@ -15,6 +16,8 @@ public sealed class SourcesPageTests : MudTestContext
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-sources-page-").FullName;
 
+    private readonly InMemoryStorage _jobs = new(new InMemoryStorageOptions());
+
     public SourcesPageTests()
     {
         var path = Path.Combine(_folder, "ingestion.db");
@@ -23,10 +26,11 @@ public sealed class SourcesPageTests : MudTestContext
         }
 
         Services.AddSingleton<IDbContextFactory<IngestionDbContext>>(IngestionStoreFactory.Sqlite(path));
-        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage(new InMemoryStorageOptions())));
+        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(_jobs));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(new DestinationGuard(Microsoft.Extensions.Options.Options.Create(new OutboundRequestsOptions())));
         Services.AddSingleton<FeedSourceCatalog>();
+        Services.AddSingleton<OutletCatalog>();
     }
 
     private FeedSourceCatalog Catalog => Services.GetRequiredService<FeedSourceCatalog>();
@@ -112,6 +116,70 @@ public sealed class SourcesPageTests : MudTestContext
         Assert.Equal("Failing ×3", page.Find(".source-state").TextContent.Trim());
         Assert.Contains("7 min", page.Find("#sources-table").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OutletGroups_WithoutAny_SaySo_AndACreatedGroup_IsListed_WhileATakenNameIsRefused()
+    {
+        await Catalog.AddAsync(new NewFeedSource { Name = "RTS", Url = "https://www.rts.rs/rss/ci.xml" }, Xunit.TestContext.Current.CancellationToken);
+        var page = RenderPageAt<SourcesPage>("/sources");
+        page.WaitForElement("#groups-empty");
+
+        page.Find("#group-name").Change("Serbia — national");
+        page.Find("#group-description").Change("Outlets based in Serbia");
+        await page.Find("#add-group-button").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("Serbia — national", page.Find(".group-name").TextContent.Trim()));
+        page.Find("#group-name").Change("SERBIA — national");
+        await page.Find("#add-group-button").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("\"SERBIA — national\" is already the name of a group", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("#groups-empty"));
+        Assert.Equal("Outlets based in Serbia", page.Find(".group-description").TextContent.Trim());
+        Assert.Single(await Outlets.ListGroupsAsync(Xunit.TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task TickingASource_PutsItInTheGroup_AndRetagsItsArticles_AndUntickingTakesItOut()
+    {
+        var rts = (await Catalog.AddAsync(new NewFeedSource { Name = "RTS", Url = "https://www.rts.rs/rss/ci.xml" }, Xunit.TestContext.Current.CancellationToken)).Source!;
+        await Catalog.AddAsync(new NewFeedSource { Name = "Danas", Url = "https://www.danas.rs/feed/" }, Xunit.TestContext.Current.CancellationToken);
+        var group = (await Outlets.CreateGroupAsync("Serbia — national", null, Xunit.TestContext.Current.CancellationToken)).Group!;
+        var page = RenderPageAt<SourcesPage>("/sources");
+        page.WaitForElement(".outlet-group");
+
+        page.Find($".group-member[data-source-id='{rts.Id}'] input").Change(true);
+
+        page.WaitForAssertion(() => Assert.Contains("1 outlet", page.Find(".outlet-group").TextContent, StringComparison.Ordinal));
+        Assert.Equal([rts.Id], Assert.Single(await Outlets.ListGroupsAsync(Xunit.TestContext.Current.CancellationToken)).SourceIds);
+        var retag = Assert.Single(Jobs.EnqueuedJobs("default", 0, 10)).Value.Job;
+        Assert.Equal(["RTS"], (string[])retag.Args[0]);
+
+        page.Find($".group-member[data-source-id='{rts.Id}'] input").Change(false);
+        page.WaitForAssertion(() => Assert.Contains("no outlets", page.Find(".outlet-group").TextContent, StringComparison.Ordinal));
+        Assert.Empty(Assert.Single(await Outlets.ListGroupsAsync(Xunit.TestContext.Current.CancellationToken)).SourceIds);
+        Assert.Equal(group.Id, Assert.Single(await Outlets.ListGroupsAsync(Xunit.TestContext.Current.CancellationToken)).Id);
+    }
+
+    [Fact]
+    public async Task RenamingAGroup_ShowsTheNewName_AndAnEmptyNameIsRefused()
+    {
+        var group = (await Outlets.CreateGroupAsync("Kosovo", null, Xunit.TestContext.Current.CancellationToken)).Group!;
+        var page = RenderPageAt<SourcesPage>("/sources");
+        page.WaitForElement(".edit-group");
+
+        await page.Find("button.edit-group").ClickAsync(new());
+        page.Find($"#group-{group.Id}-name").Change(" ");
+        await page.Find("button.save-group").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("is required", page.Markup, StringComparison.Ordinal));
+        page.Find($"#group-{group.Id}-name").Change("Kosovo — Albanian-language");
+        await page.Find("button.save-group").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("Kosovo — Albanian-language", page.Find(".group-name").TextContent.Trim()));
+        Assert.Equal("Kosovo — Albanian-language", Assert.Single(await Outlets.ListGroupsAsync(Xunit.TestContext.Current.CancellationToken)).Name);
+    }
+
+    private OutletCatalog Outlets => Services.GetRequiredService<OutletCatalog>();
+
+    private Hangfire.Storage.IMonitoringApi Jobs => _jobs.GetMonitoringApi();
 
     protected override void Dispose(bool disposing)
     {
