@@ -31,6 +31,14 @@ public interface IArticleSearch
     /// <exception cref="ArgumentException">The filter's text is not valid query syntax.</exception>
     Task<CoverageTrend> GetCoverageAsync(CoverageQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The words, people and countries unusually frequent in the matches of the query compared with the whole
+    /// index (significant terms; docs/search.md). The values the query filters on, and the words of its text,
+    /// are left out: they stand out by construction.
+    /// </summary>
+    /// <exception cref="ArgumentException">The filter's text is not valid query syntax.</exception>
+    Task<SignificantTerms> GetSignificantTermsAsync(SignificantTermsQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>One article with its tags, or null when the id is unknown.</summary>
     Task<EnrichedArticle?> GetAsync(ArticleId id, CancellationToken cancellationToken = default);
 

@@ -191,6 +191,16 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
         return CoverageAggregations.Read(response.Aggregations, query);
     }
 
+    public async Task<SignificantTerms> GetSignificantTermsAsync(SignificantTermsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Take);
+
+        var request = SignificantTermsRequest(query);
+        var response = await _index.RunAsync(ct => _client.SearchAsync<ArticleSearchDocument>(request, ct), "significant terms", query.Filter.Text, cancellationToken).ConfigureAwait(false);
+        return SignificantTermsAggregations.Read(response, _analyzer, query.Take);
+    }
+
     public async Task<EnrichedArticle?> GetAsync(ArticleId id, CancellationToken cancellationToken = default)
     {
         if (id.Value is null)
@@ -288,6 +298,15 @@ public sealed class ElasticsearchArticleIndex : IArticleIndex, IArticleSearch, I
                 [DistinctCounts.Name] = DistinctCounts.Request(query),
             },
         };
+    }
+
+    /// <summary>The request of <see cref="GetSignificantTermsAsync"/> (<see cref="SignificantTermsAggregations"/>).</summary>
+    /// <exception cref="InvalidQueryException">The text is not valid query syntax.</exception>
+    internal SearchRequest SignificantTermsRequest(SignificantTermsQuery query)
+    {
+        var (parsed, _) = _parser.Parse(query.Filter.Text, query.Filter.ExpandNames);
+        var text = parsed is null ? null : ParsedQueryTranslator.Translate(parsed);
+        return SignificantTermsAggregations.Request(Alias, query, text, QueryWords.Of(parsed));
     }
 
     internal SearchRequest CoverageRequest(CoverageQuery query, Query? text) => new(Alias)

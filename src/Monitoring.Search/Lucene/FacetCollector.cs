@@ -150,6 +150,13 @@ internal sealed class FacetCollector : ICollector
         return _totals[Array.IndexOf(_fields, field)].Count;
     }
 
+    /// <summary>Every value of <paramref name="field"/> the matches have, with its count; call after the search.</summary>
+    public IReadOnlyDictionary<string, long> All(string field)
+    {
+        FlushSegment();
+        return _totals[Array.IndexOf(_fields, field)];
+    }
+
     /// <summary>The highest counts of <paramref name="field"/>, ties by value; call after the search.</summary>
     public IReadOnlyList<FacetCount> Top(string field, int limit)
     {

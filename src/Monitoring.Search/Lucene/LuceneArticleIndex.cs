@@ -39,6 +39,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
     private readonly SearchSlicing _slicing;
     private readonly ArticleQueryTranslator _queries;
     private readonly SnippetHighlighter _highlighter;
+    private readonly SignificantTermsFinder _significant;
 
     // Taken when a failed write rolls the writer back and when the next write opens a new one.
     private readonly System.Threading.Lock _recovery = new();
@@ -92,6 +93,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(slicing));
         _queries = new ArticleQueryTranslator(_analyzer, names is null ? null : new NameExpander(names, _analyzer));
         _highlighter = new SnippetHighlighter(_analyzer);
+        _significant = new SignificantTermsFinder(_analyzer);
     }
 
     /// <summary>How many slices of segments a search runs in now.</summary>
@@ -253,6 +255,18 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             searcher.Search(filtered, coverage);
             return coverage.ToTrend(query.MaxCountries, filter.From, filter.To);
         }));
+    }
+
+    public Task<SignificantTerms> GetSignificantTermsAsync(SignificantTermsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Take);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var text = _queries.ParseText(query.Filter);
+        var filtered = ArticleQueryTranslator.Build(query.Filter, text);
+        return Task.FromResult(WithSearcher(searcher =>
+            _significant.Find((SlicedSearcher)searcher, query, filtered, text, doc => Load(searcher, doc).Article.Body)));
     }
 
     public Task<EnrichedArticle?> GetAsync(ArticleId id, CancellationToken cancellationToken = default)

@@ -234,6 +234,42 @@ public sealed class ElasticsearchRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task SignificantTerms_SendsTheSearchWithItsFilters_SignificantTermsOverEveryMatch_AndSignificantTextInASampler()
+    {
+        _cluster.On(HttpMethod.POST, "/articles/_search", 200, EmptySearch());
+        using var index = _cluster.CreateIndex();
+
+        await index.GetSignificantTermsAsync(
+            new SignificantTermsQuery(new ArticleQuery { Text = "Kosovo", Countries = ["ba"], People = ["Ratko Mladić"], Sort = SearchSort.Newest, Skip = 20 }, Take: 5),
+            Cancel);
+
+        // significant_terms and significant_text with the JLH heuristic ("jlh": {}) and min_doc_count (reference:
+        // search-aggregations-bucket-significantterms/significanttext-aggregation); the sampler's shard_size is the
+        // sample. The values filtered on and the searched word (kosov) are excluded by exact value.
+        AssertJson(
+            """
+            {
+              "query": { "bool": {
+                "must": { "bool": { "should": [
+                  { "term": { "title": { "value": "kosov", "boost": 2 } } },
+                  { "term": { "body": { "value": "kosov" } } } ], "minimum_should_match": 1 } },
+                "filter": [ { "terms": { "country": ["BA"] } }, { "terms": { "person": ["Ratko Mladić"] } } ] } },
+              "size": 100,
+              "_source": { "includes": "body" },
+              "track_total_hits": true,
+              "aggregations": {
+                "significant_people": { "significant_terms": { "field": "person", "size": 5, "min_doc_count": 3, "jlh": {}, "exclude": ["Ratko Mladić"] } },
+                "significant_countries": { "significant_terms": { "field": "country", "size": 5, "min_doc_count": 3, "jlh": {}, "exclude": ["BA"] } },
+                "sample": {
+                  "sampler": { "shard_size": 100 },
+                  "aggregations": {
+                    "significant_words": { "significant_text": { "field": "body", "size": 5, "min_doc_count": 3, "jlh": {}, "exclude": ["kosov"] } } } } }
+            }
+            """,
+            ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.POST, "/articles/_search"))));
+    }
+
+    [Fact]
     public async Task Coverage_SendsAZonedCalendarHistogram_WithBounds_TensionTenseCount_TopCountries_AndUndatedCount_LeavingOutImplausibleDates()
     {
         _cluster.On(HttpMethod.POST, "/articles/_search", 200, EmptySearch());

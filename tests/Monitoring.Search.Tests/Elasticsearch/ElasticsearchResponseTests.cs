@@ -112,6 +112,53 @@ public sealed class ElasticsearchResponseTests : IDisposable
     }
 
     [Fact]
+    public async Task SignificantTerms_ReadsTypedSignificantBuckets_InsideAndOutsideTheSampler_WithTheWordsAsWritten()
+    {
+        // A significant_terms (and significant_text) result is { doc_count, bg_count, buckets: [{ key, doc_count,
+        // score, bg_count }] } (reference docs), typed "sigsterms#…"; the sampler's is "sampler#…" with its doc_count.
+        static JsonObject Significant(long docCount, long bgCount, params (string Key, long DocCount, double Score, long BgCount)[] buckets) => new()
+        {
+            ["doc_count"] = docCount,
+            ["bg_count"] = bgCount,
+            ["buckets"] = new JsonArray([.. buckets.Select(bucket => (JsonNode)new JsonObject
+            {
+                ["key"] = bucket.Key,
+                ["doc_count"] = bucket.DocCount,
+                ["score"] = bucket.Score,
+                ["bg_count"] = bucket.BgCount,
+            })]),
+        };
+        var aggregations = new JsonObject
+        {
+            ["sigsterms#significant_people"] = Significant(12, 1180, ("Ratko Mladić", 6, 28.4, 9), ("Radovan Karadžić", 5, 17.1, 11)),
+            ["sigsterms#significant_countries"] = Significant(12, 1180, ("BA", 11, 4.9, 180)),
+            ["sampler#sample"] = new JsonObject
+            {
+                ["doc_count"] = 12,
+                ["sigsterms#significant_words"] = Significant(12, 1180, ("genocid", 5, 35.2, 6), ("dayton", 3, 12.0, 4)),
+            },
+        };
+        var sample = new[]
+        {
+            DemoCorpus.Headline("Genocide memorial at Srebrenica visited", "Test"),
+            DemoCorpus.Headline("Court rules on the Srebrenica genocide", "Test"),
+        };
+        _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse(
+            sample.Select(article => (ArticleSearchDocument.From(article), 1.0, (JsonObject?)null)), total: 12, aggregations));
+        using var index = _cluster.CreateIndex();
+
+        var found = await index.GetSignificantTermsAsync(new SignificantTermsQuery(new ArticleQuery { Text = "Srebrenica" }), Cancel);
+
+        Assert.Equal((12, 12, 1180), (found.Matches, found.Sampled, found.Indexed));
+        Assert.Equal(
+            [("Ratko Mladić", 6L, 9L, 28.4), ("Radovan Karadžić", 5L, 11L, 17.1)],
+            found.People.Select(person => (person.Value, person.MatchCount, person.IndexCount, person.Score)));
+        Assert.Equal("BA", Assert.Single(found.Countries).Value);
+        // A word the sample does not hold (as can happen when hits and sampler disagree) reads as its value.
+        Assert.Equal([("genocid", "Genocide"), ("dayton", "dayton")], found.Words.Select(word => (word.Value, word.Label)));
+    }
+
+    [Fact]
     public async Task Coverage_ReadsTypedHistogram_FillsEmptyBuckets_AndCountsUndatedAndImplausible()
     {
         // The docs' date_histogram example: monthly buckets for January to March 2015 with a metric

@@ -1,0 +1,142 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Monitoring.Core.Search;
+
+namespace Monitoring.Search.Lucene;
+
+/// <summary>
+/// Significant terms computed as Elasticsearch computes them on one shard, so that both engines agree:
+/// people and countries counted over every match (the facet counting), words counted in the best-ranked
+/// <see cref="SignificantTermsQuery.SampleSize"/> matches by analysing their body again (as <c>significant_text</c>
+/// under a <c>sampler</c> does), each against its document frequency in the whole index (deleted documents
+/// included, as Elasticsearch's background is), scored by <see cref="SignificanceScore.Jlh"/>.
+/// </summary>
+internal sealed class SignificantTermsFinder(Analyzer analyzer)
+{
+    public SignificantTerms Find(SlicedSearcher searcher, SignificantTermsQuery query, Query filtered, Query? text, Func<int, string> body)
+    {
+        var filter = query.Filter;
+        var countryField = ArticleQueryTranslator.CountryField(filter.CountryMode);
+        var slices = new (FacetCollector Facets, TotalHitCountCollector Total, TopScoreDocCollector Top)[searcher.SliceCount];
+        searcher.SearchSlices(filtered, slice =>
+        {
+            slices[slice] = (new FacetCollector([ArticleFields.Person, countryField]), new TotalHitCountCollector(), TopScoreDocCollector.Create(SignificantTermsQuery.SampleSize, docsScoredInOrder: false));
+            return MultiCollector.Wrap(slices[slice].Facets, slices[slice].Total, slices[slice].Top);
+        });
+
+        var matches = slices.Sum(slice => (long)slice.Total.TotalHits);
+        var reader = searcher.IndexReader;
+        long indexed = reader.MaxDoc;
+        if (matches == 0)
+        {
+            return SignificantTerms.Empty with { Indexed = indexed };
+        }
+
+        var facets = FacetCollector.Merge([.. slices.Select(slice => slice.Facets)]);
+        var sample = TopDocs.Merge(sort: null, SignificantTermsQuery.SampleSize, [.. slices.Select(slice => slice.Top.GetTopDocs())]).ScoreDocs;
+        var words = CountWords(sample, body, Math.Max(1, searcher.SliceCount));
+
+        var people = Keywords(reader, ArticleFields.Person, facets.All(ArticleFields.Person), filter.People.Select(ArticleFields.NormaliseKeyword), matches, indexed, query.Take);
+        var countries = Keywords(reader, countryField, facets.All(countryField), filter.Countries.Select(ArticleFields.NormaliseCountry), matches, indexed, query.Take);
+        var queryWords = QueryWords.Of(text);
+        var significantWords = SignificanceScore.Rank(
+            words.Where(word => word.Value.Documents >= SignificantTermsQuery.MinimumMatches && !queryWords.Contains(word.Key))
+                .Select(word =>
+                {
+                    var inIndex = reader.DocFreq(new Term(ArticleFields.Body, word.Key));
+                    return new SignificantTerm(word.Key, word.Value.Documents, inIndex, SignificanceScore.Jlh(word.Value.Documents, sample.Length, inIndex, indexed))
+                    {
+                        Label = word.Value.Label,
+                    };
+                }),
+            query.Take);
+        return new SignificantTerms(matches, sample.Length, indexed, significantWords, people, countries);
+    }
+
+    private static IReadOnlyList<SignificantTerm> Keywords(
+        IndexReader reader, string field, IReadOnlyDictionary<string, long> counts, IEnumerable<string> filtered, long matches, long indexed, int take)
+    {
+        var excluded = filtered.ToHashSet(StringComparer.Ordinal);
+        return SignificanceScore.Rank(
+            counts.Where(pair => pair.Value >= SignificantTermsQuery.MinimumMatches && !excluded.Contains(pair.Key))
+                .Select(pair =>
+                {
+                    var inIndex = reader.DocFreq(new Term(field, pair.Key));
+                    return new SignificantTerm(pair.Key, pair.Value, inIndex, SignificanceScore.Jlh(pair.Value, matches, inIndex, indexed));
+                }),
+            take);
+    }
+
+    /// <summary>Per analysed word of the sample's bodies: how many sampled documents hold it, and its most written form.</summary>
+    private Dictionary<string, WordCount> CountWords(ScoreDoc[] sample, Func<int, string> body, int cores)
+    {
+        var bodies = new string[sample.Length];
+        Parallel.For(0, sample.Length, new ParallelOptions { MaxDegreeOfParallelism = cores }, i => bodies[i] = body(sample[i].Doc));
+        return CountWords(analyzer, bodies, cores);
+    }
+
+    /// <summary>Per analysed word of <paramref name="bodies"/>: how many hold it, and the form most of them wrote it in first.</summary>
+    public static Dictionary<string, WordCount> CountWords(Analyzer analyzer, IReadOnlyList<string> bodies, int cores)
+    {
+        var perDocument = new Dictionary<string, string>[bodies.Count];
+        Parallel.For(0, bodies.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i => perDocument[i] = Words(analyzer, bodies[i]));
+
+        var counts = new Dictionary<string, WordCount>(StringComparer.Ordinal);
+        foreach (var words in perDocument)
+        {
+            foreach (var (word, form) in words)
+            {
+                if (!counts.TryGetValue(word, out var count))
+                {
+                    counts[word] = count = new WordCount();
+                }
+
+                count.Add(form);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The distinct analysed words of a text, each with the first form it was written in.</summary>
+    private static Dictionary<string, string> Words(Analyzer analyzer, string text)
+    {
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var stream = analyzer.GetTokenStream(ArticleFields.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offsets = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var word = term.ToString();
+            if (!words.ContainsKey(word))
+            {
+                words[word] = text[offsets.StartOffset..offsets.EndOffset];
+            }
+        }
+
+        stream.End();
+        return words;
+    }
+
+    internal sealed class WordCount
+    {
+        private readonly Dictionary<string, int> _forms = new(StringComparer.Ordinal);
+
+        public long Documents { get; private set; }
+
+        /// <summary>The form most documents wrote first, ties ordinal (so a capitalised name before its lower case).</summary>
+        public string Label => _forms
+            .OrderByDescending(form => form.Value)
+            .ThenBy(form => form.Key, StringComparer.Ordinal)
+            .First().Key;
+
+        public void Add(string form)
+        {
+            Documents++;
+            _forms[form] = _forms.GetValueOrDefault(form) + 1;
+        }
+    }
+}
