@@ -379,6 +379,23 @@ public sealed class SearchPageTests : MudTestContext
         },
     };
 
+    [Fact]
+    public async Task BesideTheResults_WhatStandsOut_LeadsToTheSameSearchNarrowedToEachPersonOrWord()
+    {
+        await IndexSeedsAsync();
+
+        var page = RenderPageAt<SearchPage>("/search?q=Srebrenica");
+
+        page.WaitForElement("#significant-terms [data-kind=person] a");
+        var people = page.FindAll("#significant-terms [data-kind=person] li");
+        Assert.All(people, person => Assert.Equal(
+            "/search?q=Srebrenica&person=" + System.Uri.EscapeDataString(person.GetAttribute("data-value")!),
+            new System.Uri(person.QuerySelector("a")!.GetAttribute("href")!).PathAndQuery));
+        var word = page.Find("#significant-terms [data-kind=word] a");
+        Assert.Equal("/search?q=Srebrenica%20" + System.Uri.EscapeDataString(word.TextContent), new System.Uri(word.GetAttribute("href")!).PathAndQuery);
+        Assert.Empty(page.FindAll("#significant-loading"));
+    }
+
     private async Task IndexSeedsAsync()
     {
         var enricher = new ArticleEnricher(Model);
