@@ -23,9 +23,6 @@ public sealed partial class SearchPage : IDisposable
     private InvalidQueryException? _invalidQuery;
     private string? _error;
     private bool _loading;
-    private SignificantTerms? _significant;
-    private bool _significantLoading;
-    private int _significantRun;
     private bool _facetsOpen;
     private long? _indexedCount;
 
@@ -134,10 +131,6 @@ public sealed partial class SearchPage : IDisposable
 
             _result = await Search.SearchAsync(_state.ToArticleQuery(), _disposed.Token);
             _groups = StoryGroup.Group(_result.Hits);
-            if (_result.Total > 0)
-            {
-                _ = FindSignificantTermsAsync(_state);
-            }
         }
         catch (InvalidQueryException invalid)
         {
@@ -158,42 +151,6 @@ public sealed partial class SearchPage : IDisposable
         {
             _loading = false;
         }
-    }
-
-    /// <summary>
-    /// What stands out in the matches, after the results are shown (it reads a sample of the matches' text and
-    /// need not hold them up); a newer search makes an older answer be dropped.
-    /// </summary>
-    private async Task FindSignificantTermsAsync(SearchState state)
-    {
-        var run = ++_significantRun;
-        _significant = null;
-        _significantLoading = true;
-        SignificantTerms? found = null;
-        try
-        {
-            found = await Task.Run(() => Search.GetSignificantTermsAsync(new SignificantTermsQuery(state.ToArticleQuery()), _disposed.Token), _disposed.Token);
-        }
-        catch (ArgumentException)
-        {
-            // The search itself said what is wrong with the query; the panel shows nothing.
-        }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
-        {
-            return;
-        }
-
-        if (run != _significantRun || _disposed.IsCancellationRequested)
-        {
-            return;
-        }
-
-        await InvokeAsync(() =>
-        {
-            _significant = found;
-            _significantLoading = false;
-            StateHasChanged();
-        });
     }
 
     private async Task PollUntilIndexFilledAsync()

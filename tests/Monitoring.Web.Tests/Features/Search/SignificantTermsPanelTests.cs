@@ -80,8 +80,8 @@ public sealed class SignificantTermsPanelTests : MudTestContext
         Assert.Equal(["Ratko Mladić", "Radovan Karadžić"], SignificantTermLinks.WithFilter(state, SearchState.Keys.Person, "Radovan Karadžić").People);
     }
 
-    private IRenderedComponent<SignificantTermsPanel> RenderPanel(SignificantTerms? terms, bool loading) =>
-        Render<SignificantTermsPanel>(parameters => parameters
+    private IRenderedComponent<SignificantTermsView> RenderPanel(SignificantTerms? terms, bool loading) =>
+        Render<SignificantTermsView>(parameters => parameters
             .Add(panel => panel.State, Searched)
             .Add(panel => panel.Terms, terms)
             .Add(panel => panel.Loading, loading)
