@@ -66,6 +66,21 @@ public sealed partial class TimeChart
     [Parameter]
     public Func<ChartPoint, string>? PointHref { get; set; }
 
+    /// <summary>
+    /// Articles a value must rest on (<see cref="ChartSeriesData.Support"/>) to be drawn on the line; one resting on
+    /// fewer is drawn faded, off the line and within the axis, with its count in its tooltip. 0 draws every value.
+    /// </summary>
+    [Parameter]
+    public int MinSupport { get; set; }
+
+    /// <summary>The top of the value axis, shared by the small multiples of one view; null scales to this chart's values.</summary>
+    [Parameter]
+    public double? ScaleMax { get; set; }
+
+    /// <summary>Drawn small (one of several side by side): larger axis text, so that it stays legible scaled down.</summary>
+    [Parameter]
+    public bool Compact { get; set; }
+
     [Parameter]
     public string AriaLabel { get; set; } = "Chart";
 
@@ -109,7 +124,7 @@ public sealed partial class TimeChart
         return true;
     }
 
-    private object Drawing() => (Series, BucketStarts, Interval, Format, Stacked, ReferenceValue, Annotations, AriaLabel, SvgId, _hiddenVersion);
+    private object Drawing() => (Series, BucketStarts, Interval, Format, Stacked, ReferenceValue, Annotations, AriaLabel, SvgId, _hiddenVersion, MinSupport, ScaleMax, Compact);
 
     private void Rescale()
     {
@@ -123,9 +138,15 @@ public sealed partial class TimeChart
     {
         get
         {
+            if (ScaleMax is > 0 and var shared)
+            {
+                return shared;
+            }
+
             var max = Stacked
                 ? Enumerable.Range(0, BucketStarts.Count).Select(i => VisibleSeries.Sum(series => ValueOrZero(series, i))).DefaultIfEmpty(0).Max()
-                : VisibleSeries.SelectMany(series => series.Values).Where(value => !double.IsNaN(value)).DefaultIfEmpty(0).Max();
+                : VisibleSeries.SelectMany(series => series.Values.Where((value, index) => !double.IsNaN(value) && !series.IsUncertain(index, MinSupport)))
+                    .DefaultIfEmpty(0).Max();
             if (ReferenceValue is { } reference)
             {
                 max = Math.Max(max, reference);
@@ -154,6 +175,9 @@ public sealed partial class TimeChart
         BucketStarts.Count <= 1 ? Left : Left + ((Width - Left - Right) * index / (BucketStarts.Count - 1));
 
     private double Y(double value) => Top + ((Height - Top - Bottom) * (1 - (value / _niceMax)));
+
+    /// <summary>The height of a value, kept within the plot: uncertain values are left out of the scale.</summary>
+    private double ClampedY(double value) => Math.Max(Top, Y(value));
 
     private double NiceStep(double maxValue)
     {
@@ -207,13 +231,16 @@ public sealed partial class TimeChart
         }
     }
 
-    /// <summary>Runs of consecutive buckets that have a value: lines break over gaps rather than invent zeros.</summary>
-    private static IEnumerable<List<int>> Segments(ChartSeriesData series)
+    /// <summary>
+    /// Runs of consecutive buckets that have a value worth a line: lines break over gaps rather than invent zeros,
+    /// and over values resting on too few articles rather than spike through them.
+    /// </summary>
+    private IEnumerable<List<int>> Segments(ChartSeriesData series)
     {
         var run = new List<int>();
         for (var i = 0; i < series.Values.Count; i++)
         {
-            if (double.IsNaN(series.Values[i]))
+            if (double.IsNaN(series.Values[i]) || series.IsUncertain(i, MinSupport))
             {
                 if (run.Count > 0)
                 {
@@ -317,7 +344,7 @@ public sealed partial class TimeChart
                 var value = series.Values[i];
                 if (!double.IsNaN(value) && (value > 0 || Format == ChartValueFormat.Index))
                 {
-                    yield return (series, i, Y(value));
+                    yield return (series, i, ClampedY(value));
                 }
             }
         }
@@ -335,7 +362,15 @@ public sealed partial class TimeChart
         foreach (var (series, index, y) in HitPoints())
         {
             var bucket = BucketStarts[index];
-            html.Append("<a class=\"point\" tabindex=\"-1\"");
+            var uncertain = !Stacked && series.IsUncertain(index, MinSupport);
+            if (uncertain)
+            {
+                // Off the line, faded: the value is there to be seen and opened, not read as a trend.
+                html.Append("<circle class=\"uncertain\" cx=\"").Append(F(X(index))).Append("\" cy=\"").Append(F(y))
+                    .Append("\" r=\"3.5\" fill=\"").Append(Encoder.Encode(series.Color)).Append("\"></circle>");
+            }
+
+            html.Append(uncertain ? "<a class=\"point uncertain-point\" tabindex=\"-1\"" : "<a class=\"point\" tabindex=\"-1\"");
             if (PointHref?.Invoke(new ChartPoint(series.Key, bucket)) is { } href)
             {
                 html.Append(" href=\"").Append(Encoder.Encode(href)).Append('"');
@@ -343,7 +378,7 @@ public sealed partial class TimeChart
 
             html.Append(" data-series=\"").Append(Encoder.Encode(series.Key ?? "total"))
                 .Append("\" data-bucket=\"").Append(TrendState.Day(bucket))
-                .Append("\"><title>").Append(Encoder.Encode($"{series.Name}, {BucketLabel(bucket)}: {FormatValue(series.Values[index])}"))
+                .Append("\"><title>").Append(Encoder.Encode($"{series.Name}, {BucketLabel(bucket)}: {FormatValue(series.Values[index])}{SupportNote(series, index, uncertain)}"))
                 .Append("</title><circle class=\"hit\" cx=\"").Append(F(X(index)))
                 .Append("\" cy=\"").Append(F(y))
                 .Append("\" r=\"6\"></circle></a>");
@@ -351,6 +386,14 @@ public sealed partial class TimeChart
 
         return new MarkupString(html.ToString());
     }
+
+    /// <summary>What a value rests on, for its tooltip and the readout: the count, and a warning when it is too few.</summary>
+    private static string SupportNote(ChartSeriesData series, int index, bool uncertain) =>
+        series.Support is not { } support || index >= support.Count ? ""
+        : uncertain ? $" (only {Articles(support[index])}: too few to read)"
+        : $" ({Articles(support[index])})";
+
+    private static string Articles(long count) => count == 1 ? "1 article" : count.ToString("N0", CultureInfo.InvariantCulture) + " articles";
 
     private IEnumerable<ChartAnnotation> VisibleAnnotations() =>
         BucketStarts.Count == 0

@@ -13,6 +13,12 @@ public static class TrendCharts
 
     public const string AllCoverageName = "All coverage";
 
+    /// <summary>
+    /// Articles a tension-index point must rest on to be drawn as a value: below it, one article more or less moves
+    /// the share of tense articles by a tenth or more, so the point is drawn faded, off the line, with its count.
+    /// </summary>
+    public const int MinArticlesForIndex = 10;
+
     private static readonly string[] Palette =
     [
         "#594ae2", "#12a386", "#e08600", "#d81b60", "#1e88e5", "#6d9b2e", "#8e24aa", "#8d6e63", "#607d8b", "#e53935",
@@ -23,14 +29,16 @@ public static class TrendCharts
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(countryName);
-        var totals = data.Coverage.Total;
+        var window = data.State.Rolling;
+        var totals = Roll(data.Coverage.Total, window);
         var share = data.State.Measure == TrendMeasure.Share;
-        double Value(DateBucket bucket, int index) => share ? Share(bucket.Count, totals[index].Count) : bucket.Count;
+        IReadOnlyList<double> Values(IReadOnlyList<DateBucket> buckets) =>
+            [.. Roll(buckets, window).Select((bucket, index) => share ? Share(bucket.Count, totals[index].Count) : bucket.Count / (double)Math.Min(window, index + 1))];
 
         return data.State.Comparing
-            ? [.. data.Compared.Select((query, index) => new ChartSeriesData(query.Text, query.Text, [.. query.Buckets.Select(Value)], Color(index)))]
+            ? [.. data.Compared.Select((query, index) => new ChartSeriesData(query.Text, query.Text, Values(query.Buckets), Color(index)))]
             : [.. data.Coverage.Countries.Select((series, index) => new ChartSeriesData(
-                countryName(series.CountryCode), series.CountryCode, [.. series.Buckets.Select(Value)], Color(index)))];
+                countryName(series.CountryCode), series.CountryCode, Values(series.Buckets), Color(index)))];
     }
 
     /// <summary>
@@ -42,19 +50,22 @@ public static class TrendCharts
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(countryName);
         var (baseFrom, baseTo) = BasePeriod(data);
-        IReadOnlyList<double> Index(IReadOnlyList<DateBucket> buckets) =>
-            [.. TensionIndex.Compute(buckets, baseFrom, baseTo).Select(point => point.Index ?? double.NaN)];
+        ChartSeriesData Index(string name, string? key, IReadOnlyList<DateBucket> buckets, string color)
+        {
+            var rolled = Roll(buckets, data.State.Rolling);
+            return new ChartSeriesData(
+                name, key, [.. TensionIndex.Compute(rolled, baseFrom, baseTo).Select(point => point.Index ?? double.NaN)], color, [.. rolled.Select(bucket => bucket.Count)]);
+        }
 
         var series = new List<ChartSeriesData>();
         if (!data.State.Comparing)
         {
-            series.Add(new ChartSeriesData(AllCoverageName, null, Index(data.Coverage.Total), "#455a64"));
-            series.AddRange(data.Coverage.Countries.Select((country, index) => new ChartSeriesData(
-                countryName(country.CountryCode), country.CountryCode, Index(country.Buckets), Color(index))));
+            series.Add(Index(AllCoverageName, null, data.Coverage.Total, "#455a64"));
+            series.AddRange(data.Coverage.Countries.Select((country, index) => Index(countryName(country.CountryCode), country.CountryCode, country.Buckets, Color(index))));
         }
         else
         {
-            series.AddRange(data.Compared.Select((query, index) => new ChartSeriesData(query.Text, query.Text, Index(query.Buckets), Color(index))));
+            series.AddRange(data.Compared.Select((query, index) => Index(query.Text, query.Text, query.Buckets, Color(index))));
         }
 
         return series;
@@ -65,7 +76,7 @@ public static class TrendCharts
     {
         ArgumentNullException.ThrowIfNull(data);
         var starts = data.BucketStarts;
-        return (data.State.BaseFrom ?? starts[0], data.State.BaseTo ?? TrendsFormat.BucketEnd(starts[^1], data.State.Interval));
+        return (data.State.BaseFrom ?? starts[0], data.State.BaseTo ?? TrendsFormat.BucketEnd(starts[^1], data.Interval));
     }
 
     /// <summary>
@@ -78,8 +89,9 @@ public static class TrendCharts
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(topicLabel);
         var buckets = data.BucketStarts.Count;
-        var tags = Enumerable.Range(0, buckets).Select(i => data.Topics.Sum(topic => topic.Counts[i])).ToArray();
-        var ranked = data.Topics.OrderByDescending(topic => topic.Counts.Sum()).ThenBy(topic => topic.TopicId, StringComparer.Ordinal).ToList();
+        var topics = data.Topics.Select(topic => topic with { Counts = Roll(topic.Counts, data.State.Rolling) }).ToList();
+        var tags = Enumerable.Range(0, buckets).Select(i => topics.Sum(topic => topic.Counts[i])).ToArray();
+        var ranked = topics.OrderByDescending(topic => topic.Counts.Sum()).ThenBy(topic => topic.TopicId, StringComparer.Ordinal).ToList();
         var series = ranked.Take(MixTopics)
             .Select((topic, index) => new ChartSeriesData(
                 topicLabel(topic.TopicId), topic.TopicId, [.. topic.Counts.Select((count, i) => Share(count, tags[i]))], Color(index)))
@@ -92,6 +104,53 @@ public static class TrendCharts
         }
 
         return series;
+    }
+
+    /// <summary>
+    /// The top value of all the series (leaving out values resting on fewer than <paramref name="minSupport"/>
+    /// articles, as the chart does): the one value axis of small multiples, so that their heights compare.
+    /// </summary>
+    public static double SharedMax(IReadOnlyList<ChartSeriesData> series, int minSupport = 0)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return series.SelectMany(one => one.Values.Where((value, index) => !double.IsNaN(value) && !one.IsUncertain(index, minSupport)))
+            .DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>
+    /// Each bucket with the articles (and tense articles) of the last <paramref name="window"/> buckets summed, itself
+    /// included (fewer at the start): the window's shares and indexes are those of all its articles together, which
+    /// weighs a busy period more than an average of the buckets' own shares would.
+    /// </summary>
+    public static IReadOnlyList<DateBucket> Roll(IReadOnlyList<DateBucket> buckets, int window)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        if (window <= 1)
+        {
+            return buckets;
+        }
+
+        var counts = Roll([.. buckets.Select(bucket => bucket.Count)], window);
+        var tense = Roll([.. buckets.Select(bucket => bucket.TenseCount)], window);
+        return [.. buckets.Select((bucket, i) => new DateBucket(bucket.Start, counts[i], null) { TenseCount = tense[i] })];
+    }
+
+    private static IReadOnlyList<long> Roll(IReadOnlyList<long> counts, int window)
+    {
+        if (window <= 1)
+        {
+            return counts;
+        }
+
+        var sums = new long[counts.Count];
+        long sum = 0;
+        for (var i = 0; i < counts.Count; i++)
+        {
+            sum += counts[i] - (i >= window ? counts[i - window] : 0);
+            sums[i] = sum;
+        }
+
+        return sums;
     }
 
     private static string Color(int index) => Palette[index % Palette.Length];

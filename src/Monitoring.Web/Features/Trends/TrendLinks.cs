@@ -30,7 +30,7 @@ public static class TrendLinks
         DateOnly? to = state.To;
         if (bucketStart is { } start)
         {
-            var end = TrendsFormat.BucketEnd(start, state.Interval);
+            var end = TrendsFormat.BucketEnd(start, state.IntervalOrDefault);
             from = state.From is { } rangeFrom && rangeFrom > start ? rangeFrom : start;
             to = state.To is { } rangeTo && rangeTo < end ? rangeTo : end;
         }

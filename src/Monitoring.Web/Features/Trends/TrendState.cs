@@ -33,11 +33,33 @@ public sealed record TrendState
     /// <summary>Query text (analyst syntax); null charts everything.</summary>
     public string? Text { get; init; }
 
-    public DateInterval Interval { get; init; } = DateInterval.Month;
+    /// <summary>
+    /// The length of a bucket; null (the default, no <c>interval</c> in the URL) lets the data choose
+    /// (<see cref="IntervalChoice"/>). The loader's data always carries the interval it drew.
+    /// </summary>
+    public DateInterval? Interval { get; init; }
+
+    /// <summary>The interval drawn: <see cref="Interval"/>, or months where it is still to be chosen.</summary>
+    public DateInterval IntervalOrDefault => Interval ?? DateInterval.Month;
 
     public TrendMeasure Measure { get; init; } = TrendMeasure.Count;
 
     public TrendLayout Layout { get; init; } = TrendLayout.Lines;
+
+    /// <summary>
+    /// Small multiples: the coverage and the tension index drawn as one small chart per series (country or compared
+    /// search) on shared axes, instead of every series on one chart.
+    /// </summary>
+    public bool Multiples { get; init; }
+
+    /// <summary>Most buckets a rolling mean spans.</summary>
+    public const int MaxRolling = 12;
+
+    /// <summary>
+    /// Each point as the mean of the last this-many buckets (itself included), 1 for none (the default): sums of
+    /// articles over the window, so that a share or an index is that of the window's articles (TrendCharts).
+    /// </summary>
+    public int Rolling { get; init; } = 1;
 
     /// <summary>IANA id; buckets and the date range are calendar days in this zone.</summary>
     public string TimeZone { get; init; } = ArticleQuery.DefaultTimeZone;
@@ -91,7 +113,7 @@ public sealed record TrendState
         return new TrendState
         {
             Text = One("q"),
-            Interval = Enum("interval", DateInterval.Month),
+            Interval = System.Enum.TryParse<DateInterval>(One("interval"), ignoreCase: true, out var interval) && System.Enum.IsDefined(interval) ? interval : null,
             Measure = Enum("measure", TrendMeasure.Count),
             Layout = Enum("layout", TrendLayout.Lines),
             TimeZone = TimeZoneChoices.IsKnown(timeZone) ? timeZone : ArticleQuery.DefaultTimeZone,
@@ -99,6 +121,8 @@ public sealed record TrendState
             CountryMode = Enum("mode", CountryMode.Mentioned),
             From = Date("from"),
             To = Date("to"),
+            Multiples = One("multiples") == "yes",
+            Rolling = int.TryParse(One("avg"), NumberStyles.None, CultureInfo.InvariantCulture, out var rolling) && rolling is > 1 and <= MaxRolling ? rolling : 1,
             BaseFrom = Date("bfrom"),
             BaseTo = Date("bto"),
             Compare = query.TryGetValue("cmp", out var compared)
@@ -111,7 +135,7 @@ public sealed record TrendState
     public IReadOnlyDictionary<string, object?> ToQueryParameters() => new Dictionary<string, object?>(StringComparer.Ordinal)
     {
         ["q"] = string.IsNullOrWhiteSpace(Text) ? null : Text,
-        ["interval"] = Interval == DateInterval.Month ? null : Lower(Interval),
+        ["interval"] = Interval is { } interval ? Lower(interval) : null,
         ["measure"] = Measure == TrendMeasure.Count ? null : Lower(Measure),
         ["layout"] = Layout == TrendLayout.Lines ? null : Lower(Layout),
         ["tz"] = TimeZone == ArticleQuery.DefaultTimeZone ? null : TimeZone,
@@ -119,6 +143,8 @@ public sealed record TrendState
         ["mode"] = CountryMode == CountryMode.Mentioned ? null : Lower(CountryMode),
         ["from"] = Day(From),
         ["to"] = Day(To),
+        ["multiples"] = Multiples ? "yes" : null,
+        ["avg"] = Rolling > 1 ? Rolling.ToString(CultureInfo.InvariantCulture) : null,
         ["bfrom"] = Day(BaseFrom),
         ["bto"] = Day(BaseTo),
         ["cmp"] = Compare.Count == 0 ? null : Compare.ToArray(),

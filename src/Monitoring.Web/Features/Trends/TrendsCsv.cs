@@ -49,7 +49,7 @@ public static class TrendsCsv
             ? "compared: " + string.Join(" | ", state.Compare.Select(text => text.ReplaceLineEndings(" ")))
             : string.IsNullOrWhiteSpace(state.Text) ? "(all articles)" : state.Text.ReplaceLineEndings(" "));
         csv.Append("# measure: ").AppendLine(measure);
-        csv.Append("# interval: ").AppendLine(TrendState.Lower(state.Interval));
+        csv.Append("# interval: ").AppendLine(TrendState.Lower(data.Interval));
         csv.Append("# time zone: ").AppendLine(state.TimeZone);
         csv.Append("# time basis: ").AppendLine(state.Basis == DateBasis.Published
             ? "publication date (undated articles by ingest date)" : "ingest date");

@@ -13,6 +13,9 @@ public sealed record TrendsData(TrendState State, CoverageTrend Coverage, IReadO
 {
     public IReadOnlyList<DateOnly> BucketStarts { get; } = [.. Coverage.Total.Select(bucket => bucket.Start)];
 
+    /// <summary>The interval of the buckets: the state's, or the one chosen from the data's density.</summary>
+    public DateInterval Interval => Coverage.Interval;
+
     public bool IsEmpty => Coverage.Total.Count == 0;
 }
 

@@ -53,6 +53,6 @@ public static class TrendsEndpoints
             _ => TrendsCsv.Coverage(data, enrichment.CountryName, now),
         };
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv",
-            $"{TrendState.Lower(which)}-{TrendState.Lower(state.Interval)}-{now.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv");
+            $"{TrendState.Lower(which)}-{TrendState.Lower(data.Interval)}-{now.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv");
     }
 }

@@ -37,7 +37,24 @@ public sealed class TrendsLoader(IArticleSearch search) : IDisposable
     private async Task<TrendsData> SearchAsync(TrendState state, CancellationToken cancellationToken)
     {
         var baseText = state.Comparing ? null : state.Text;
-        var coverage = await search.GetCoverageAsync(new CoverageQuery(state.Filter(baseText), state.Interval, MaxCountries), cancellationToken).ConfigureAwait(false);
+        CoverageTrend coverage;
+        if (state.Interval is { } interval)
+        {
+            coverage = await search.GetCoverageAsync(new CoverageQuery(state.Filter(baseText), interval, MaxCountries), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The interval is the data's to choose: the monthly coverage gives the span and the series' sizes.
+            coverage = await search.GetCoverageAsync(new CoverageQuery(state.Filter(baseText), DateInterval.Month, MaxCountries), cancellationToken).ConfigureAwait(false);
+            var chosen = IntervalChoice.For(coverage);
+            if (chosen != DateInterval.Month)
+            {
+                coverage = await search.GetCoverageAsync(new CoverageQuery(state.Filter(baseText), chosen, MaxCountries), cancellationToken).ConfigureAwait(false);
+            }
+
+            state = state with { Interval = chosen };
+        }
+
         if (coverage.Total.Count == 0)
         {
             return new TrendsData(state, coverage, [], []);
@@ -46,7 +63,7 @@ public sealed class TrendsLoader(IArticleSearch search) : IDisposable
         var compared = new List<ComparedQuery>();
         foreach (var text in state.Compare)
         {
-            var trend = await search.GetCoverageAsync(new CoverageQuery(state.Filter(text), state.Interval, MaxCountries: 0), cancellationToken).ConfigureAwait(false);
+            var trend = await search.GetCoverageAsync(new CoverageQuery(state.Filter(text), coverage.Interval, MaxCountries: 0), cancellationToken).ConfigureAwait(false);
             compared.Add(new ComparedQuery(text, Align(coverage, trend.Total)));
         }
 
@@ -57,7 +74,7 @@ public sealed class TrendsLoader(IArticleSearch search) : IDisposable
         foreach (var topic in facets.Facets.Topics)
         {
             var filter = state.Filter(baseText) with { Topics = [topic.Value] };
-            var trend = await search.GetCoverageAsync(new CoverageQuery(filter, state.Interval, MaxCountries: 0), cancellationToken).ConfigureAwait(false);
+            var trend = await search.GetCoverageAsync(new CoverageQuery(filter, coverage.Interval, MaxCountries: 0), cancellationToken).ConfigureAwait(false);
             topics.Add(new TopicTrend(topic.Value, [.. Align(coverage, trend.Total).Select(bucket => bucket.Count)]));
         }
 

@@ -46,7 +46,12 @@ public sealed partial class TrendsPage
     /// <summary>The view the charts show: the loaded one, until the data of the next arrives.</summary>
     private TrendState View => _data?.State ?? State;
 
-    private string IntervalName => TrendState.Lower(View.Interval);
+    private static readonly int[] RollingChoices = [1, 3, 6, 12];
+
+    /// <summary>The interval the charts are drawn in (chosen from the data when the URL does not say).</summary>
+    private DateInterval DrawnInterval => _data?.Interval ?? State.IntervalOrDefault;
+
+    private string IntervalName => TrendState.Lower(DrawnInterval);
 
     private (DateOnly From, DateOnly To) BasePeriod => TrendCharts.BasePeriod(_data!);
 
@@ -147,7 +152,10 @@ public sealed partial class TrendsPage
         : $"Articles per {IntervalName} and country";
 
     private static string FirstAndLast(TrendsData data) =>
-        $"{TrendsFormat.BucketLabel(data.BucketStarts[0], data.State.Interval)} – {TrendsFormat.BucketLabel(data.BucketStarts[^1], data.State.Interval)}";
+        $"{TrendsFormat.BucketLabel(data.BucketStarts[0], data.Interval)} – {TrendsFormat.BucketLabel(data.BucketStarts[^1], data.Interval)}";
+
+    /// <summary>Small multiples when asked for and there is more than one series to set side by side.</summary>
+    private bool ShowMultiples(IReadOnlyList<ChartSeriesData> series) => View.Multiples && series.Count > 1;
 
     private Task NavigateAsync(TrendState next)
     {

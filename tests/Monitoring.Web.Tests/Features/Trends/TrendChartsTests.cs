@@ -95,4 +95,39 @@ public sealed class TrendChartsTests
         // Serbia: shares 0 and 1, base 0.5 → 0 and 200.
         Assert.Equal([0, 200], tension[1].Values.Take(2));
     }
+
+    [Fact]
+    public void ARollingMean_PoolsTheWindowsArticles_ForCountsSharesAndTheIndex()
+    {
+        var data = Sample(new TrendState { Rolling = 2 });
+
+        var coverage = TrendCharts.Coverage(data, Name);
+        var tension = TrendCharts.Tension(data, Name);
+
+        // Kosovo 4, 10, 0 → means over two months: 4, 7, 5.
+        Assert.Equal([4, 7, 5], coverage[0].Values);
+        // All coverage pooled: Jan 2 of 10, Jan–Feb 12 of 30, Feb–Mar 10 of 20; shares .2, .4, .5, base average 1.1/3.
+        Assert.Equal([10L, 30, 20], tension[0].Support);
+        Assert.Equal([54.5, 109.1, 136.4], tension[0].Values.Select(value => Math.Round(value, 1)));
+    }
+
+    [Fact]
+    public void TheTensionIndex_CarriesHowManyArticlesEachPointRestsOn()
+    {
+        var tension = TrendCharts.Tension(Sample(), Name);
+
+        Assert.Equal([10L, 20, 0], tension[0].Support);
+        Assert.Equal([4L, 10, 0], tension[1].Support);
+        Assert.True(tension[1].IsUncertain(0, TrendCharts.MinArticlesForIndex));
+        Assert.False(tension[1].IsUncertain(1, TrendCharts.MinArticlesForIndex));
+    }
+
+    [Fact]
+    public void SmallMultiples_ShareTheHighestValue_LeavingOutUncertainOnes()
+    {
+        var tension = TrendCharts.Tension(Sample(), Name);
+
+        // Kosovo's 66.7 rests on 4 articles; the rest that can be read: all coverage 57.1 and 142.9, Kosovo 133.3.
+        Assert.Equal(142.9, Math.Round(TrendCharts.SharedMax(tension, TrendCharts.MinArticlesForIndex), 1));
+    }
 }

@@ -19,6 +19,8 @@ public sealed class TrendStateTests
         BaseFrom = new DateOnly(2007, 1, 1),
         BaseTo = new DateOnly(2007, 12, 31),
         Compare = ["Kosovo", "Vučić & Kurti"],
+        Multiples = true,
+        Rolling = 3,
     };
 
     [Fact]
@@ -37,15 +39,18 @@ public sealed class TrendStateTests
         var parsed = TrendState.FromUri(new Uri("http://localhost/trends"));
         Assert.Equal(new TrendState() with { Compare = [] }, parsed with { Compare = [] });
         Assert.Equal(ArticleQuery.DefaultTimeZone, parsed.TimeZone);
-        Assert.Equal(DateInterval.Month, parsed.Interval);
+        // No interval: the data chooses it (IntervalChoice).
+        Assert.Null(parsed.Interval);
+        Assert.Equal((false, 1), (parsed.Multiples, parsed.Rolling));
     }
 
     [Fact]
     public void NonsenseInTheUrl_FallsBackToTheDefaults()
     {
-        var parsed = TrendState.FromUri(new Uri("http://localhost/trends?interval=fortnight&tz=Mars/Olympus&from=yesterday&basis=7&cmp=a&cmp=b&cmp=c&cmp=d&cmp=e"));
+        var parsed = TrendState.FromUri(new Uri("http://localhost/trends?interval=fortnight&tz=Mars/Olympus&from=yesterday&basis=7&cmp=a&cmp=b&cmp=c&cmp=d&cmp=e&avg=40&multiples=maybe"));
 
-        Assert.Equal(DateInterval.Month, parsed.Interval);
+        Assert.Null(parsed.Interval);
+        Assert.Equal((false, 1), (parsed.Multiples, parsed.Rolling));
         Assert.Equal(ArticleQuery.DefaultTimeZone, parsed.TimeZone);
         Assert.Null(parsed.From);
         Assert.Equal(DateBasis.Published, parsed.Basis);

@@ -108,10 +108,61 @@ public sealed class TrendsPageTests : MudTestContext, IClassFixture<SeedIndex>
         var page = RenderPageAt<TrendsPage>("/trends?q=Kosovo");
         page.WaitForElement("#coverage-svg");
 
-        page.FindAll("#interval button").Single(button => button.TextContent.Contains("Year", StringComparison.Ordinal)).Click();
+        page.FindAll("#interval button").Single(button => button.TextContent.Contains("Month", StringComparison.Ordinal)).Click();
 
-        Assert.EndsWith("/trends?q=Kosovo&interval=year", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#coverage-svg a.point[data-bucket='2008-01-01']")));
+        Assert.EndsWith("/trends?q=Kosovo&interval=month", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#coverage-svg a.point[data-bucket='2008-02-01']")));
+    }
+
+    [Fact]
+    public void WithoutAnInterval_ThePageOpensOnTheOneTheDataCanCarry_AndSaysItChoseIt()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends");
+
+        page.WaitForElement("#coverage-svg");
+        // The demo corpus is about one article a week over 24 years: only years give its countries enough articles a point.
+        Assert.Equal("true", page.Find("#interval-auto").GetAttribute("aria-pressed"));
+        Assert.Contains("Articles per year", page.Find("#coverage-chart").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll("#coverage-svg a.point[data-bucket='2008-01-01']"));
+        Assert.EndsWith("/trends", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SmallMultiples_DrawOneChartPerCountry_AllOnOneScale()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends?interval=year&multiples=yes");
+
+        page.WaitForElement("#coverage-multiples");
+        var charts = page.FindAll("#coverage-multiples .small-multiple");
+        Assert.True(charts.Count > 1, "One chart per country.");
+        Assert.Equal(charts.Count, charts.Select(chart => chart.GetAttribute("data-series")).Distinct().Count());
+        // Shared axes: every small chart has the same top tick.
+        var tops = charts.Select(chart => chart.QuerySelectorAll("text.axis-label").Select(label => label.TextContent).First()).Distinct();
+        Assert.Single(tops);
+        Assert.Empty(page.FindAll("#coverage-svg"));
+        Assert.Equal(page.FindAll("#tension-multiples .small-multiple").Count, charts.Count + 1);
+    }
+
+    [Fact]
+    public void TensionPointsOnAHandfulOfArticles_AreDrawnFaded_WithTheirCount_OffTheLine()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends?interval=month");
+
+        page.WaitForElement("#tension-svg");
+        var uncertain = page.FindAll("#tension-svg a.uncertain-point");
+        Assert.NotEmpty(uncertain);
+        Assert.All(uncertain, point => Assert.Matches(@"\(only \d+ articles?: too few to read\)$", point.QuerySelector("title")!.TextContent));
+        Assert.NotEmpty(page.FindAll("#tension-svg circle.uncertain"));
+    }
+
+    [Fact]
+    public void ARollingMean_IsKeptInTheUrl()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends?interval=year&avg=3");
+
+        page.WaitForElement("#coverage-svg");
+        Assert.Equal(3, page.Instance.State.Rolling);
+        Assert.Equal("interval=year&avg=3", page.Instance.State.ToQueryString());
     }
 
     [Fact]
