@@ -7,7 +7,9 @@ namespace Monitoring.Benchmarks;
 /// <summary>
 /// Benchmark 4: one search as the search page asks it (query, facets, highlighted snippets, the first page of 20)
 /// on the cached index of N replayed Reuters articles (<see cref="ReplayedIndex"/>), over a fixed mix of
-/// queries: words, phrases, boolean, prefix, filters, date ranges and the four sorts.
+/// queries: words, phrases, boolean, prefix, filters, date ranges and the four sorts. With <c>--significant yes</c>,
+/// a second pass times each query as the search page runs it with what stands out beside the results: the search,
+/// then <see cref="IArticleSearch.GetSignificantTermsAsync"/> of the same query (printed, not recorded).
 /// </summary>
 internal static class SearchLatencyBenchmark
 {
@@ -93,6 +95,11 @@ internal static class SearchLatencyBenchmark
         }
 
         Console.WriteLine($"  all {all.Count} searches: p50 {Machine.Ms(Machine.Percentile(all, 50))} ms, p95 {Machine.Ms(Machine.Percentile(all, 95))} ms (target p95 ≤ 50 ms); CPU {Machine.Ms(allCpu.TotalMilliseconds / all.Count)} ms per search on average");
+        if (options.Text("significant", "no") == "yes")
+        {
+            await MeasureWithSignificantTermsAsync(index, mix, rounds);
+        }
+
         var loadAtEnd = Machine.End();
         if (only.Length > 0)
         {
@@ -102,6 +109,47 @@ internal static class SearchLatencyBenchmark
         }
 
         return FiguresRecorder.Record(options, start, loadAtEnd, new SearchFigures(articles, firstMs, recorded));
+    }
+
+    /// <summary>
+    /// Each query of the mix as the page runs it with significant terms: the search, then what stands out in its
+    /// matches; the two one after the other, as the page awaits them. Warmed up like the mix.
+    /// </summary>
+    private static async Task MeasureWithSignificantTermsAsync(LuceneArticleIndex index, (string Name, ArticleQuery Query)[] mix, int rounds)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (_, query) in mix)
+            {
+                await index.GetSignificantTermsAsync(new SignificantTermsQuery(query));
+            }
+        }
+
+        var both = new List<double>();
+        var significantOnly = new List<double>();
+        Console.WriteLine($"  with significant terms: {"query",-22} {"p50 ms",8} {"p95 ms",8} {"terms p50",10} {"terms p95",10}  top words / people / countries");
+        foreach (var (name, query) in mix)
+        {
+            var times = new List<double>();
+            var termTimes = new List<double>();
+            var found = SignificantTerms.Empty;
+            for (var round = 0; round < rounds; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                await index.SearchAsync(query);
+                var searched = watch.Elapsed.TotalMilliseconds;
+                found = await index.GetSignificantTermsAsync(new SignificantTermsQuery(query));
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                termTimes.Add(watch.Elapsed.TotalMilliseconds - searched);
+            }
+
+            both.AddRange(times);
+            significantOnly.AddRange(termTimes);
+            var top = $"{string.Join(",", found.Words.Take(3).Select(word => word.Label))} / {string.Join(",", found.People.Take(2).Select(person => person.Value))} / {string.Join(",", found.Countries.Take(3).Select(country => country.Value))}";
+            Console.WriteLine($"  {"",24}{name,-22} {Machine.Ms(Machine.Percentile(times, 50)),8} {Machine.Ms(Machine.Percentile(times, 95)),8} {Machine.Ms(Machine.Percentile(termTimes, 50)),10} {Machine.Ms(Machine.Percentile(termTimes, 95)),10}  {top}");
+        }
+
+        Console.WriteLine($"  all {both.Count} searches with significant terms: p50 {Machine.Ms(Machine.Percentile(both, 50))} ms, p95 {Machine.Ms(Machine.Percentile(both, 95))} ms (target p95 ≤ 100 ms); significant terms alone p50 {Machine.Ms(Machine.Percentile(significantOnly, 50))} ms, p95 {Machine.Ms(Machine.Percentile(significantOnly, 95))} ms");
     }
 
     /// <summary>A figure for a search that found nothing, or drew no snippets, would measure less than the page does.</summary>

@@ -9,9 +9,9 @@ public abstract partial class ArticleSearchContract
 {
     private static readonly string[] GazivodaHeadlines =
     [
-        "Kosovo and Serbia argue over the Gazivoda lake again",
-        "Gazivoda dam water shared, Kosovo says",
-        "Serbs near Gazivoda fear for the Kosovo reservoir",
+        "Kosovo and Serbia argue over the Gazivoda lake again in 2024",
+        "Gazivoda dam water shared, Kosovo says in 2024",
+        "Serbs near Gazivoda fear for the Kosovo reservoir in 2024",
         "Kosovo police patrol the Gazivoda shore",
         "Kosovo budget passes after a long night",
     ];
@@ -37,7 +37,7 @@ public abstract partial class ArticleSearchContract
     }
 
     [Fact]
-    public async Task SignificantWords_FromTheMatches_NameWhatTheyShare_AsItIsWritten_LeavingTheSearchedWordsOut()
+    public async Task SignificantWords_FromTheMatches_NameWhatTheyShare_AsItIsWritten_LeavingTheSearchedWordsAndFiguresOut()
     {
         var engine = await CorpusEngineAsync();
         await engine.Index.IndexAsync([.. GazivodaHeadlines.Select(text => Headline(text))], Cancel);
@@ -49,7 +49,21 @@ public abstract partial class ArticleSearchContract
         var gazivoda = found.Words[0];
         Assert.Equal(("Gazivoda", 4, 4), (gazivoda.Label, gazivoda.MatchCount, gazivoda.IndexCount));
         Assert.DoesNotContain(found.Words, word => word.Label.Equals("Kosovo", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(found.Words, word => word.Value == "2024");
         Assert.All(found.Words, word => Assert.True(word.MatchCount >= SignificantTermsQuery.MinimumMatches, $"{word.Label} is in {word.MatchCount} matches."));
+    }
+
+    [Fact]
+    public async Task AStoryCopiedWordForWord_CountsOnce_InTheWordsSample()
+    {
+        var engine = await CorpusEngineAsync();
+        string[] copied = ["Ibar bridge reopens in Mitrovica", "Ibar bridge reopens in Mitrovica", "Ibar bridge reopens in Mitrovica"];
+        await engine.Index.IndexAsync([.. copied.Select((text, i) => Headline(text, source: $"Outlet {i}"))], Cancel);
+
+        var found = await engine.Search.GetSignificantTermsAsync(new SignificantTermsQuery(new ArticleQuery { Text = "Mitrovica", Sources = ["Outlet 0", "Outlet 1", "Outlet 2"] }), Cancel);
+
+        Assert.Equal(3, found.Matches);
+        Assert.Empty(found.Words);
     }
 
     [Fact]

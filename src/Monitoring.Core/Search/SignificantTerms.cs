@@ -56,6 +56,15 @@ public sealed record SignificantTermsQuery(ArticleQuery Filter, int Take = 10)
     /// two articles sharing a rare word is chance. Elasticsearch's <c>min_doc_count</c> default.
     /// </summary>
     public const int MinimumMatches = 3;
+
+    /// <summary>
+    /// The words considered, as a regular expression over the analysed word (folded to Latin lower case): those with
+    /// a letter. Figures ("1.066", "145.55") differ from story to story by nature and would crowd out the words.
+    /// </summary>
+    public const string WordPattern = ".*[a-z].*";
+
+    /// <summary>Whether an analysed word is one <see cref="WordPattern"/> considers.</summary>
+    public static bool IsWord(string analysed) => analysed.Any(c => c is >= 'a' and <= 'z');
 }
 
 /// <summary>The significance heuristic both engines use, so that they rank terms alike.</summary>

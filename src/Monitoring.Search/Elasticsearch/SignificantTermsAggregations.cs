@@ -53,6 +53,8 @@ internal static class SignificantTermsAggregations
                                 Size = query.Take,
                                 MinDocCount = SignificantTermsQuery.MinimumMatches,
                                 Jlh = new EmptyObject(),
+                                Include = new TermsInclude(SignificantTermsQuery.WordPattern),
+                                FilterDuplicateText = true,
                                 Exclude = Exclude(queryWords),
                             },
                         },

@@ -36,45 +36,45 @@ internal sealed class SignificantTermsFinder(Analyzer analyzer)
 
         var facets = FacetCollector.Merge([.. slices.Select(slice => slice.Facets)]);
         var sample = TopDocs.Merge(sort: null, SignificantTermsQuery.SampleSize, [.. slices.Select(slice => slice.Top.GetTopDocs())]).ScoreDocs;
-        var words = CountWords(sample, body, Math.Max(1, searcher.SliceCount));
+        var (words, sampled) = CountWords(sample, body, Math.Max(1, searcher.SliceCount));
 
         var people = Keywords(reader, ArticleFields.Person, facets.All(ArticleFields.Person), filter.People.Select(ArticleFields.NormaliseKeyword), matches, indexed, query.Take);
         var countries = Keywords(reader, countryField, facets.All(countryField), filter.Countries.Select(ArticleFields.NormaliseCountry), matches, indexed, query.Take);
         var queryWords = QueryWords.Of(text);
+        var candidates = words.Where(word => word.Value.Documents >= SignificantTermsQuery.MinimumMatches && SignificantTermsQuery.IsWord(word.Key) && !queryWords.Contains(word.Key)).ToList();
+        var inIndex = BackgroundCounts.OfWords(reader, ArticleFields.Body, [.. candidates.Select(word => word.Key)], searcher.SliceCount);
         var significantWords = SignificanceScore.Rank(
-            words.Where(word => word.Value.Documents >= SignificantTermsQuery.MinimumMatches && !queryWords.Contains(word.Key))
-                .Select(word =>
-                {
-                    var inIndex = reader.DocFreq(new Term(ArticleFields.Body, word.Key));
-                    return new SignificantTerm(word.Key, word.Value.Documents, inIndex, SignificanceScore.Jlh(word.Value.Documents, sample.Length, inIndex, indexed))
-                    {
-                        Label = word.Value.Label,
-                    };
-                }),
+            candidates.Select(word => new SignificantTerm(
+                word.Key, word.Value.Documents, inIndex[word.Key], SignificanceScore.Jlh(word.Value.Documents, sampled, inIndex[word.Key], indexed))
+            {
+                Label = word.Value.Label,
+            }),
             query.Take);
-        return new SignificantTerms(matches, sample.Length, indexed, significantWords, people, countries);
+        return new SignificantTerms(matches, sampled, indexed, significantWords, people, countries);
     }
 
     private static IReadOnlyList<SignificantTerm> Keywords(
         IndexReader reader, string field, IReadOnlyDictionary<string, long> counts, IEnumerable<string> filtered, long matches, long indexed, int take)
     {
         var excluded = filtered.ToHashSet(StringComparer.Ordinal);
+        var candidates = counts.Where(pair => pair.Value >= SignificantTermsQuery.MinimumMatches && !excluded.Contains(pair.Key)).ToList();
+        var inIndex = BackgroundCounts.OfKeywords(reader, field, [.. candidates.Select(pair => pair.Key)]);
         return SignificanceScore.Rank(
-            counts.Where(pair => pair.Value >= SignificantTermsQuery.MinimumMatches && !excluded.Contains(pair.Key))
-                .Select(pair =>
-                {
-                    var inIndex = reader.DocFreq(new Term(field, pair.Key));
-                    return new SignificantTerm(pair.Key, pair.Value, inIndex, SignificanceScore.Jlh(pair.Value, matches, inIndex, indexed));
-                }),
+            candidates.Select(pair => new SignificantTerm(pair.Key, pair.Value, inIndex[pair.Key], SignificanceScore.Jlh(pair.Value, matches, inIndex[pair.Key], indexed))),
             take);
     }
 
     /// <summary>Per analysed word of the sample's bodies: how many sampled documents hold it, and its most written form.</summary>
-    private Dictionary<string, WordCount> CountWords(ScoreDoc[] sample, Func<int, string> body, int cores)
+    /// <remarks>
+    /// A text carried word for word by several outlets (wire copies) counts once, and the sample is that many texts
+    /// smaller: otherwise every word of one story copied three times would stand out.
+    /// </remarks>
+    private (Dictionary<string, WordCount> Words, int Sampled) CountWords(ScoreDoc[] sample, Func<int, string> body, int cores)
     {
         var bodies = new string[sample.Length];
         Parallel.For(0, sample.Length, new ParallelOptions { MaxDegreeOfParallelism = cores }, i => bodies[i] = body(sample[i].Doc));
-        return CountWords(analyzer, bodies, cores);
+        var distinct = bodies.Distinct(StringComparer.Ordinal).ToList();
+        return (CountWords(analyzer, distinct, cores), distinct.Count);
     }
 
     /// <summary>Per analysed word of <paramref name="bodies"/>: how many hold it, and the form most of them wrote it in first.</summary>

@@ -245,7 +245,8 @@ public sealed class ElasticsearchRequestTests : IDisposable
 
         // significant_terms and significant_text with the JLH heuristic ("jlh": {}) and min_doc_count (reference:
         // search-aggregations-bucket-significantterms/significanttext-aggregation); the sampler's shard_size is the
-        // sample. The values filtered on and the searched word (kosov) are excluded by exact value.
+        // sample. The values filtered on and the searched word (kosov) are excluded by exact value; words need a letter
+        // (include and exclude together: reference, "Filtering values" of the terms aggregation); copied text counts once.
         AssertJson(
             """
             {
@@ -263,7 +264,7 @@ public sealed class ElasticsearchRequestTests : IDisposable
                 "sample": {
                   "sampler": { "shard_size": 100 },
                   "aggregations": {
-                    "significant_words": { "significant_text": { "field": "body", "size": 5, "min_doc_count": 3, "jlh": {}, "exclude": ["kosov"] } } } } }
+                    "significant_words": { "significant_text": { "field": "body", "size": 5, "min_doc_count": 3, "jlh": {}, "include": ".*[a-z].*", "exclude": ["kosov"], "filter_duplicate_text": true } } } } }
             }
             """,
             ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.POST, "/articles/_search"))));
