@@ -141,6 +141,27 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
     }
 
     [Fact]
+    public async Task TheDefaultView_OpensOnChartsAPersonCanRead()
+    {
+        var page = await OpenAsync("/trends");
+        await page.SetViewportSizeAsync(1280, 1000);
+        await Assertions.Expect(page.Locator("#topics-svg")).ToBeVisibleAsync();
+
+        // The demo data is sparse: the view opens on years, chosen for it, and says so.
+        await Assertions.Expect(page.Locator("#interval-auto")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("#coverage-chart")).ToContainTextAsync("Articles per year");
+        // Every tension-index point drawn on a line rests on enough articles; the others are faded and say how few.
+        var onLines = await page.Locator("#tension-svg a.point:not(.uncertain-point) title").AllTextContentsAsync();
+        Assert.NotEmpty(onLines);
+        Assert.All(onLines, title => Assert.True(
+            int.Parse(ArticleCount().Match(title).Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) >= 10,
+            $"'{title}' rests on at least 10 articles."));
+        var faded = await page.Locator("#tension-svg a.uncertain-point title").AllTextContentsAsync();
+        Assert.All(faded, title => Assert.Contains("too few to read", title, StringComparison.Ordinal));
+        await Screenshots.SaveAsync(page, "trends-default.png", fullPage: true);
+    }
+
+    [Fact]
     public async Task AtTabletWidthInDarkMode_TheChartsFitTheWindow()
     {
         var page = await OpenAsync("/trends?interval=month");
@@ -175,6 +196,9 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
 
     private static long CountIn(string? label) =>
         long.Parse(label!.Split(": ")[^1], CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\(([\d,]+) articles?\)$")]
+    private static partial Regex ArticleCount();
 
     private Task<IPage> OpenAsync(string path) => browser.OpenAsync(app, path, acceptDownloads: true);
 }

@@ -104,6 +104,8 @@ public sealed partial class WorkspaceJourneyTests(RunningApp app, BrowserSession
         var wide = await OpenAsync("/search?q=Kosovo&country=RS", width: 1280);
         await Assertions.Expect(wide.Locator("#facet-panel")).ToBeVisibleAsync();
         await Assertions.Expect(wide.Locator("#facets-toggle")).ToBeHiddenAsync();
+        // Beside the results, what stands out in them, each term a link to its articles.
+        await Assertions.Expect(wide.Locator("#significant-terms [data-kind=word] a").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(wide, "search.png");
     }
 
