@@ -28,6 +28,9 @@ public sealed record SearchState
         public const string Source = "source";
         public const string Language = "language";
         public const string Person = "person";
+        public const string OutletCountry = "outlet_country";
+        public const string OutletKind = "outlet_kind";
+        public const string OutletGroup = "outlet_group";
         public const string From = "from";
         public const string To = "to";
         public const string TimeZone = "tz";
@@ -56,6 +59,15 @@ public sealed record SearchState
     public IReadOnlyList<string> Languages { get; init; } = [];
 
     public IReadOnlyList<string> People { get; init; } = [];
+
+    /// <summary>Countries of the outlets, not of what articles are about (<c>ArticleQuery.OutletCountries</c>).</summary>
+    public IReadOnlyList<string> OutletCountries { get; init; } = [];
+
+    /// <summary>Outlet kinds as keys ("public-broadcaster").</summary>
+    public IReadOnlyList<string> OutletKinds { get; init; } = [];
+
+    /// <summary>Outlet group ids.</summary>
+    public IReadOnlyList<string> OutletGroups { get; init; } = [];
 
     public DateOnly? From { get; init; }
 
@@ -91,7 +103,7 @@ public sealed record SearchState
 
     /// <summary>Whether any filter narrows the search (text aside).</summary>
     public bool HasFilters =>
-        Countries.Count + Topics.Count + Sources.Count + Languages.Count + People.Count > 0
+        Countries.Count + Topics.Count + Sources.Count + Languages.Count + People.Count + OutletCountries.Count + OutletKinds.Count + OutletGroups.Count > 0
         || From is not null || To is not null || MinTension is not null || MaxTension is not null || Story is not null;
 
     /// <summary>Reads the state from a URL or a relative reference; unknown or malformed values fall back to their default.</summary>
@@ -129,6 +141,9 @@ public sealed record SearchState
             Sources = Many(Keys.Source),
             Languages = Many(Keys.Language),
             People = Many(Keys.Person),
+            OutletCountries = Many(Keys.OutletCountry),
+            OutletKinds = Many(Keys.OutletKind),
+            OutletGroups = Many(Keys.OutletGroup),
             From = ParseDate(One(Keys.From)),
             To = ParseDate(One(Keys.To)),
             TimeZone = One(Keys.TimeZone) ?? ArticleQuery.DefaultTimeZone,
@@ -156,6 +171,9 @@ public sealed record SearchState
         [Keys.Source] = NullIfEmpty(Sources),
         [Keys.Language] = NullIfEmpty(Languages),
         [Keys.Person] = NullIfEmpty(People),
+        [Keys.OutletCountry] = NullIfEmpty(OutletCountries),
+        [Keys.OutletKind] = NullIfEmpty(OutletKinds),
+        [Keys.OutletGroup] = NullIfEmpty(OutletGroups),
         [Keys.From] = From?.ToString(DateFormat, CultureInfo.InvariantCulture),
         [Keys.To] = To?.ToString(DateFormat, CultureInfo.InvariantCulture),
         [Keys.TimeZone] = TimeZone == ArticleQuery.DefaultTimeZone ? null : TimeZone,
@@ -203,6 +221,9 @@ public sealed record SearchState
         Sources = Sources,
         Languages = Languages,
         People = People,
+        OutletCountries = OutletCountries,
+        OutletKinds = OutletKinds,
+        OutletGroups = OutletGroups,
         From = From,
         To = To,
         TimeZone = TimeZone,
@@ -233,6 +254,9 @@ public sealed record SearchState
             Keys.Source => this with { Sources = Flip(Sources, value) },
             Keys.Language => this with { Languages = Flip(Languages, value) },
             Keys.Person => this with { People = Flip(People, value) },
+            Keys.OutletCountry => this with { OutletCountries = Flip(OutletCountries, value) },
+            Keys.OutletKind => this with { OutletKinds = Flip(OutletKinds, value) },
+            Keys.OutletGroup => this with { OutletGroups = Flip(OutletGroups, value) },
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a multi-valued filter."),
         };
         return next.FirstPage();
@@ -246,6 +270,9 @@ public sealed record SearchState
         Keys.Source => Sources,
         Keys.Language => Languages,
         Keys.Person => People,
+        Keys.OutletCountry => OutletCountries,
+        Keys.OutletKind => OutletKinds,
+        Keys.OutletGroup => OutletGroups,
         _ => [],
     };
 
@@ -258,6 +285,9 @@ public sealed record SearchState
         && Sources.SequenceEqual(other.Sources, StringComparer.Ordinal)
         && Languages.SequenceEqual(other.Languages, StringComparer.Ordinal)
         && People.SequenceEqual(other.People, StringComparer.Ordinal)
+        && OutletCountries.SequenceEqual(other.OutletCountries, StringComparer.Ordinal)
+        && OutletKinds.SequenceEqual(other.OutletKinds, StringComparer.Ordinal)
+        && OutletGroups.SequenceEqual(other.OutletGroups, StringComparer.Ordinal)
         && From == other.From
         && To == other.To
         && TimeZone == other.TimeZone

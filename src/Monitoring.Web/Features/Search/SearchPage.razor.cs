@@ -47,6 +47,9 @@ public sealed partial class SearchPage : IDisposable
                 (SearchState.Keys.Person, value => value),
                 (SearchState.Keys.Source, value => value),
                 (SearchState.Keys.Language, value => "language " + value),
+                (SearchState.Keys.OutletGroup, value => "outlet group " + value),
+                (SearchState.Keys.OutletCountry, value => "outlet country " + Enrichment.CountryName(value)),
+                (SearchState.Keys.OutletKind, value => "outlet kind " + Core.Articles.OutletKinds.LabelOfKey(value)),
             })
             {
                 filters.AddRange(_state.Selected(key).Select(value =>

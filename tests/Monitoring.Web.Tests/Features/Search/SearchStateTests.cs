@@ -15,6 +15,9 @@ public sealed class SearchStateTests
         Sources = ["RFE/RL", "Wikipedia Current events"],
         Languages = ["sr"],
         People = ["Aleksandar Vučić"],
+        OutletCountries = ["XK"],
+        OutletKinds = ["public-broadcaster", "portal"],
+        OutletGroups = ["3"],
         From = new DateOnly(2024, 2, 29),
         To = new DateOnly(2025, 1, 1),
         TimeZone = "America/New_York",
@@ -57,6 +60,7 @@ public sealed class SearchStateTests
             new() { TimeZone = "UTC" }, new() { DateBasis = DateBasis.Ingested }, new() { MinTension = 0 }, new() { MaxTension = 100 },
             new() { Story = ArticleId.Parse("0123456789abcdef") }, new() { Sort = SearchSort.Oldest }, new() { Page = 2 },
             new() { Cursor = "abc-_" }, new() { ExpandNames = false },
+            new() { OutletCountries = ["RS"] }, new() { OutletKinds = ["state-owned"] }, new() { OutletGroups = ["12"] },
         ];
 
         Assert.All(singles, state =>
@@ -65,6 +69,21 @@ public sealed class SearchStateTests
             Assert.NotEqual("", query);
             Assert.Equal(state, SearchState.FromUri("/" + query));
         });
+    }
+
+    [Fact]
+    public void OutletFilters_AreTheirOwnParameters_AndReachTheEngineQuery_ApartFromTheCountriesArticlesAreAbout()
+    {
+        var state = SearchState.FromUri("/search?country=RS&outlet_country=XK&outlet_kind=portal&outlet_group=3&outlet_group=5");
+
+        var query = state.ToArticleQuery();
+
+        Assert.Equal(["RS"], query.Countries);
+        Assert.Equal(["XK"], query.OutletCountries);
+        Assert.Equal(["portal"], query.OutletKinds);
+        Assert.Equal(["3", "5"], query.OutletGroups);
+        Assert.True(new SearchState { OutletGroups = ["3"] }.HasFilters);
+        Assert.Equal(["5"], state.Toggle(SearchState.Keys.OutletGroup, "3").OutletGroups);
     }
 
     [Fact]
