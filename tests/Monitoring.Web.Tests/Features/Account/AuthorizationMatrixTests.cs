@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["/overview"] = ("GET", Access.Analyst, "/overview"),
         ["/search"] = ("GET", Access.Analyst, "/search?q=Kosovo"),
         ["/articles/{Id}"] = ("GET", Access.Analyst, "/articles/0123456789abcdef"),
+        ["/stories/{Key}"] = ("GET", Access.Analyst, "/stories/0123456789abcdef"),
         ["/trends"] = ("GET", Access.Analyst, "/trends"),
         ["/api/search/export.csv"] = ("GET", Access.Analyst, "/api/search/export.csv?q=Kosovo"),
         ["/api/search/export.json"] = ("GET", Access.Analyst, "/api/search/export.json?q=Kosovo"),
