@@ -292,10 +292,13 @@ public sealed class SearchPageTests : MudTestContext
         page.WaitForElement(".search-hit");
 
         page.Find("#syntax-help-button").Click();
-        var example = page.FindAll("#syntax-help .syntax-example").First(button => button.TextContent == "\"military cooperation\"");
-        example.Click();
+        const string Phrase = "\"military cooperation\"";
 
-        Assert.Contains("q=%22military%20cooperation%22", Uri, StringComparison.Ordinal);
+        // The help opens in a popover, rendered after the click (and the page re-renders as "what stands out" arrives).
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("#syntax-help .syntax-example"), button => button.TextContent == Phrase));
+        page.FindAll("#syntax-help .syntax-example").First(button => button.TextContent == Phrase).Click();
+
+        page.WaitForAssertion(() => Assert.Contains("q=%22military%20cooperation%22", Uri, StringComparison.Ordinal));
     }
 
     [Fact]
