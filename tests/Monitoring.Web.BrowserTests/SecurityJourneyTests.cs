@@ -61,7 +61,10 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
 
         var response = await page.GotoAsync(path);
         await Assertions.Expect(page.Locator(".circuit-state[data-interactive=true]")).ToHaveCountAsync(1);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // "load", not "network idle": every script, style and image the policy governs has loaded by then, and on a
+        // busy machine the circuit's connection may fall back to a transport that never lets the network go idle
+        // (seen once in CI: a 30 s timeout on /alerts/inbox).
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         var headers = await response!.AllHeadersAsync();
         Assert.StartsWith("default-src 'self'; script-src 'self';", headers["content-security-policy"], StringComparison.Ordinal);
@@ -78,7 +81,7 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
         var violations = CspViolations(page);
 
         var response = await page.GotoAsync("/search?q=Serbia");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
         Assert.StartsWith("default-src 'self'; script-src 'self';", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
@@ -156,7 +159,7 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
         {
             await page.WaitForTimeoutAsync(1_000);
             await page.ReloadAsync();
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForLoadStateAsync(LoadState.Load);
         }
 
         await Assertions.Expect(page.Locator(".search-hit")).ToHaveCountAsync(expected);
