@@ -28,6 +28,19 @@ public sealed class OutletCatalog(IDbContextFactory<IngestionDbContext> store, I
         }
     }
 
+    /// <summary>Every group's name by the id articles are indexed with, in name order: what labels facets, filters and exports.</summary>
+    public async Task<OutletGroupNames> GroupNamesAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var groups = await db.OutletGroups.AsNoTracking().Select(group => new { group.Id, group.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return new OutletGroupNames(groups
+                .OrderBy(group => group.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(group => group.Id)
+                .Select(group => (group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), group.Name)));
+        }
+    }
+
     /// <summary>Creates a group with no sources, unless the name is missing, too long or taken.</summary>
     public async Task<OutletGroupResult> CreateGroupAsync(string? name, string? description, CancellationToken cancellationToken = default)
     {

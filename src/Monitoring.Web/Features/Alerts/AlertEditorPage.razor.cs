@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using Monitoring.Alerts;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Inbox;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Search;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Search;
@@ -36,6 +38,7 @@ public sealed partial class AlertEditorPage : IDisposable
     private CancellationTokenSource? _previewRun;
     private SearchFacets _facets = SearchFacets.Empty;
     private bool _addingFilters;
+    private OutletGroupNames _groupNames = OutletGroupNames.None;
 
     /// <summary>The alert to edit; none for a new one.</summary>
     [Parameter]
@@ -58,6 +61,9 @@ public sealed partial class AlertEditorPage : IDisposable
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private OutletCatalog Outlets { get; set; } = default!;
 
     private IReadOnlyList<(string Kind, string Value, string Label)> Filters =>
         _draft is null ? [] : AlertDescriptions.Filters(_draft.Query, Enrichment);
@@ -82,6 +88,7 @@ public sealed partial class AlertEditorPage : IDisposable
     {
         _breadcrumbs.RemoveRange(1, _breadcrumbs.Count - 1);
         _breadcrumbs.Add(new(Id is null ? "New" : "Edit", null, disabled: true));
+        _groupNames = await Outlets.GroupNamesOrNoneAsync();
         if (Id is { } id)
         {
             try

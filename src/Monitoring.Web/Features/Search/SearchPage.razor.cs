@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Search;
 
 namespace Monitoring.Web.Features.Search;
@@ -25,6 +27,7 @@ public sealed partial class SearchPage : IDisposable
     private bool _loading;
     private bool _facetsOpen;
     private long? _indexedCount;
+    private OutletGroupNames _groupNames = OutletGroupNames.None;
 
     [Inject]
     private IArticleSearch Search { get; set; } = default!;
@@ -34,6 +37,9 @@ public sealed partial class SearchPage : IDisposable
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private OutletCatalog Outlets { get; set; } = default!;
 
     private List<ActiveFilter> ActiveFilters
     {
@@ -47,7 +53,7 @@ public sealed partial class SearchPage : IDisposable
                 (SearchState.Keys.Person, value => value),
                 (SearchState.Keys.Source, value => value),
                 (SearchState.Keys.Language, value => "language " + value),
-                (SearchState.Keys.OutletGroup, value => "outlet group " + value),
+                (SearchState.Keys.OutletGroup, _groupNames.FilterLabel),
                 (SearchState.Keys.OutletCountry, value => "outlet country " + Enrichment.CountryName(value)),
                 (SearchState.Keys.OutletKind, value => "outlet kind " + Core.Articles.OutletKinds.LabelOfKey(value)),
             })
@@ -87,7 +93,11 @@ public sealed partial class SearchPage : IDisposable
         _disposed.Dispose();
     }
 
-    protected override void OnInitialized() => Navigation.LocationChanged += OnLocationChanged;
+    protected override async Task OnInitializedAsync()
+    {
+        Navigation.LocationChanged += OnLocationChanged;
+        _groupNames = await Outlets.GroupNamesOrNoneAsync(_disposed.Token);
+    }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

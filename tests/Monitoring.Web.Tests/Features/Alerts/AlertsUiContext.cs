@@ -61,6 +61,7 @@ public abstract class AlertsUiContext : MudTestContext
         Services.AddSingleton<AlertPreviewer>();
         Services.AddSingleton<NotificationInbox>();
         Services.AddSingleton<InboxNotifier>();
+        Sources = TestSourcesStore.AddTo(Services);
     }
 
     /// <summary>Tuesday 24 October 2026, 10:00 in Belgrade (UTC+2 until the 25th).</summary>
@@ -71,6 +72,9 @@ public abstract class AlertsUiContext : MudTestContext
     protected BunitAuthorizationContext Authorization { get; }
 
     protected LuceneAlertPercolator Percolator { get; } = new();
+
+    /// <summary>The sources store with its outlet groups, empty until a test fills it.</summary>
+    protected TestSourcesStore Sources { get; }
 
     internal IDbContextFactory<AppDbContext> App { get; }
 
@@ -151,6 +155,7 @@ public abstract class AlertsUiContext : MudTestContext
         await base.DisposeAsyncCore();
         Percolator.Dispose();
         Index.Dispose();
+        Sources.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }

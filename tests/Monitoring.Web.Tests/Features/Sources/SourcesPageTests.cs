@@ -1,12 +1,8 @@
 using Bunit;
-using Hangfire;
-using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Monitoring.Ingestion.Fetching;
 using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Sources;
-using Monitoring.Ingestion.Store;
 using Monitoring.Web.Features.Sources;
 
 namespace Monitoring.Web.Tests.Features.Sources;
@@ -14,23 +10,12 @@ namespace Monitoring.Web.Tests.Features.Sources;
 /// <summary>The Sources page on a real sources store (SQLite in a temporary folder).</summary>
 public sealed class SourcesPageTests : MudTestContext
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("monitoring-sources-page-").FullName;
-
-    private readonly InMemoryStorage _jobs = new(new InMemoryStorageOptions());
+    private readonly TestSourcesStore _store;
 
     public SourcesPageTests()
     {
-        var path = Path.Combine(_folder, "ingestion.db");
-        using (var db = IngestionStore.Open(path))
-        {
-        }
-
-        Services.AddSingleton<IDbContextFactory<IngestionDbContext>>(IngestionStoreFactory.Sqlite(path));
-        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(_jobs));
+        _store = TestSourcesStore.AddTo(Services);
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(new DestinationGuard(Microsoft.Extensions.Options.Options.Create(new OutboundRequestsOptions())));
-        Services.AddSingleton<FeedSourceCatalog>();
-        Services.AddSingleton<OutletCatalog>();
     }
 
     private FeedSourceCatalog Catalog => Services.GetRequiredService<FeedSourceCatalog>();
@@ -98,7 +83,7 @@ public sealed class SourcesPageTests : MudTestContext
     public async Task TheHealthColumns_ShowTheLastError()
     {
         var added = await Catalog.AddAsync(new NewFeedSource { Name = "Broken", Url = "https://broken.example.org/feed" }, Xunit.TestContext.Current.CancellationToken);
-        using (var db = Services.GetRequiredService<IDbContextFactory<IngestionDbContext>>().CreateDbContext())
+        using (var db = _store.Factory.CreateDbContext())
         {
             var source = await db.FeedSources.SingleAsync(Xunit.TestContext.Current.CancellationToken);
             source.LastError = "HTTP 503 Service Unavailable from https://broken.example.org/feed";
@@ -179,15 +164,14 @@ public sealed class SourcesPageTests : MudTestContext
 
     private OutletCatalog Outlets => Services.GetRequiredService<OutletCatalog>();
 
-    private Hangfire.Storage.IMonitoringApi Jobs => _jobs.GetMonitoringApi();
+    private Hangfire.Storage.IMonitoringApi Jobs => _store.Jobs.GetMonitoringApi();
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder, recursive: true);
+            _store.Dispose();
         }
     }
 }
