@@ -10,7 +10,8 @@ namespace Monitoring.Search.Elasticsearch;
 /// Coverage as aggregations: a calendar date histogram in the query's time zone (so buckets start at
 /// local midnight, DST included, and their keys are the local first days the Lucene engine computes),
 /// with average tension and a tense-count filter per bucket; the same histogram under a terms
-/// aggregation for the countries with most matches; a filter counting undated articles. All three sit
+/// aggregation for the countries with most matches; a filter counting undated articles; when the query splits by
+/// outlet groups, the histogram and the topic counts under a terms aggregation including exactly those groups. All sit
 /// in a filter aggregation that leaves out articles with an impossible date, which a second filter
 /// counts apart. The axis runs from <c>From</c> (else the first match) to <c>To</c> (else the last
 /// match), empty buckets included.
@@ -23,6 +24,8 @@ internal static class CoverageAggregations
     public const string OverTime = "over_time";
     public const string Countries = "countries";
     public const string Undated = "undated";
+    public const string OutletGroups = "outlet_groups";
+    public const string Topics = "topics";
     public const string AverageTension = "tension";
     public const string TenseArticles = "tense";
 
@@ -50,6 +53,24 @@ internal static class CoverageAggregations
             };
         }
 
+        var splits = query.OutletGroupSplits();
+        if (splits.Count > 0)
+        {
+            // Exactly the groups asked for (include lists values, not patterns); every shard returns all of them, so the
+            // counts are exact.
+            var groups = FacetAggregations.Terms(OutletGroup, splits.Count);
+            groups.Include = new TermsInclude(splits);
+            charted[OutletGroups] = new Aggregation
+            {
+                Terms = groups,
+                Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
+                {
+                    [OverTime] = Histogram(query),
+                    [Topics] = new Aggregation { Terms = FacetAggregations.Terms(Topic, FacetAggregations.Limit) },
+                },
+            };
+        }
+
         // must_not rather than a term on false: a document without the field is not flagged.
         var implausible = new TermQuery(ImplausibleDate, true);
         return new Dictionary<string, Aggregation>(StringComparer.Ordinal)
@@ -70,9 +91,15 @@ internal static class CoverageAggregations
         var dated = total.Where(pair => pair.Value.Count > 0).Select(pair => pair.Key).ToList();
         DateOnly? first = query.Filter.From is { } from ? interval.BucketStart(from) : dated.Count > 0 ? dated.Min() : null;
         DateOnly? last = query.Filter.To is { } to ? interval.BucketStart(to) : dated.Count > 0 ? dated.Max() : null;
+        var splits = query.OutletGroupSplits();
         if (first is null || last is null)
         {
-            return CoverageTrend.Empty(interval) with { UndatedCount = undated, ImplausibleDateCount = implausible };
+            return CoverageTrend.Empty(interval) with
+            {
+                UndatedCount = undated,
+                ImplausibleDateCount = implausible,
+                OutletGroups = [.. splits.Select(group => new OutletGroupSeries(group, [], []))],
+            };
         }
 
         var axis = new List<DateOnly>();
@@ -87,7 +114,14 @@ internal static class CoverageAggregations
                 OnAxis(axis, Buckets(bucket.Aggregations?.GetDateHistogram(OverTime), interval))))
             .ToList() ?? [];
 
-        return new CoverageTrend(interval, OnAxis(axis, total), countries, undated) { ImplausibleDateCount = implausible };
+        var groupBuckets = charted?.GetStringTerms(OutletGroups)?.Buckets.ToDictionary(FacetAggregations.KeyOf, StringComparer.Ordinal) ?? [];
+        var groups = splits.Select(group => groupBuckets.TryGetValue(group, out var bucket)
+            ? new OutletGroupSeries(
+                group,
+                OnAxis(axis, Buckets(bucket.Aggregations?.GetDateHistogram(OverTime), interval)),
+                FacetAggregations.Counts(bucket.Aggregations?.GetStringTerms(Topics)))
+            : new OutletGroupSeries(group, OnAxis(axis, []), []));
+        return new CoverageTrend(interval, OnAxis(axis, total), countries, undated) { ImplausibleDateCount = implausible, OutletGroups = [.. groups] };
     }
 
     private static Aggregation Histogram(CoverageQuery query) => new()

@@ -251,7 +251,8 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
                 query.Interval,
                 zone,
                 ArticleQueryTranslator.DateField(filter.DateBasis),
-                ArticleQueryTranslator.CountryField(filter.CountryMode));
+                ArticleQueryTranslator.CountryField(filter.CountryMode),
+                query.OutletGroupSplits());
             searcher.Search(filtered, coverage);
             return coverage.ToTrend(query.MaxCountries, filter.From, filter.To);
         }));

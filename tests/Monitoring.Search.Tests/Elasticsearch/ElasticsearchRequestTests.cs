@@ -324,6 +324,36 @@ public sealed class ElasticsearchRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task CoverageSplitByOutletGroups_SendsATermsAggregationIncludingExactlyThoseGroups_WithTheHistogramAndTopicsUnderIt()
+    {
+        _cluster.On(HttpMethod.POST, "/articles/_search", 200, EmptySearch());
+        using var index = _cluster.CreateIndex();
+
+        await index.GetCoverageAsync(
+            new CoverageQuery(new ArticleQuery { Text = "Kosovo", OutletCountries = ["rs"] }, DateInterval.Year, MaxCountries: 0) { SplitByOutletGroups = ["7", " 3", "7"] },
+            Cancel);
+
+        var body = ScriptedCluster.BodyOf(Assert.Single(_cluster.CallsTo(HttpMethod.POST, "/articles/_search")));
+        // One request for the whole comparison: terms with include as a list of exact values (reference, "Filtering
+        // values" of the terms aggregation), size the number of groups so every shard returns each of them.
+        AssertJson(
+            """
+            {
+              "terms": { "field": "outlet_group", "size": 2, "include": ["7", "3"], "order": [ { "_count": "desc" }, { "_key": "asc" } ] },
+              "aggregations": {
+                "over_time": {
+                  "date_histogram": { "field": "published", "calendar_interval": "year", "time_zone": "Europe/Belgrade", "format": "yyyy-MM-dd", "min_doc_count": 0 },
+                  "aggregations": {
+                    "tension": { "avg": { "field": "tension" } },
+                    "tense": { "filter": { "term": { "tense": { "value": true } } } } } },
+                "topics": { "terms": { "field": "topic", "size": 50, "order": [ { "_count": "desc" }, { "_key": "asc" } ] } } }
+            }
+            """,
+            body["aggregations"]!["charted"]!["aggregations"]!["outlet_groups"]);
+        AssertJson("""{ "terms": { "outlet_country": ["RS"] } }""", body["query"]!["bool"]!["filter"]);
+    }
+
+    [Fact]
     public async Task PersonPhrase_IsAPhraseOnThePersonNames_WhichTheMappingKeepsApart()
     {
         // Aleksandar and Vulin keep their letters: Porter leaves them and no Serbian case ending is theirs.

@@ -212,6 +212,57 @@ public sealed class ElasticsearchResponseTests : IDisposable
     }
 
     [Fact]
+    public async Task CoverageSplitByOutletGroups_ReadsEachGroupsHistogramAndTopics_InTheOrderAsked_AGroupWithoutMatchesAsZeros()
+    {
+        // The docs' date_histogram example (January and March 2015, typed keys and our sub-aggregations as in the test
+        // above) under a terms bucket of group "7", with the docs' terms shape for its topics; group "3" had no match,
+        // so Elasticsearch returns no bucket for it.
+        var example = ElasticExamples.Load("es-docs/aggs_date_histogram_sum_subagg_avg_bucket_fragment_untyped.json");
+        var monthly = example["aggregations"]!["sales_per_month"]!.DeepClone();
+        monthly["buckets"]!.AsArray().RemoveAt(1);
+        foreach (var bucket in monthly["buckets"]!.AsArray().Select(b => b!.AsObject()))
+        {
+            bucket["key_as_string"] = DateTimeOffset.FromUnixTimeMilliseconds(bucket["key"]!.GetValue<long>()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            bucket["avg#tension"] = bucket["sales"]!.DeepClone();
+            bucket.Remove("sales");
+            bucket["filter#tense"] = new JsonObject { ["doc_count"] = 1 };
+        }
+
+        var aggregations = new JsonObject
+        {
+            ["filter#charted"] = new JsonObject
+            {
+                ["doc_count"] = 5,
+                ["date_histogram#over_time"] = monthly.DeepClone(),
+                ["filter#undated"] = new JsonObject { ["doc_count"] = 0 },
+                ["sterms#outlet_groups"] = ElasticExamples.Terms(("7", 5, new JsonObject
+                {
+                    ["date_histogram#over_time"] = monthly.DeepClone(),
+                    ["sterms#topics"] = ElasticExamples.Terms(("elections", 3, null), ("economy", 1, null)),
+                })),
+            },
+            ["filter#implausible_dates"] = new JsonObject { ["doc_count"] = 0 },
+        };
+        _cluster.On(HttpMethod.POST, Search, 200, ElasticExamples.SearchResponse([], 5, aggregations));
+        using var index = _cluster.CreateIndex();
+
+        var trend = await index.GetCoverageAsync(
+            new CoverageQuery(new ArticleQuery(), DateInterval.Month, MaxCountries: 0) { SplitByOutletGroups = ["3", "7"] }, Cancel);
+
+        Assert.Equal(["3", "7"], trend.OutletGroups.Select(series => series.GroupId));
+        Assert.Equal([0L, 0, 0], trend.OutletGroups[0].Buckets.Select(bucket => bucket.Count));
+        Assert.Empty(trend.OutletGroups[0].Topics);
+        Assert.Equal(
+            [
+                new DateBucket(new DateOnly(2015, 1, 1), 3, 550.0) { TenseCount = 1 },
+                new DateBucket(new DateOnly(2015, 2, 1), 0, null),
+                new DateBucket(new DateOnly(2015, 3, 1), 2, 375.0) { TenseCount = 1 },
+            ],
+            trend.OutletGroups[1].Buckets);
+        Assert.Equal([new FacetCount("elections", 3), new FacetCount("economy", 1)], trend.OutletGroups[1].Topics);
+    }
+
+    [Fact]
     public async Task Coverage_OfImplausibleDatesOnly_HasNoBuckets_ButCountsThem()
     {
         // A histogram over no document: the docs' example with its buckets emptied (min_doc_count 0 and
