@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Search;
 
 namespace Monitoring.Web.Features.Search;
@@ -7,7 +8,8 @@ namespace Monitoring.Web.Features.Search;
 internal static class ExportMetadata
 {
     /// <summary>Every key is always present (empty when unset), in a fixed order documented in docs/search.md.</summary>
-    public static IReadOnlyList<(string Key, string Value)> Describe(SearchState state, DateTimeOffset exportedAt) =>
+    /// <param name="groups">Names for the outlet group ids, written beside them: ids outlive renames, names read.</param>
+    public static IReadOnlyList<(string Key, string Value)> Describe(SearchState state, DateTimeOffset exportedAt, OutletGroupNames groups) =>
     [
         ("exported_at", exportedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
         ("query", state.Text ?? ""),
@@ -17,6 +19,9 @@ internal static class ExportMetadata
         ("people", string.Join("; ", state.People)),
         ("sources", string.Join("; ", state.Sources)),
         ("languages", string.Join(' ', state.Languages)),
+        ("outlet_countries", string.Join(' ', state.OutletCountries)),
+        ("outlet_kinds", string.Join(' ', state.OutletKinds.Select(kind => kind.ToLowerInvariant()))),
+        ("outlet_groups", string.Join("; ", state.OutletGroups.Select(id => $"{id} ({groups.Label(id)})"))),
         ("from", Day(state.From)),
         ("to", Day(state.To)),
         ("date_basis", state.DateBasis.ToString().ToLowerInvariant()),
@@ -25,6 +30,7 @@ internal static class ExportMetadata
         ("tension_max", state.MaxTension?.ToString(CultureInfo.InvariantCulture) ?? ""),
         ("story", state.Story?.Value ?? ""),
         ("sort", state.Sort.ToString().ToLowerInvariant()),
+        ("names", state.ExpandNames ? "expand" : SearchState.ExactNames),
     ];
 
     private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

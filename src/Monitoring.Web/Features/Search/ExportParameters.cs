@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Search;
 
 namespace Monitoring.Web.Features.Search;
@@ -12,25 +13,40 @@ namespace Monitoring.Web.Features.Search;
 public static class ExportParameters
 {
     /// <summary>Each malformed parameter with why, in the order of <see cref="SearchState.Keys"/>; empty when all are usable.</summary>
-    public static IReadOnlyList<(string Parameter, string Problem)> Problems(IEnumerable<KeyValuePair<string, StringValues>> parameters)
+    /// <param name="parameters">The request's query parameters.</param>
+    /// <param name="groups">The outlet groups there are: an <c>outlet_group</c> naming none would export nothing, silently.</param>
+    public static IReadOnlyList<(string Parameter, string Problem)> Problems(IEnumerable<KeyValuePair<string, StringValues>> parameters, OutletGroupNames groups)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(groups);
         var values = parameters.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
         string? One(string key) => values.TryGetValue(key, out var value) && !StringValues.IsNullOrEmpty(value) && !string.IsNullOrWhiteSpace(value[^1]) ? value[^1]!.Trim() : null;
         var problems = new List<(string, string)>();
 
-        if (values.TryGetValue(SearchState.Keys.Country, out var countries))
+        IEnumerable<string> Many(string key) => values.TryGetValue(key, out var value)
+            ? value.Where(item => !string.IsNullOrWhiteSpace(item)).Select(item => item!.Trim()).Distinct(StringComparer.Ordinal)
+            : [];
+
+        CheckCountries(Many(SearchState.Keys.Country), SearchState.Keys.Country, problems);
+        CheckEnum<CountryMode>(One(SearchState.Keys.CountryMode), SearchState.Keys.CountryMode, problems);
+        CheckCountries(Many(SearchState.Keys.OutletCountry), SearchState.Keys.OutletCountry, problems);
+        foreach (var kind in Many(SearchState.Keys.OutletKind).Where(kind => !OutletKinds.All.Any(known => string.Equals(known.Key(), kind, StringComparison.OrdinalIgnoreCase))))
         {
-            foreach (var country in countries.Where(code => !string.IsNullOrWhiteSpace(code)).Select(code => code!.Trim()))
+            problems.Add((SearchState.Keys.OutletKind, $"'{kind}' is not an outlet kind; use one of {string.Join(", ", OutletKinds.All.Select(known => known.Key()))}"));
+        }
+
+        foreach (var group in Many(SearchState.Keys.OutletGroup))
+        {
+            if (!group.All(char.IsAsciiDigit))
             {
-                if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
-                {
-                    problems.Add((SearchState.Keys.Country, $"'{country}' is not an ISO 3166 alpha-2 code such as RS or XK"));
-                }
+                problems.Add((SearchState.Keys.OutletGroup, $"'{group}' is not an outlet group id; groups are named by number (the search page's links carry them)"));
+            }
+            else if (!groups.Knows(group))
+            {
+                problems.Add((SearchState.Keys.OutletGroup, $"there is no outlet group {group} (deleted since, or a link from another installation)"));
             }
         }
 
-        CheckEnum<CountryMode>(One(SearchState.Keys.CountryMode), SearchState.Keys.CountryMode, problems);
         var from = CheckDate(One(SearchState.Keys.From), SearchState.Keys.From, problems);
         var to = CheckDate(One(SearchState.Keys.To), SearchState.Keys.To, problems);
         if (from > to)
@@ -58,6 +74,14 @@ public static class ExportParameters
         }
 
         return problems;
+    }
+
+    private static void CheckCountries(IEnumerable<string> codes, string parameter, List<(string, string)> problems)
+    {
+        foreach (var code in codes.Where(code => code.Length != 2 || !code.All(char.IsAsciiLetterUpper)))
+        {
+            problems.Add((parameter, $"'{code}' is not an ISO 3166 alpha-2 code such as RS or XK"));
+        }
     }
 
     private static DateOnly? CheckDate(string? value, string parameter, List<(string, string)> problems)

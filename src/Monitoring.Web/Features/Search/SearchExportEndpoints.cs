@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Web.Features.Account;
 
 namespace Monitoring.Web.Features.Search;
@@ -17,17 +18,18 @@ public static class SearchExportEndpoints
 
     public static WebApplication MapSearchExport(this WebApplication app)
     {
-        app.MapGet(CsvPath, (HttpContext context, IArticleSearch search, TimeProvider clock) =>
-            ExportAsync(context, search, new CsvExportWriter(), clock)).RequireAuthorization(Policies.Export);
-        app.MapGet(JsonPath, (HttpContext context, IArticleSearch search, TimeProvider clock) =>
-            ExportAsync(context, search, new JsonExportWriter(), clock)).RequireAuthorization(Policies.Export);
+        app.MapGet(CsvPath, (HttpContext context, IArticleSearch search, OutletCatalog outlets, TimeProvider clock) =>
+            ExportAsync(context, search, outlets, new CsvExportWriter(), clock)).RequireAuthorization(Policies.Export);
+        app.MapGet(JsonPath, (HttpContext context, IArticleSearch search, OutletCatalog outlets, TimeProvider clock) =>
+            ExportAsync(context, search, outlets, new JsonExportWriter(), clock)).RequireAuthorization(Policies.Export);
         return app;
     }
 
-    private static async Task ExportAsync(HttpContext context, IArticleSearch search, IExportWriter writer, TimeProvider clock)
+    private static async Task ExportAsync(HttpContext context, IArticleSearch search, OutletCatalog outlets, IExportWriter writer, TimeProvider clock)
     {
         var cancellationToken = context.RequestAborted;
-        if (ExportParameters.Problems(context.Request.Query) is { Count: > 0 } problems)
+        var groups = await outlets.GroupNamesAsync(cancellationToken);
+        if (ExportParameters.Problems(context.Request.Query, groups) is { Count: > 0 } problems)
         {
             await RefuseAsync(context, string.Join('\n', problems.Select(problem => $"{problem.Parameter}: {problem.Problem}")), cancellationToken);
             return;
@@ -59,7 +61,7 @@ public static class SearchExportEndpoints
             var body = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024);
             await using (body)
             {
-                await writer.WriteStartAsync(body, ExportMetadata.Describe(state, now));
+                await writer.WriteStartAsync(body, ExportMetadata.Describe(state, now, groups));
                 var rows = 0L;
                 while (any)
                 {

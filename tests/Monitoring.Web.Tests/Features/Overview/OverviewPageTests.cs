@@ -1,6 +1,3 @@
-using System.Net;
-using Monitoring.Web.Features.Account;
-
 namespace Monitoring.Web.Tests.Features.Overview;
 
 /// <summary>
@@ -8,7 +5,7 @@ namespace Monitoring.Web.Tests.Features.Overview;
 /// alone in its week, one of three in March 2026 (with the Kosovan presidential and the Slovenian parliamentary
 /// election), one of eleven in 2026 (counted in seeds/corpus by hand).
 /// </summary>
-public sealed class OverviewPageTests(OverviewPageTests.SeededApp seeded) : IClassFixture<OverviewPageTests.SeededApp>
+public sealed class OverviewPageTests(SeededApp seeded) : IClassFixture<SeededApp>
 {
     [Fact]
     public async Task ByDefault_TheTilesShowTheLatestWeek_AndSuggestALongerPeriodWhenItHasFewArticles()
@@ -47,32 +44,5 @@ public sealed class OverviewPageTests(OverviewPageTests.SeededApp seeded) : ICla
         Assert.Contains("href=\"/search?country=RS&amp;from=2025-01-01&amp;to=2025-12-31\"", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/overview?period=month&amp;day=2025-10-15\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"few-articles\"", page, StringComparison.Ordinal);
-    }
-
-    /// <summary>One app with the demo corpus for the class: ingesting it takes seconds.</summary>
-    public sealed class SeededApp : IAsyncLifetime
-    {
-        private readonly TestApp _app = new(ingestSeeds: true);
-        private HttpClient? _client;
-
-        public async ValueTask InitializeAsync()
-        {
-            await _app.CreateUserAsync("reader", Roles.Analyst);
-            _client = await _app.SignedInClientAsync("reader");
-            await AppStartTests.WaitForArticlesAsync(_client, AppStartTests.ShippedArticles);
-        }
-
-        public async Task<string> PageAsync(string path)
-        {
-            using var response = await _client!.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _client?.Dispose();
-            await _app.DisposeAsync();
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Search;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Search;
@@ -9,6 +10,9 @@ namespace Monitoring.Web.Tests.Features.Search;
 public sealed class ExportParametersTests : IAsyncDisposable
 {
     private readonly TestApp _app = new();
+
+    /// <summary>The outlet groups there are in these tests.</summary>
+    private static readonly OutletGroupNames Groups = new([("3", "Serbia — national")]);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -24,10 +28,14 @@ public sealed class ExportParametersTests : IAsyncDisposable
     [InlineData("country=Serbia", "country: 'Serbia' is not an ISO 3166 alpha-2 code such as RS or XK")]
     [InlineData("country=rs", "country: 'rs' is not an ISO 3166 alpha-2 code such as RS or XK")]
     [InlineData("tz=Mars/Olympus", "tz: unknown time zone 'Mars/Olympus'; use an IANA id such as Europe/Belgrade")]
+    [InlineData("outlet_country=rs", "outlet_country: 'rs' is not an ISO 3166 alpha-2 code such as RS or XK")]
+    [InlineData("outlet_kind=State-owned&outlet_kind=tabloid", "outlet_kind: 'tabloid' is not an outlet kind; use one of public-broadcaster, private, state-owned, international-service, agency, portal")]
+    [InlineData("outlet_group=3&outlet_group=4", "outlet_group: there is no outlet group 4 (deleted since, or a link from another installation)")]
+    [InlineData("outlet_group=3a", "outlet_group: '3a' is not an outlet group id; groups are named by number (the search page's links carry them)")]
     [InlineData("names=all", "names: 'all' is not a names setting; names=exact searches names only as typed, leave it out for other names too")]
     public void AMalformedParameter_IsNamed_WithWhatIsWrong(string query, string expected)
     {
-        var problems = ExportParameters.Problems(QueryHelpers.ParseQuery(query));
+        var problems = ExportParameters.Problems(QueryHelpers.ParseQuery(query), Groups);
 
         Assert.Equal([expected], problems.Select(problem => $"{problem.Parameter}: {problem.Problem}"));
     }
@@ -47,9 +55,13 @@ public sealed class ExportParametersTests : IAsyncDisposable
             MinTension = 10,
             MaxTension = 90,
             Sort = Monitoring.Core.Search.SearchSort.Tension,
+            OutletCountries = ["RS"],
+            OutletKinds = ["public-broadcaster", "State-Owned"],
+            OutletGroups = ["3"],
+            ExpandNames = false,
         };
 
-        Assert.Empty(ExportParameters.Problems(QueryHelpers.ParseQuery(state.ToQueryString())));
+        Assert.Empty(ExportParameters.Problems(QueryHelpers.ParseQuery(state.ToQueryString()), Groups));
     }
 
     [Theory]
