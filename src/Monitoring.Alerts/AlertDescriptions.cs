@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Core.Alerts;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 
@@ -9,14 +10,21 @@ namespace Monitoring.Alerts;
 public static class AlertDescriptions
 {
     /// <summary>The labelled filters of a saved query, in the order the search page lists them.</summary>
-    public static IReadOnlyList<(string Kind, string Value, string Label)> Filters(SavedQuery query, EnrichmentModel model)
+    /// <param name="groups">The outlet groups' names; without them a group reads as unknown.</param>
+    public static IReadOnlyList<(string Kind, string Value, string Label)> Filters(SavedQuery query, EnrichmentModel model, OutletGroupNames? groups = null)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(model);
+        groups ??= OutletGroupNames.None;
         var filters = new List<(string, string, string)>();
         filters.AddRange(query.Countries.Select(code => ("country", code, model.CountryName(code))));
         filters.AddRange(query.Topics.Select(topic => ("topic", topic, model.TopicLabel(topic))));
         filters.AddRange(query.People.Select(person => ("person", person, person)));
         filters.AddRange(query.Sources.Select(source => ("source", source, source)));
         filters.AddRange(query.Languages.Select(language => ("language", language, "language " + language)));
+        filters.AddRange(query.OutletGroups.Select(group => (SearchState.Keys.OutletGroup, group, groups.FilterLabel(group))));
+        filters.AddRange(query.OutletCountries.Select(code => (SearchState.Keys.OutletCountry, code, "outlet country " + model.CountryName(code))));
+        filters.AddRange(query.OutletKinds.Select(kind => (SearchState.Keys.OutletKind, kind, "outlet kind " + OutletKinds.LabelOfKey(kind))));
         if (query.CountryMode == CountryMode.About && query.Countries.Count > 0)
         {
             filters.Add(("countries", "about", "countries: about only"));
@@ -31,15 +39,16 @@ public static class AlertDescriptions
     }
 
     /// <summary>The query in one line: the words in quotes, then the filters.</summary>
-    public static string Summary(SavedQuery query, EnrichmentModel model)
+    public static string Summary(SavedQuery query, EnrichmentModel model, OutletGroupNames? groups = null)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var parts = new List<string>();
         if (query.Text is { } text)
         {
             parts.Add($"“{text}”");
         }
 
-        parts.AddRange(Filters(query, model).Select(filter => filter.Label));
+        parts.AddRange(Filters(query, model, groups).Select(filter => filter.Label));
         return parts.Count == 0 ? "every article" : string.Join(" · ", parts);
     }
 
@@ -51,6 +60,9 @@ public static class AlertDescriptions
         "person" => query with { People = [.. query.People.Where(item => item != value)] },
         "source" => query with { Sources = [.. query.Sources.Where(item => item != value)] },
         "language" => query with { Languages = [.. query.Languages.Where(item => item != value)] },
+        SearchState.Keys.OutletGroup => query with { OutletGroups = [.. query.OutletGroups.Where(item => item != value)] },
+        SearchState.Keys.OutletCountry => query with { OutletCountries = [.. query.OutletCountries.Where(item => item != value)] },
+        SearchState.Keys.OutletKind => query with { OutletKinds = [.. query.OutletKinds.Where(item => item != value)] },
         "countries" => query with { CountryMode = CountryMode.Mentioned },
         "tension" => query with { MinTension = null, MaxTension = null },
         _ => query,

@@ -32,6 +32,18 @@ public sealed class AlertLinksTests
     }
 
     [Fact]
+    public void TheSearchLink_CarriesTheOutletFilters()
+    {
+        var alert = AlertFor(new SavedQuery { Text = "Kosovo", OutletGroups = ["3"], OutletCountries = ["XK"], OutletKinds = ["portal"] });
+
+        var state = SearchState.FromUri("http://monitor.test" + AlertLinks.SearchPath(alert));
+
+        Assert.Equal(["3"], state.OutletGroups);
+        Assert.Equal(["XK"], state.OutletCountries);
+        Assert.Equal(["portal"], state.OutletKinds);
+    }
+
+    [Fact]
     public void APlusInTheQueryString_IsASpace_AndAnEscapedPlusIsAPlus()
     {
         var state = SearchState.FromUri("/search?q=Kosovo+border&source=B92%2BTanjug");

@@ -30,6 +30,15 @@ public sealed record SavedQuery
 
     public IReadOnlyList<string> Languages { get; init; } = [];
 
+    /// <summary>See <c>ArticleQuery.OutletCountries</c>: where the outlet is based, not what the article is about.</summary>
+    public IReadOnlyList<string> OutletCountries { get; init; } = [];
+
+    /// <summary>Outlet kinds as <c>OutletKinds.Key</c> values.</summary>
+    public IReadOnlyList<string> OutletKinds { get; init; } = [];
+
+    /// <summary>Outlet group ids; alerts saved before outlet groups existed have none.</summary>
+    public IReadOnlyList<string> OutletGroups { get; init; } = [];
+
     public double? MinTension { get; init; }
 
     public double? MaxTension { get; init; }
@@ -49,6 +58,9 @@ public sealed record SavedQuery
             People = query.People,
             Sources = query.Sources,
             Languages = query.Languages,
+            OutletCountries = query.OutletCountries,
+            OutletKinds = query.OutletKinds,
+            OutletGroups = query.OutletGroups,
             MinTension = query.MinTension,
             MaxTension = query.MaxTension,
             ExpandNames = query.ExpandNames,
@@ -71,6 +83,9 @@ public sealed record SavedQuery
         People = People,
         Sources = Sources,
         Languages = Languages,
+        OutletCountries = OutletCountries,
+        OutletKinds = OutletKinds,
+        OutletGroups = OutletGroups,
         MinTension = MinTension,
         MaxTension = MaxTension,
         ExpandNames = ExpandNames,

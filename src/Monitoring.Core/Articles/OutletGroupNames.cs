@@ -26,4 +26,7 @@ public sealed class OutletGroupNames
 
     /// <summary>The group's name, or "unknown group 13" when there is no group with this id.</summary>
     public string Label(string id) => _byId.TryGetValue(id, out var name) ? name : $"unknown group {id}";
+
+    /// <summary>A filter's label among others: "outlet group Serbia — national", or "unknown outlet group 13".</summary>
+    public string FilterLabel(string id) => Knows(id) ? "outlet group " + Label(id) : "unknown outlet group " + id;
 }

@@ -41,6 +41,17 @@ public sealed class OutletCatalog(IDbContextFactory<IngestionDbContext> store, I
         }
     }
 
+    /// <summary>The countries of the sources in the store (upper-case, ascending): the outlet countries a filter can match.</summary>
+    public async Task<IReadOnlyList<string>> ListCountriesAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await store.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var countries = await db.FeedSources.AsNoTracking().Where(source => source.Country != null).Select(source => source.Country!).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. countries.Select(country => country.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+    }
+
     /// <summary>Creates a group with no sources, unless the name is missing, too long or taken.</summary>
     public async Task<OutletGroupResult> CreateGroupAsync(string? name, string? description, CancellationToken cancellationToken = default)
     {

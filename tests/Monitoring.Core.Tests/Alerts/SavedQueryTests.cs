@@ -45,6 +45,21 @@ public sealed class SavedQueryTests
     }
 
     [Fact]
+    public void OutletFilters_AreKept_AndAnAlertSavedBeforeThemHasNone()
+    {
+        var saved = SavedQuery.From(new ArticleQuery { Text = "Kosovo", OutletCountries = ["XK"], OutletKinds = ["portal"], OutletGroups = ["3", "11"] });
+
+        var alertQuery = SavedQuery.FromJson(saved.ToJson()).ToArticleQuery();
+
+        Assert.Equal(["XK"], alertQuery.OutletCountries);
+        Assert.Equal(["portal"], alertQuery.OutletKinds);
+        Assert.Equal(["3", "11"], alertQuery.OutletGroups);
+        Assert.NotEqual(saved, saved with { OutletGroups = ["3"] });
+        var old = SavedQuery.FromJson("""{"text":"Kosovo","countries":["XK"]}""").ToArticleQuery();
+        Assert.Equal((0, 0, 0), (old.OutletCountries.Count, old.OutletKinds.Count, old.OutletGroups.Count));
+    }
+
+    [Fact]
     public void JsonRoundTrip_GivesAnEqualQuery()
     {
         var saved = new SavedQuery { Text = "Kosovo", Countries = ["XK", "RS"], People = ["Albin Kurti"], CountryMode = CountryMode.About };

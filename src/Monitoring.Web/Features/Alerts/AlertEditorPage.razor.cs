@@ -39,6 +39,7 @@ public sealed partial class AlertEditorPage : IDisposable
     private SearchFacets _facets = SearchFacets.Empty;
     private bool _addingFilters;
     private OutletGroupNames _groupNames = OutletGroupNames.None;
+    private IReadOnlyList<string> _outletCountries = [];
 
     /// <summary>The alert to edit; none for a new one.</summary>
     [Parameter]
@@ -66,10 +67,18 @@ public sealed partial class AlertEditorPage : IDisposable
     private OutletCatalog Outlets { get; set; } = default!;
 
     private IReadOnlyList<(string Kind, string Value, string Label)> Filters =>
-        _draft is null ? [] : AlertDescriptions.Filters(_draft.Query, Enrichment);
+        _draft is null ? [] : AlertDescriptions.Filters(_draft.Query, Enrichment, _groupNames);
 
     /// <summary>The draft's filters as the search page's facet panel reads them.</summary>
     private SearchState FilterState => _draft is null ? SearchState.Default : AlertLinks.ToSearchState(_draft.Query);
+
+    /// <summary>Every group, and a group the alert names that no longer exists (so that it shows, and can be taken out).</summary>
+    private IEnumerable<(string Id, string Name)> GroupChoices =>
+        _groupNames.Groups.Concat((_draft?.Query.OutletGroups ?? []).Where(id => !_groupNames.Knows(id)).Select(id => (id, _groupNames.Label(id))));
+
+    /// <summary>The countries of the outlets in the sources store, and any the alert names besides, by name.</summary>
+    private IEnumerable<string> CountryChoices =>
+        _outletCountries.Union(_draft?.Query.OutletCountries ?? [], StringComparer.OrdinalIgnoreCase).OrderBy(Enrichment.CountryName, StringComparer.CurrentCulture);
 
     private int? MinTension => _draft?.Query.MinTension is { } min ? (int)Math.Floor(min) : null;
 
@@ -88,7 +97,7 @@ public sealed partial class AlertEditorPage : IDisposable
     {
         _breadcrumbs.RemoveRange(1, _breadcrumbs.Count - 1);
         _breadcrumbs.Add(new(Id is null ? "New" : "Edit", null, disabled: true));
-        _groupNames = await Outlets.GroupNamesOrNoneAsync();
+        await LoadOutletChoicesAsync();
         if (Id is { } id)
         {
             try
@@ -150,8 +159,48 @@ public sealed partial class AlertEditorPage : IDisposable
             People = toggled.People,
             Sources = toggled.Sources,
             Languages = toggled.Languages,
+            OutletCountries = toggled.OutletCountries,
+            OutletKinds = toggled.OutletKinds,
+            OutletGroups = toggled.OutletGroups,
         };
         return RefreshPreviewAsync();
+    }
+
+    private Task ChangeOutletGroupsAsync(IEnumerable<string?>? groups)
+    {
+        _draft!.Query = _draft.Query with { OutletGroups = Chosen(groups) };
+        return RefreshPreviewAsync();
+    }
+
+    private Task ChangeOutletCountriesAsync(IEnumerable<string?>? countries)
+    {
+        _draft!.Query = _draft.Query with { OutletCountries = Chosen(countries) };
+        return RefreshPreviewAsync();
+    }
+
+    private Task ChangeOutletKindsAsync(IEnumerable<string?>? kinds)
+    {
+        _draft!.Query = _draft.Query with { OutletKinds = Chosen(kinds) };
+        return RefreshPreviewAsync();
+    }
+
+    private static string[] Chosen(IEnumerable<string?>? values) => [.. (values ?? []).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The groups and outlet countries to choose from. When the sources store cannot be read the alert can still be
+    /// edited: its groups then read "unknown group 3" and only the countries it names are offered.
+    /// </summary>
+    private async Task LoadOutletChoicesAsync()
+    {
+        try
+        {
+            _groupNames = await Outlets.GroupNamesAsync();
+            _outletCountries = await Outlets.ListCountriesAsync();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or IOException)
+        {
+            (_groupNames, _outletCountries) = (OutletGroupNames.None, []);
+        }
     }
 
     private Task ChangeCountryModeAsync(CountryMode mode)

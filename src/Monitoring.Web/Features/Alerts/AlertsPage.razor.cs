@@ -2,8 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Monitoring.Alerts;
 using Monitoring.Core.Alerts;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
+using Monitoring.Ingestion.Outlets;
 using Monitoring.Web.Features.Account;
+using Monitoring.Web.Features.Search;
 using MudBlazor;
 
 namespace Monitoring.Web.Features.Alerts;
@@ -18,6 +21,7 @@ public sealed partial class AlertsPage
     private IReadOnlyList<Alert>? _shared;
     private string? _loadError;
     private string _user = "";
+    private OutletGroupNames _groupNames = OutletGroupNames.None;
 
     [Inject]
     private AlertService Alerts { get; set; } = default!;
@@ -37,11 +41,15 @@ public sealed partial class AlertsPage
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
+    [Inject]
+    private OutletCatalog Outlets { get; set; } = default!;
+
     private DateTimeOffset Now => Clock.GetUtcNow();
 
     protected override async Task OnInitializedAsync()
     {
         _user = await User.GetNameAsync();
+        _groupNames = await Outlets.GroupNamesOrNoneAsync();
         await LoadAsync();
     }
 
@@ -63,7 +71,7 @@ public sealed partial class AlertsPage
     {
         try
         {
-            return AlertDescriptions.Summary(SavedQuery.FromJson(alert.QueryJson), Enrichment);
+            return AlertDescriptions.Summary(SavedQuery.FromJson(alert.QueryJson), Enrichment, _groupNames);
         }
         catch (System.Text.Json.JsonException)
         {

@@ -22,8 +22,4 @@ internal static class OutletGroupNaming
             return OutletGroupNames.None;
         }
     }
-
-    /// <summary>A filter chip's label: "outlet group Serbia — national", or "unknown outlet group 13".</summary>
-    public static string FilterLabel(this OutletGroupNames names, string id) =>
-        names.Knows(id) ? "outlet group " + names.Label(id) : "unknown outlet group " + id;
 }

@@ -6,6 +6,7 @@ using Monitoring.Core.Alerts;
 using Monitoring.Core.Search;
 using Monitoring.Web.Features.Alerts;
 using Monitoring.Web.Features.Search;
+using MudBlazor.Extensions;
 
 namespace Monitoring.Web.Tests.Features.Alerts;
 
@@ -300,6 +301,72 @@ public sealed class AlertEditorPageTests : AlertsUiContext
     }
 
     [Fact]
+    public async Task CreatingFromASearchByOutletGroup_ChoosesTheGroup_PreviewsOnlyItsOutlets_AndSavesIt()
+    {
+        var (serbian, _) = await AddTwoOutletGroupsAsync();
+        await IndexAsync(DepotStories);
+        await IndexFromAsync("Other wire", ("Ammunition depot fire seen from Kosovo", "2026-10-21T10:00:00Z"));
+
+        var editor = RenderPageAt<AlertEditorPage>($"/alerts/new?q=ammunition&outlet_group={serbian}");
+
+        editor.WaitForElement("#preview-archive-total");
+        // The five Test wire stories with the word; Other wire's is of another group.
+        Assert.Contains("5 articles in the whole archive", editor.Find("#preview-archive-total").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["outlet group Serbia — national"], editor.FindAll("#alert-filters .mud-chip").Select(chip => chip.TextContent.Trim()));
+        var groups = OutletSelect(editor, "Outlet groups");
+        Assert.Equal([serbian], groups.Instance.GetState(select => select.SelectedValues)!);
+        Assert.Equal("Serbia — national", groups.Instance.GetState(select => select.Text));
+
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.EndsWith("/alerts", Uri, StringComparison.Ordinal));
+        var alert = Assert.Single(await StoredAlertsAsync());
+        Assert.Equal(new SavedQuery { Text = "ammunition", OutletGroups = [serbian] }, SavedQuery.FromJson(alert.QueryJson));
+    }
+
+    [Fact]
+    public async Task TheOutletSelects_NarrowThePreview_AndShowAsFilters()
+    {
+        var (_, kosovan) = await AddTwoOutletGroupsAsync();
+        await IndexAsync(DepotStories);
+        await IndexFromAsync("Other wire", ("Ammunition depot fire seen from Kosovo", "2026-10-21T10:00:00Z"));
+        var editor = RenderPageAt<AlertEditorPage>("/alerts/new?q=ammunition");
+        editor.WaitForAssertion(() => Assert.Contains("6 articles in the whole archive", editor.Find("#preview-archive-total").TextContent, StringComparison.Ordinal));
+
+        await Choose(editor, "Outlet groups", kosovan);
+        editor.WaitForAssertion(() => Assert.Contains("1 article in the whole archive", editor.Find("#preview-archive-total").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["outlet group Kosovo — Albanian-language"], editor.FindAll("#alert-filters .mud-chip").Select(chip => chip.TextContent.Trim()));
+
+        await Choose(editor, "Outlet groups");
+        await Choose(editor, "Outlet kind", "public-broadcaster");
+        editor.WaitForAssertion(() => Assert.Contains("5 articles in the whole archive", editor.Find("#preview-archive-total").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["outlet kind Public broadcaster"], editor.FindAll("#alert-filters .mud-chip").Select(chip => chip.TextContent.Trim()));
+
+        await Choose(editor, "Outlet kind");
+        await Choose(editor, "Outlet country", "XK");
+        editor.WaitForAssertion(() => Assert.Contains("1 article in the whole archive", editor.Find("#preview-archive-total").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["outlet country Kosovo"], editor.FindAll("#alert-filters .mud-chip").Select(chip => chip.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task AnAlertOfAGroupDeletedSince_ReadsAsAnUnknownGroup_ThatCanBeTakenOut()
+    {
+        var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot", OutletGroups = ["77"] });
+
+        var editor = RenderEditorOf(alert.Id);
+
+        var chip = editor.WaitForElement("#alert-filters [data-filter='outlet_group:77']");
+        Assert.Equal("unknown outlet group 77", chip.TextContent.Trim());
+        Assert.Equal("unknown group 77", OutletSelect(editor, "Outlet groups").Instance.GetState(select => select.Text));
+        await editor.Find("#alert-filters [data-filter='outlet_group:77'] .mud-chip-close-button").ClickAsync(new());
+        editor.WaitForAssertion(() => Assert.Empty(editor.FindAll("#alert-filters .mud-chip")));
+        await editor.Find("#save-alert").ClickAsync(new());
+
+        editor.WaitForAssertion(() => Assert.EndsWith("/alerts", Uri, StringComparison.Ordinal));
+        Assert.Equal(new SavedQuery { Text = "depot" }, SavedQuery.FromJson(Assert.Single(await StoredAlertsAsync()).QueryJson));
+    }
+
+    [Fact]
     public async Task AnotherUsersAlert_IsNotFound()
     {
         var theirs = await AlertService.SaveAsync(new AlertDraft { Name = "Theirs", Query = new SavedQuery { Text = "depot" } }, "someone-else", Cancellation);
@@ -317,6 +384,16 @@ public sealed class AlertEditorPageTests : AlertsUiContext
 
         editor.WaitForElement("#alert-not-found");
         Assert.Empty(editor.FindAll("#alert-editor"));
+    }
+
+    private static IRenderedComponent<MudBlazor.MudSelect<string>> OutletSelect(IRenderedComponent<AlertEditorPage> editor, string label) =>
+        editor.FindComponents<MudBlazor.MudSelect<string>>().Single(select => select.Instance.Label == label);
+
+    /// <summary>Sets the values of an outlet select as a user's ticks do (the select's own list is tested by MudBlazor).</summary>
+    private static Task Choose(IRenderedComponent<AlertEditorPage> editor, string label, params string[] values)
+    {
+        var select = OutletSelect(editor, label);
+        return select.InvokeAsync(() => select.Instance.SelectedValuesChanged.InvokeAsync(values));
     }
 
     private IRenderedComponent<AlertEditorPage> RenderEditorOf(Guid id)

@@ -36,6 +36,26 @@ public abstract class AlertPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAlertOnAnOutletGroup_NotifiesOfANewArticleFromThatGroup_AndNotOfOneFromAnother()
+    {
+        var groups = await _harness.AddOutletGroupsAsync(("Serbia — public broadcaster", "RTS"), ("Kosovo — Albanian-language", "Koha"));
+        var alert = await _harness.AddAlertAsync("Army drills in Serbian media", new SavedQuery { Text = "military exercise*", OutletGroups = [groups[0]] }, alert => alert.NewStoriesOnly = false);
+        _harness.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await _harness.IngestAsync(DrillStory("https://koha.example/drill", "Koha", " Koha's report."), DrillStory("https://rts.example/drill", "RTS"));
+        await _harness.ScanAsync();
+        await _harness.DeliverAsync();
+
+        var match = Assert.Single(await _harness.MatchesAsync());
+        Assert.Equal(alert.Id, match.AlertId);
+        var notification = Assert.Single(await _harness.NotificationsAsync());
+        Assert.Equal("[Army drills in Serbian media] Serbian army holds military exercises near Niš", notification.Title);
+        var article = await _harness.Index.GetAsync(Core.Articles.ArticleId.Parse(match.ArticleId), CancellationToken.None);
+        Assert.Equal("RTS", article!.Article.Source);
+        Assert.Equal([groups[0]], article.Article.Outlet!.Groups);
+    }
+
+    [Fact]
     public async Task ABurstOfMatches_LargerThanADeliveryBatch_GoesOutInOneRun()
     {
         await _harness.AddAlertAsync("Army drills", new SavedQuery { Text = "military exercise*" }, alert => alert.NewStoriesOnly = false);

@@ -114,6 +114,29 @@ internal sealed class AlertsHarness : IDisposable
         return alert;
     }
 
+    /// <summary>
+    /// Puts each source (an outlet without a feed) in an outlet group of its own in the sources store, so that the
+    /// inbox gives its articles that group as it indexes them.
+    /// </summary>
+    /// <returns>The groups' ids, in the order given.</returns>
+    public async Task<IReadOnlyList<string>> AddOutletGroupsAsync(params (string Group, string Source)[] groups)
+    {
+        await using var db = Inbox.CreateDbContext();
+        var ids = new List<string>();
+        foreach (var (name, sourceName) in groups)
+        {
+            var source = new Ingestion.Sources.FeedSource { Name = sourceName, AddedAt = Clock.GetUtcNow() };
+            var group = new Ingestion.Outlets.OutletGroup { Name = name, CreatedAt = Clock.GetUtcNow() };
+            db.AddRange(source, group);
+            await db.SaveChangesAsync();
+            db.Add(new Ingestion.Outlets.OutletGroupMember { GroupId = group.Id, SourceId = source.Id });
+            await db.SaveChangesAsync();
+            ids.Add(group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return ids;
+    }
+
     /// <summary>Takes the articles in through the inbox and indexes them, as the push API and feeds do.</summary>
     public async Task IngestAsync(params IncomingArticle[] articles)
     {

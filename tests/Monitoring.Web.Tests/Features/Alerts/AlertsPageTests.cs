@@ -44,6 +44,20 @@ public sealed class AlertsPageTests : AlertsUiContext
     }
 
     [Fact]
+    public async Task AnAlertByOutlet_ListsItsGroupsByName_AndItsOutletCountriesAndKinds()
+    {
+        var (serbian, _) = await AddTwoOutletGroupsAsync();
+        await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot", OutletGroups = [serbian, "77"], OutletCountries = ["XK"], OutletKinds = ["portal"] });
+
+        var page = RenderAlertsPage();
+
+        var row = Assert.Single(page.WaitForElements(".alert-row"));
+        Assert.Equal(
+            "“depot” · outlet group Serbia — national · unknown outlet group 77 · outlet country Kosovo · outlet kind Portal",
+            row.QuerySelector(".alert-query")!.TextContent);
+    }
+
+    [Fact]
     public async Task PauseThenResume_ChangesTheRowsState()
     {
         var alert = await CreateAlertAsync("Depot fires", new SavedQuery { Text = "depot" });

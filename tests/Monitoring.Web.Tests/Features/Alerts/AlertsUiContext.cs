@@ -83,10 +83,36 @@ public abstract class AlertsUiContext : MudTestContext
     protected static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
     /// <summary>Indexes articles with these titles and publication instants, each its own story, from one outlet.</summary>
-    protected async Task IndexAsync(params (string Title, string Published)[] articles)
+    protected Task IndexAsync(params (string Title, string Published)[] articles) => IndexFromAsync("Test wire", articles);
+
+    /// <summary>
+    /// Indexes articles with these titles and publication instants from <paramref name="source"/>, each its own story,
+    /// with the outlet data the sources store has for the source now, as the ingestion pipeline gives it.
+    /// </summary>
+    protected async Task IndexFromAsync(string source, params (string Title, string Published)[] articles)
     {
-        var enriched = articles.Select(item => Enriched(item.Title, DateTimeOffset.Parse(item.Published, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var outlets = await Sources.OutletsAsync(Cancellation);
+        var enriched = articles.Select(item => Enriched(item.Title, DateTimeOffset.Parse(item.Published, System.Globalization.CultureInfo.InvariantCulture), source, outlets)).ToArray();
         await Index.IndexAsync(enriched, Cancellation);
+    }
+
+    /// <summary>
+    /// Two outlets in the sources store, each in a group of its own: "Test wire" (where <see cref="IndexAsync"/>'s
+    /// articles come from), a Serbian public broadcaster in "Serbia — national", and "Other wire", a Kosovan portal in
+    /// "Kosovo — Albanian-language".
+    /// </summary>
+    /// <returns>The two groups' ids.</returns>
+    protected async Task<(string Serbian, string Kosovan)> AddTwoOutletGroupsAsync()
+    {
+        var sources = Services.GetRequiredService<Ingestion.Sources.FeedSourceCatalog>();
+        var outlets = Services.GetRequiredService<Ingestion.Outlets.OutletCatalog>();
+        var testWire = (await sources.AddAsync(new Ingestion.Sources.NewFeedSource { Name = "Test wire", Country = "RS", Kind = OutletKind.PublicBroadcaster }, Cancellation)).Source!;
+        var otherWire = (await sources.AddAsync(new Ingestion.Sources.NewFeedSource { Name = "Other wire", Country = "XK", Kind = OutletKind.Portal }, Cancellation)).Source!;
+        var serbian = (await outlets.CreateGroupAsync("Serbia — national", null, Cancellation)).Group!;
+        var kosovan = (await outlets.CreateGroupAsync("Kosovo — Albanian-language", null, Cancellation)).Group!;
+        Assert.Empty(await outlets.SetMembersAsync(serbian.Id, [testWire.Id], Cancellation));
+        Assert.Empty(await outlets.SetMembersAsync(kosovan.Id, [otherWire.Id], Cancellation));
+        return (serbian.Key, kosovan.Key);
     }
 
     /// <summary>Delivers an instant message about a new article with this title through the app's in-app channel.</summary>
@@ -97,16 +123,17 @@ public abstract class AlertsUiContext : MudTestContext
         await channel.SendAsync(message, Cancellation);
     }
 
-    private EnrichedArticle Enriched(string title, DateTimeOffset published) => new ArticleEnricher(Model).Enrich(new Article
-    {
-        Id = ArticleId.ForContent("Test wire", title, title),
-        Title = title,
-        Paragraphs = [title + ". The report came from Belgrade."],
-        Source = "Test wire",
-        Language = "en",
-        Published = published,
-        IngestedAt = Clock.GetUtcNow(),
-    });
+    private EnrichedArticle Enriched(string title, DateTimeOffset published, string source = "Test wire", Ingestion.Outlets.OutletDirectory? outlets = null) =>
+        new ArticleEnricher(Model).Enrich((outlets ?? Ingestion.Outlets.OutletDirectory.Empty).Apply(new Article
+        {
+            Id = ArticleId.ForContent(source, title, title),
+            Title = title,
+            Paragraphs = [title + ". The report came from Belgrade."],
+            Source = source,
+            Language = "en",
+            Published = published,
+            IngestedAt = Clock.GetUtcNow(),
+        }));
 
     protected async Task IndexSeedsAsync()
     {
