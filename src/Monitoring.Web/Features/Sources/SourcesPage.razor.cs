@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace Monitoring.Web.Features.Sources;
 
-/// <summary>Editors' view of the feeds: their health, and add, pause, resume, remove and poll now.</summary>
+/// <summary>Editors' view of the feeds: their health, and add, pause, resume, remove, poll now and edit an outlet's data.</summary>
 public sealed partial class SourcesPage
 {
     private IReadOnlyList<FeedSource>? _sources;
@@ -19,6 +19,7 @@ public sealed partial class SourcesPage
     private string? _draftLanguage;
     private string? _draftCountry;
     private string? _draftTimeZone;
+    private FeedSource? _editingOutlet;
 
     [Inject]
     private FeedSourceCatalog Catalog { get; set; } = null!;
@@ -78,6 +79,15 @@ public sealed partial class SourcesPage
         finally
         {
             _busy = false;
+        }
+    }
+
+    private async Task OutletEditedAsync(bool saved)
+    {
+        _editingOutlet = null;
+        if (saved)
+        {
+            await LoadAsync();
         }
     }
 

@@ -16,7 +16,10 @@ public sealed class SourcesPageTests : MudTestContext
     {
         _store = TestSourcesStore.AddTo(Services);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Model);
     }
+
+    private static readonly Core.Enrichment.EnrichmentModel Model = Core.Enrichment.EnrichmentModel.LoadFrom(Monitoring.Tests.RepositoryPaths.Seeds);
 
     private FeedSourceCatalog Catalog => Services.GetRequiredService<FeedSourceCatalog>();
 
@@ -160,6 +163,57 @@ public sealed class SourcesPageTests : MudTestContext
 
         page.WaitForAssertion(() => Assert.Equal("Kosovo — Albanian-language", page.Find(".group-name").TextContent.Trim()));
         Assert.Equal("Kosovo — Albanian-language", Assert.Single(await Outlets.ListGroupsAsync(Xunit.TestContext.Current.CancellationToken)).Name);
+    }
+
+    [Fact]
+    public async Task EditingAnOutlet_SavesItsCountryKindAndLanguages_ListsThem_KeepsItsGroups_AndRetagsItsArticles()
+    {
+        var rts = (await Catalog.AddAsync(new NewFeedSource { Name = "RTS", Url = "https://www.rts.rs/rss/ci.xml" }, Xunit.TestContext.Current.CancellationToken)).Source!;
+        var group = (await Outlets.CreateGroupAsync("Serbia — national", null, Xunit.TestContext.Current.CancellationToken)).Group!;
+        Assert.Empty(await Outlets.SetMembersAsync(group.Id, [rts.Id], Xunit.TestContext.Current.CancellationToken));
+        var enqueuedBefore = Jobs.EnqueuedCount("default");
+        var page = RenderPageAt<SourcesPage>("/sources");
+        page.WaitForElement(".edit-outlet");
+
+        await page.Find("button.edit-outlet").ClickAsync(new());
+        page.WaitForElement("#outlet-form");
+        Assert.Contains("keep the country and kind they were indexed with until they are re-tagged", page.Find("#outlet-retag-note").TextContent, StringComparison.Ordinal);
+        page.Find("#outlet-country").Change("rs");
+        page.Find("#outlet-languages").Change("sr, en");
+        var kind = page.FindComponent<MudBlazor.MudSelect<Core.Articles.OutletKind?>>();
+        await kind.InvokeAsync(() => kind.Instance.ValueChanged.InvokeAsync(Core.Articles.OutletKind.PublicBroadcaster));
+        await page.Find("#save-outlet").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("RS · Public broadcaster · sr, en", page.Find(".source-outlet").TextContent.Trim()));
+        Assert.Empty(page.FindAll("#outlet-form"));
+        var stored = Assert.Single(await Catalog.ListAsync(Xunit.TestContext.Current.CancellationToken));
+        Assert.Equal(("RS", (Core.Articles.OutletKind?)Core.Articles.OutletKind.PublicBroadcaster), (stored.Country, stored.Kind));
+        Assert.Equal(["sr", "en"], stored.Languages);
+        Assert.Equal([rts.Id], Assert.Single(await Outlets.ListGroupsAsync(Xunit.TestContext.Current.CancellationToken)).SourceIds);
+        Assert.Equal(enqueuedBefore + 1, Jobs.EnqueuedCount("default"));
+        Assert.All(Jobs.EnqueuedJobs("default", 0, 10), job => Assert.Equal(["RTS"], (string[])job.Value.Job.Args[0]));
+    }
+
+    [Theory]
+    [InlineData("Serbia", "sr", "'Serbia' is not an ISO 3166 alpha-2 code such as \"RS\"")]
+    [InlineData("ZZ", "sr", "'ZZ' is not a country code the gazetteer knows; use ISO 3166 alpha-2 such as \"RS\", or \"XK\" for Kosovo")]
+    [InlineData("XK", "sq, albanian", "'albanian' is not an ISO 639 code such as \"sr\"")]
+    public async Task AnOutletCountryOrLanguageThatIsNoCode_IsRefused_SayingWhy_AndNothingIsSaved(string country, string languages, string error)
+    {
+        await Catalog.AddAsync(new NewFeedSource { Name = "Koha" }, Xunit.TestContext.Current.CancellationToken);
+        var page = RenderPageAt<SourcesPage>("/sources");
+        page.WaitForElement(".edit-outlet");
+        await page.Find("button.edit-outlet").ClickAsync(new());
+        page.WaitForElement("#outlet-form");
+
+        page.Find("#outlet-country").Change(country);
+        page.Find("#outlet-languages").Change(languages);
+        await page.Find("#save-outlet").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains(error, page.Find("#outlet-form").TextContent, StringComparison.Ordinal));
+        var stored = Assert.Single(await Catalog.ListAsync(Xunit.TestContext.Current.CancellationToken));
+        Assert.Equal((null, 0), (stored.Country, stored.Languages.Count));
+        Assert.Equal(0, Jobs.EnqueuedCount("default"));
     }
 
     private OutletCatalog Outlets => Services.GetRequiredService<OutletCatalog>();
