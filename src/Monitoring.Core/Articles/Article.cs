@@ -80,5 +80,8 @@ public sealed record Article
     public DateTimeOffset EffectiveDate => Published ?? IngestedAt;
 
     /// <summary>The whole body as one text, paragraphs separated by blank lines.</summary>
-    public string Body => string.Join("\n\n", Paragraphs);
+    public string Body => JoinParagraphs(Paragraphs);
+
+    /// <summary>Paragraphs as one text, as <see cref="Body"/> gives them (for a reader that has only the paragraphs).</summary>
+    public static string JoinParagraphs(IEnumerable<string> paragraphs) => string.Join("\n\n", paragraphs);
 }

@@ -26,6 +26,13 @@ internal static class ArticleJson
         JsonSerializer.Deserialize<EnrichedArticle>(json, Options)
         ?? throw new JsonException("The index holds an empty article document.");
 
+    /// <summary>
+    /// The body of a stored article (<see cref="Article.Body"/>) without reading the rest: what significant terms
+    /// reads of each sampled match, where building the whole article (tags and their evidence) was most of the cost.
+    /// </summary>
+    public static string ReadBody(string json) =>
+        Article.JoinParagraphs(JsonSerializer.Deserialize<StoredBody>(json, Options)?.Article?.Paragraphs ?? []);
+
     private static void DropReadOnlyProperties(JsonTypeInfo typeInfo)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
@@ -42,6 +49,12 @@ internal static class ArticleJson
         }
     }
 }
+
+/// <summary>Of a stored <see cref="EnrichedArticle"/>, its article's paragraphs; every other member is skipped.</summary>
+internal sealed record StoredBody(StoredParagraphs? Article);
+
+/// <summary>Of a stored <see cref="Article"/>, its paragraphs.</summary>
+internal sealed record StoredParagraphs(IReadOnlyList<string>? Paragraphs);
 
 /// <summary><see cref="ArticleId"/> has no public constructor; it travels as its 16-hex-digit value.</summary>
 internal sealed class ArticleIdJsonConverter : JsonConverter<ArticleId>

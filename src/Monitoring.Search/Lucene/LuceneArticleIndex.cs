@@ -34,6 +34,8 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 
     private const string SchemaKey = "schema";
 
+    private static readonly ISet<string> JsonOnly = new HashSet<string>([ArticleFields.Json], StringComparer.Ordinal);
+
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
     private readonly SearchSlicing _slicing;
@@ -159,10 +161,18 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
             // One more than the page, to know whether a next page exists.
             var wanted = (int)Math.Clamp((long)skip + query.Take + 1, 1, Math.Max(1, searcher.IndexReader.MaxDoc));
             var ownFacets = FacetsOf(query).Where(facet => !facet.Filtered).Select(facet => facet.Field).ToList();
+
+            // The people and countries of the matches are counted even when the query filters on them (its facets
+            // then come from another search): what stands out in the matches, which the search page asks next, needs them.
+            var countryField = ArticleQueryTranslator.CountryField(query.CountryMode);
+            var counted = ownFacets.Union([ArticleFields.Person, countryField]).ToList();
             var sliced = (SlicedSearcher)searcher;
             var slices = new PageCollectors[sliced.SliceCount];
-            sliced.SearchSlices(filtered, slice => (slices[slice] = new PageCollectors(sort, wanted, after, ownFacets, scored: text is not null)).All);
+            sliced.SearchSlices(filtered, slice => (slices[slice] = new PageCollectors(sort, wanted, after, counted, countSources: !ownFacets.Contains(ArticleFields.Source), scored: text is not null)).All);
             var facets = FacetCollector.Merge([.. slices.Select(slice => slice.Facets)]);
+            var total = slices.Sum(slice => (long)slice.Total.TotalHits);
+            RecentMatches.Of(searcher.IndexReader).Remember(filtered, new MatchSummary(
+                total, countryField, facets.All(ArticleFields.Person), facets.All(countryField), SampleCollector.Merge(slices.Select(slice => slice.Sample))));
             var distinct = slices[0].Distinct;
             foreach (var slice in slices.Skip(1))
             {
@@ -184,7 +194,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
                 ? SearchCursor.Encode(sort, (FieldDoc)page[^1])
                 : null;
 
-            return new SearchResult(slices.Sum(slice => slice.Total.TotalHits), hits, CountFacets(sliced, query, text, facets))
+            return new SearchResult(total, hits, CountFacets(sliced, query, text, facets))
             {
                 NextCursor = next,
                 DistinctStories = distinct.Stories,
@@ -266,8 +276,14 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 
         var text = _queries.ParseText(query.Filter);
         var filtered = ArticleQueryTranslator.Build(query.Filter, text);
+        var countryField = ArticleQueryTranslator.CountryField(query.Filter.CountryMode);
         return Task.FromResult(WithSearcher(searcher =>
-            _significant.Find((SlicedSearcher)searcher, query, filtered, text, doc => Load(searcher, doc).Article.Body)));
+        {
+            var sliced = (SlicedSearcher)searcher;
+            var summary = RecentMatches.Of(searcher.IndexReader).Find(filtered, countryField)
+                ?? SignificantTermsFinder.Summarise(sliced, filtered, countryField, scored: text is not null);
+            return _significant.Find(sliced, query, summary, text, doc => LoadBody(searcher, doc));
+        }));
     }
 
     public Task<EnrichedArticle?> GetAsync(ArticleId id, CancellationToken cancellationToken = default)
@@ -468,6 +484,9 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
     private static EnrichedArticle Load(IndexSearcher searcher, int doc) =>
         ArticleJson.Deserialize(searcher.Doc(doc).Get(ArticleFields.Json, CultureInfo.InvariantCulture));
 
+    private static string LoadBody(IndexSearcher searcher, int doc) =>
+        ArticleJson.ReadBody(searcher.Doc(doc, JsonOnly).Get(ArticleFields.Json, CultureInfo.InvariantCulture));
+
     /// <summary>
     /// Date, tension and relevance orders, each ending with the article id so that every hit has a
     /// unique position (needed by cursors; also makes equal hits come in a stable order).
@@ -544,18 +563,26 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         };
     }
 
-    /// <summary>What one slice of segments collects for a page of results.</summary>
+    /// <summary>
+    /// What one slice of segments collects for a page of results, and for what stands out in its matches
+    /// (<see cref="MatchSummary"/>): the facets counted and the best-ranked matches.
+    /// </summary>
     private sealed class PageCollectors
     {
+        /// <param name="countSources">Whether distinct sources must be counted apart (the source facet is not counted here).</param>
         /// <param name="scored">Whether hits have a score worth keeping: without text every match scores the same.</param>
-        public PageCollectors(Sort sort, int wanted, FieldDoc? after, IReadOnlyList<string> facetFields, bool scored)
+        public PageCollectors(Sort sort, int wanted, FieldDoc? after, IReadOnlyList<string> facetFields, bool countSources, bool scored)
         {
             Top = TopFieldCollector.Create(
                 sort, wanted, after, fillFields: true, trackDocScores: scored, trackMaxScore: false, docsScoredInOrder: false);
             Facets = new FacetCollector(facetFields);
-            Distinct = new DistinctCountCollector(countSources: !facetFields.Contains(ArticleFields.Source));
-            All = MultiCollector.Wrap(Top, Total, Facets, Distinct);
+            Distinct = new DistinctCountCollector(countSources);
+            Sample = new SampleCollector(scored);
+            var all = MultiCollector.Wrap(Top, Total, Facets, Distinct, Sample);
+            All = scored ? new ScoredOnce(all) : all;
         }
+
+        public SampleCollector Sample { get; }
 
         public TopFieldCollector Top { get; }
 
@@ -566,5 +593,20 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         public DistinctCountCollector Distinct { get; }
 
         public ICollector All { get; }
+    }
+
+    /// <summary>
+    /// Hands the collectors a scorer that computes each match's score once: the page's hits and the sample both ask
+    /// for it, and a text query's score is the costly part of a match.
+    /// </summary>
+    private sealed class ScoredOnce(ICollector collectors) : ICollector
+    {
+        public bool AcceptsDocsOutOfOrder => collectors.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => collectors.SetScorer(new ScoreCachingWrappingScorer(scorer));
+
+        public void SetNextReader(AtomicReaderContext context) => collectors.SetNextReader(context);
+
+        public void Collect(int doc) => collectors.Collect(doc);
     }
 }

@@ -11,22 +11,38 @@ namespace Monitoring.Search.Lucene;
 /// people and countries counted over every match (the facet counting), words counted in the best-ranked
 /// <see cref="SignificantTermsQuery.SampleSize"/> matches by analysing their body again (as <c>significant_text</c>
 /// under a <c>sampler</c> does), each against its document frequency in the whole index (deleted documents
-/// included, as Elasticsearch's background is), scored by <see cref="SignificanceScore.Jlh"/>.
+/// included, as Elasticsearch's background is), scored by <see cref="SignificanceScore.Jlh"/>. The pass over the
+/// matches is the search's own when the same query was just searched (<see cref="RecentMatches"/>).
 /// </summary>
 internal sealed class SignificantTermsFinder(Analyzer analyzer)
 {
-    public SignificantTerms Find(SlicedSearcher searcher, SignificantTermsQuery query, Query filtered, Query? text, Func<int, string> body)
+    /// <summary>
+    /// One pass over the matches of <paramref name="filtered"/> for what significant terms needs: used when no
+    /// search of the same query on the same index version has counted it (<see cref="RecentMatches"/>).
+    /// </summary>
+    /// <param name="scored">Whether matches score differently (the query has text).</param>
+    public static MatchSummary Summarise(SlicedSearcher searcher, Query filtered, string countryField, bool scored)
     {
-        var filter = query.Filter;
-        var countryField = ArticleQueryTranslator.CountryField(filter.CountryMode);
-        var slices = new (FacetCollector Facets, TotalHitCountCollector Total, TopScoreDocCollector Top)[searcher.SliceCount];
+        var slices = new (FacetCollector Facets, TotalHitCountCollector Total, SampleCollector Sample)[searcher.SliceCount];
         searcher.SearchSlices(filtered, slice =>
         {
-            slices[slice] = (new FacetCollector([ArticleFields.Person, countryField]), new TotalHitCountCollector(), TopScoreDocCollector.Create(SignificantTermsQuery.SampleSize, docsScoredInOrder: false));
-            return MultiCollector.Wrap(slices[slice].Facets, slices[slice].Total, slices[slice].Top);
+            slices[slice] = (new FacetCollector([ArticleFields.Person, countryField]), new TotalHitCountCollector(), new SampleCollector(scored));
+            return MultiCollector.Wrap(slices[slice].Facets, slices[slice].Total, slices[slice].Sample);
         });
 
-        var matches = slices.Sum(slice => (long)slice.Total.TotalHits);
+        var facets = FacetCollector.Merge([.. slices.Select(slice => slice.Facets)]);
+        return new MatchSummary(
+            slices.Sum(slice => (long)slice.Total.TotalHits),
+            countryField,
+            facets.All(ArticleFields.Person),
+            facets.All(countryField),
+            SampleCollector.Merge(slices.Select(slice => slice.Sample)));
+    }
+
+    public SignificantTerms Find(SlicedSearcher searcher, SignificantTermsQuery query, MatchSummary summary, Query? text, Func<int, string> body)
+    {
+        var filter = query.Filter;
+        var matches = summary.Matches;
         var reader = searcher.IndexReader;
         long indexed = reader.MaxDoc;
         if (matches == 0)
@@ -34,12 +50,10 @@ internal sealed class SignificantTermsFinder(Analyzer analyzer)
             return SignificantTerms.Empty with { Indexed = indexed };
         }
 
-        var facets = FacetCollector.Merge([.. slices.Select(slice => slice.Facets)]);
-        var sample = TopDocs.Merge(sort: null, SignificantTermsQuery.SampleSize, [.. slices.Select(slice => slice.Top.GetTopDocs())]).ScoreDocs;
-        var (words, sampled) = CountWords(sample, body, Math.Max(1, searcher.SliceCount));
+        var (words, sampled) = CountWords(summary.Sample, body, Math.Max(1, searcher.SliceCount));
 
-        var people = Keywords(reader, ArticleFields.Person, facets.All(ArticleFields.Person), filter.People.Select(ArticleFields.NormaliseKeyword), matches, indexed, query.Take);
-        var countries = Keywords(reader, countryField, facets.All(countryField), filter.Countries.Select(ArticleFields.NormaliseCountry), matches, indexed, query.Take);
+        var people = Keywords(reader, ArticleFields.Person, summary.People, filter.People.Select(ArticleFields.NormaliseKeyword), matches, indexed, query.Take);
+        var countries = Keywords(reader, summary.CountryField, summary.Countries, filter.Countries.Select(ArticleFields.NormaliseCountry), matches, indexed, query.Take);
         var queryWords = QueryWords.Of(text);
         var candidates = words.Where(word => word.Value.Documents >= SignificantTermsQuery.MinimumMatches && SignificantTermsQuery.IsWord(word.Key) && !queryWords.Contains(word.Key)).ToList();
         var inIndex = BackgroundCounts.OfWords(reader, ArticleFields.Body, [.. candidates.Select(word => word.Key)], searcher.SliceCount);
