@@ -85,6 +85,26 @@ public sealed class OutletCatalogTests
         Assert.Empty(RetagJobs(harness));
     }
 
+    [Fact]
+    public async Task GroupNames_AndCountries_AreWhatTheStoreHolds_ForLabelsAndChoices()
+    {
+        await using var harness = new PollingHarness();
+        var outlets = harness.Services.GetRequiredService<OutletCatalog>();
+        await harness.Catalog.AddAsync(new NewFeedSource { Name = "RTS", Country = "rs" }, Cancel);
+        await harness.Catalog.AddAsync(new NewFeedSource { Name = "Danas", Country = "RS" }, Cancel);
+        await harness.Catalog.AddAsync(new NewFeedSource { Name = "Koha", Country = "XK" }, Cancel);
+        await AddOutletAsync(harness, "Wikipedia Current events");
+        var serbia = (await outlets.CreateGroupAsync("Serbia — national", null, Cancel)).Group!;
+        var kosovo = (await outlets.CreateGroupAsync("Kosovo — Albanian-language", null, Cancel)).Group!;
+
+        var names = await outlets.GroupNamesAsync(Cancel);
+
+        Assert.Equal([(kosovo.Key, "Kosovo — Albanian-language"), (serbia.Key, "Serbia — national")], names.Groups);
+        Assert.Equal(("Serbia — national", "outlet group Serbia — national"), (names.Label(serbia.Key), names.FilterLabel(serbia.Key)));
+        Assert.Equal(("unknown group 999", "unknown outlet group 999"), (names.Label("999"), names.FilterLabel("999")));
+        Assert.Equal(["RS", "XK"], await outlets.ListCountriesAsync(Cancel));
+    }
+
     private static async Task<FeedSource> AddOutletAsync(PollingHarness harness, string name) =>
         (await harness.Catalog.AddAsync(new NewFeedSource { Name = name }, Cancel)).Source!;
 
