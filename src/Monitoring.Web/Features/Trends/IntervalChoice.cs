@@ -19,8 +19,8 @@ public static class IntervalChoice
     private static readonly DateInterval[] FinestFirst = [DateInterval.Day, DateInterval.Week, DateInterval.Month, DateInterval.Year];
 
     /// <summary>
-    /// The finest interval at which the typical charted series — the median of the country series (or of all
-    /// coverage when there is none) — has at least <see cref="ArticlesPerPoint"/> articles per bucket over the
+    /// The finest interval at which the typical charted series — the median of the compared outlet groups, else of the
+    /// country series (or of all coverage when there is none) — has at least <see cref="ArticlesPerPoint"/> articles per bucket over the
     /// charted span; years when even they do not.
     /// </summary>
     /// <param name="monthly">The view's coverage by month: its span and its series' totals.</param>
@@ -32,7 +32,9 @@ public static class IntervalChoice
             return DateInterval.Month;
         }
 
-        var totals = monthly.Countries.Count > 0
+        var totals = monthly.OutletGroups.Count > 0
+            ? monthly.OutletGroups.Select(series => series.Total).Order().ToList()
+            : monthly.Countries.Count > 0
             ? monthly.Countries.Select(series => series.Buckets.Sum(bucket => bucket.Count)).Order().ToList()
             : [monthly.Total.Sum(bucket => bucket.Count)];
         var typical = totals[(totals.Count - 1) / 2];

@@ -71,6 +71,84 @@ public static class TrendCharts
         return series;
     }
 
+    /// <summary>Each compared outlet group's matches per bucket (the rolling mean's average when one is set).</summary>
+    public static IReadOnlyList<ChartSeriesData> GroupCoverage(TrendsData data, Func<string, string> groupName)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(groupName);
+        var window = data.State.Rolling;
+        return [.. data.Groups.Select((group, index) => new ChartSeriesData(
+            groupName(group.GroupId), group.GroupId,
+            [.. Roll(group.Buckets, window).Select((bucket, i) => bucket.Count / (double)Math.Min(window, i + 1))], Color(index)))];
+    }
+
+    /// <summary>
+    /// Each compared outlet group's matches as a share of all its articles in the bucket (the window's, with a rolling
+    /// mean): how much of its output the search is, which compares a small outlet group with a large one. No value
+    /// where the group published nothing; the support is the group's output, so a share of a handful is drawn faded.
+    /// </summary>
+    public static IReadOnlyList<ChartSeriesData> GroupShare(TrendsData data, Func<string, string> groupName)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(groupName);
+        var window = data.State.Rolling;
+        return [.. data.Groups.Select((group, index) =>
+        {
+            var matches = Roll([.. group.Buckets.Select(bucket => bucket.Count)], window);
+            var output = Roll(group.Output, window);
+            return new ChartSeriesData(
+                groupName(group.GroupId), group.GroupId,
+                [.. matches.Select((count, i) => output[i] == 0 ? double.NaN : count / (double)output[i])], Color(index), output);
+        })];
+    }
+
+    /// <summary>The tension index of each compared outlet group's matches, each against its own base (docs/tension.md).</summary>
+    public static IReadOnlyList<ChartSeriesData> GroupTension(TrendsData data, Func<string, string> groupName)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(groupName);
+        var (baseFrom, baseTo) = BasePeriod(data);
+        return [.. data.Groups.Select((group, index) =>
+        {
+            var rolled = Roll(group.Buckets, data.State.Rolling);
+            return new ChartSeriesData(
+                groupName(group.GroupId), group.GroupId,
+                [.. TensionIndex.Compute(rolled, baseFrom, baseTo).Select(point => point.Index ?? double.NaN)], Color(index), [.. rolled.Select(bucket => bucket.Count)]);
+        })];
+    }
+
+    /// <summary>
+    /// Each compared outlet group's topic mix over the charted range: the <see cref="MixTopics"/> topics largest over
+    /// all the groups together (the same colours in every group's bar), the rest as "Other topics"; each a share of the
+    /// group's topic tags (an article with two topics counts for both), so a bar adds up to 100%.
+    /// </summary>
+    public static IReadOnlyList<GroupTopicMix> GroupTopics(TrendsData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var ranked = data.Groups.SelectMany(group => group.Topics)
+            .GroupBy(topic => topic.Value, StringComparer.Ordinal)
+            .Select(topic => (Id: topic.Key, Count: topic.Sum(one => one.Count)))
+            .OrderByDescending(topic => topic.Count).ThenBy(topic => topic.Id, StringComparer.Ordinal)
+            .Take(MixTopics)
+            .Select((topic, index) => (topic.Id, Color: Color(index)))
+            .ToList();
+        return [.. data.Groups.Select(group =>
+        {
+            var tags = group.Topics.Sum(topic => topic.Count);
+            var counts = group.Topics.ToDictionary(topic => topic.Value, topic => topic.Count, StringComparer.Ordinal);
+            var slices = ranked
+                .Select(topic => new TopicSlice(topic.Id, counts.GetValueOrDefault(topic.Id), Share(counts.GetValueOrDefault(topic.Id), tags), topic.Color))
+                .ToList();
+            var other = tags - slices.Sum(slice => slice.Count);
+            if (other > 0)
+            {
+                slices.Add(new TopicSlice(null, other, Share(other, tags), "#9e9e9e"));
+            }
+
+            return new GroupTopicMix(group.GroupId, tags, [.. slices.Where(slice => slice.Count > 0)]);
+        })];
+    }
+
     /// <summary>The tension index's base period as charted: the state's, else the first to the last bucket.</summary>
     public static (DateOnly From, DateOnly To) BasePeriod(TrendsData data)
     {
@@ -157,3 +235,11 @@ public static class TrendCharts
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : part / (double)whole;
 }
+
+/// <summary>One outlet group's bar of the topic mix.</summary>
+/// <param name="Tags">Topic tags of the group's matches: the bar's 100%.</param>
+public sealed record GroupTopicMix(string GroupId, long Tags, IReadOnlyList<TopicSlice> Slices);
+
+/// <param name="TopicId">The topic, or null for the other topics together.</param>
+/// <param name="Share">Of the group's topic tags, 0–1.</param>
+public sealed record TopicSlice(string? TopicId, long Count, double Share, string Color);

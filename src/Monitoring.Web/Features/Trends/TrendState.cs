@@ -30,6 +30,9 @@ public sealed record TrendState
 {
     public const int MaxCompared = 4;
 
+    /// <summary>The URL parameter of <see cref="CompareGroups"/>, repeated: <c>cmpgroup=3&amp;cmpgroup=7</c>.</summary>
+    public const string CompareGroupKey = "cmpgroup";
+
     /// <summary>Query text (analyst syntax); null charts everything.</summary>
     public string? Text { get; init; }
 
@@ -83,7 +86,32 @@ public sealed record TrendState
     /// <summary>Saved queries compared side by side, at most <see cref="MaxCompared"/>; empty = per-country view.</summary>
     public IReadOnlyList<string> Compare { get; init; } = [];
 
-    public bool Comparing => Compare.Count > 0;
+    /// <summary>Compared queries drive the charts: not while comparing outlet groups, which wins.</summary>
+    public bool Comparing => Compare.Count > 0 && !ComparingGroups;
+
+    /// <summary>Outlet group ids (<c>outlet_group</c>, as on the search page): only articles whose outlet is in any of them.</summary>
+    public IReadOnlyList<string> OutletGroups { get; init; } = [];
+
+    /// <summary>Outlet countries (<c>outlet_country</c>): where the publisher is based, not what the article is about.</summary>
+    public IReadOnlyList<string> OutletCountries { get; init; } = [];
+
+    /// <summary>Outlet kinds (<c>outlet_kind</c>) as <c>OutletKinds.Key</c> values.</summary>
+    public IReadOnlyList<string> OutletKinds { get; init; } = [];
+
+    /// <summary>
+    /// Outlet group ids compared side by side for the one search <see cref="Text"/> (<c>cmpgroup</c>), at most
+    /// <see cref="MaxCompared"/>; empty = no group comparison. While comparing groups they are the outlet-group
+    /// filter (<see cref="OutletGroups"/> is set aside) and compared queries are not drawn.
+    /// </summary>
+    public IReadOnlyList<string> CompareGroups { get; init; } = [];
+
+    public bool ComparingGroups => CompareGroups.Count > 0;
+
+    /// <summary>The outlet-group filter in force: the compared groups while comparing them, else <see cref="OutletGroups"/>.</summary>
+    public IReadOnlyList<string> GroupFilter => ComparingGroups ? CompareGroups : OutletGroups;
+
+    /// <summary>Whether any outlet filter narrows the view.</summary>
+    public bool FiltersOutlets => GroupFilter.Count + OutletCountries.Count + OutletKinds.Count > 0;
 
     /// <summary>The search filter behind every chart of this view, for <paramref name="text"/>.</summary>
     public ArticleQuery Filter(string? text) => new()
@@ -94,6 +122,9 @@ public sealed record TrendState
         DateBasis = Basis,
         TimeZone = TimeZone,
         CountryMode = CountryMode,
+        OutletGroups = GroupFilter,
+        OutletCountries = OutletCountries,
+        OutletKinds = OutletKinds,
         Take = 0,
     };
 
@@ -108,6 +139,15 @@ public sealed record TrendState
             System.Enum.TryParse<TEnum>(One(key), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) ? parsed : fallback;
         DateOnly? Date(string key) =>
             DateOnly.TryParseExact(One(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+        // Absent lists are the one empty array, so that states read from equal URLs compare equal.
+        IReadOnlyList<string> Many(string key, Func<string, string>? normalise = null, int max = int.MaxValue)
+        {
+            var found = query.TryGetValue(key, out var values)
+                ? values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => (normalise ?? (text => text))(value!.Trim())).Distinct(StringComparer.Ordinal).Take(max).ToArray()
+                : [];
+            return found.Length == 0 ? [] : found;
+        }
 
         var timeZone = One("tz") ?? ArticleQuery.DefaultTimeZone;
         return new TrendState
@@ -128,6 +168,10 @@ public sealed record TrendState
             Compare = query.TryGetValue("cmp", out var compared)
                 ? [.. compared.Where(text => !string.IsNullOrWhiteSpace(text)).Select(text => text!).Distinct(StringComparer.Ordinal).Take(MaxCompared)]
                 : [],
+            OutletGroups = Many(SearchState.Keys.OutletGroup),
+            OutletCountries = Many(SearchState.Keys.OutletCountry, code => code.ToUpperInvariant()),
+            OutletKinds = Many(SearchState.Keys.OutletKind, kind => kind.ToLowerInvariant()),
+            CompareGroups = Many(CompareGroupKey, max: MaxCompared),
         };
     }
 
@@ -148,6 +192,10 @@ public sealed record TrendState
         ["bfrom"] = Day(BaseFrom),
         ["bto"] = Day(BaseTo),
         ["cmp"] = Compare.Count == 0 ? null : Compare.ToArray(),
+        [SearchState.Keys.OutletGroup] = OutletGroups.Count == 0 ? null : OutletGroups.ToArray(),
+        [SearchState.Keys.OutletCountry] = OutletCountries.Count == 0 ? null : OutletCountries.ToArray(),
+        [SearchState.Keys.OutletKind] = OutletKinds.Count == 0 ? null : OutletKinds.ToArray(),
+        [CompareGroupKey] = CompareGroups.Count == 0 ? null : CompareGroups.ToArray(),
     };
 
     /// <summary>The query string of this state (without "?"), as the CSV endpoints take it.</summary>

@@ -36,6 +36,11 @@ public sealed class TrendsLoader(IArticleSearch search) : IDisposable
 
     private async Task<TrendsData> SearchAsync(TrendState state, CancellationToken cancellationToken)
     {
+        if (state.ComparingGroups)
+        {
+            return await CompareGroupsAsync(state, cancellationToken).ConfigureAwait(false);
+        }
+
         var baseText = state.Comparing ? null : state.Text;
         CoverageTrend coverage;
         if (state.Interval is { } interval)
@@ -79,6 +84,50 @@ public sealed class TrendsLoader(IArticleSearch search) : IDisposable
         }
 
         return new TrendsData(state, coverage, compared, topics);
+    }
+
+    /// <summary>
+    /// The outlet group comparison in two engine calls: the search's coverage split by the groups (matches, tense
+    /// matches, topics per group) and, for the shares, the groups' whole output split the same way (no text). Both
+    /// are filtered to the compared groups, so the engines count no other article. What stands out per group is
+    /// looked up by the page, one call per group, after the charts are drawn.
+    /// </summary>
+    private async Task<TrendsData> CompareGroupsAsync(TrendState state, CancellationToken cancellationToken)
+    {
+        CoverageQuery Query(string? text, DateInterval interval) =>
+            new(state.Filter(text), interval, MaxCountries: 0) { SplitByOutletGroups = state.CompareGroups };
+
+        CoverageTrend coverage;
+        if (state.Interval is { } interval)
+        {
+            coverage = await search.GetCoverageAsync(Query(state.Text, interval), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            coverage = await search.GetCoverageAsync(Query(state.Text, DateInterval.Month), cancellationToken).ConfigureAwait(false);
+            var chosen = IntervalChoice.For(coverage);
+            if (chosen != DateInterval.Month)
+            {
+                coverage = await search.GetCoverageAsync(Query(state.Text, chosen), cancellationToken).ConfigureAwait(false);
+            }
+
+            state = state with { Interval = chosen };
+        }
+
+        if (coverage.Total.Count == 0)
+        {
+            return new TrendsData(state, coverage, [], []);
+        }
+
+        var output = string.IsNullOrWhiteSpace(state.Text)
+            ? coverage
+            : await search.GetCoverageAsync(Query(null, coverage.Interval), cancellationToken).ConfigureAwait(false);
+        var groups = coverage.OutletGroups.Select((group, i) => new GroupTrend(
+            group.GroupId,
+            group.Buckets,
+            [.. Align(coverage, output.OutletGroups[i].Buckets).Select(bucket => bucket.Count)],
+            group.Topics));
+        return new TrendsData(state, coverage, [], []) { Groups = [.. groups] };
     }
 
     /// <summary><paramref name="buckets"/> on the view's buckets: missing ones count zero.</summary>

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
@@ -5,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Hosting.AppData;
+using Monitoring.Ingestion.Outlets;
 
 namespace Monitoring.Web.Features.Trends;
 
@@ -36,6 +39,14 @@ public sealed partial class TrendsPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private OutletCatalog Outlets { get; set; } = default!;
+
+    /// <summary>Every outlet group by name (null until loaded): the picker, and the names of the ids in the URL.</summary>
+    private IReadOnlyList<OutletGroupView>? _groups;
+
+    private string? _groupsError;
 
     /// <summary>What the page shows, as read from its URL.</summary>
     internal TrendState State { get; private set; } = new();
@@ -71,8 +82,34 @@ public sealed partial class TrendsPage
         // Prerendered too, so that the charts show (and their points link) before the circuit is up; the loader
         // keeps the view's data, so the circuit's first render does not search again.
         await LoadAnnotationsAsync();
+        await LoadGroupsAsync();
         await LoadAsync();
     }
+
+    private async Task LoadGroupsAsync()
+    {
+        try
+        {
+            _groups = await Outlets.ListGroupsAsync();
+        }
+        catch (DbException failed)
+        {
+            _groups = [];
+            _groupsError = $"The outlet groups could not be read: {failed.Message}";
+        }
+    }
+
+    /// <summary>A group's name from its id in the URL; a group since deleted (or not loaded) by its id.</summary>
+    private string GroupName(string id) =>
+        _groups?.FirstOrDefault(group => group.Id.ToString(CultureInfo.InvariantCulture) == id)?.Name ?? $"group {id}";
+
+    private Task ToggleCompareGroupAsync(string id) =>
+        NavigateAsync(State with
+        {
+            CompareGroups = State.CompareGroups.Contains(id)
+                ? [.. State.CompareGroups.Where(other => other != id)]
+                : [.. State.CompareGroups.Append(id).Take(TrendState.MaxCompared)],
+        });
 
     public void Dispose()
     {

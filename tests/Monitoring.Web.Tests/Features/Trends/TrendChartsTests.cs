@@ -130,4 +130,32 @@ public sealed class TrendChartsTests
         // Kosovo's 66.7 rests on 4 articles; the rest that can be read: all coverage 57.1 and 142.9, Kosovo 133.3.
         Assert.Equal(142.9, Math.Round(TrendCharts.SharedMax(tension, TrendCharts.MinArticlesForIndex), 1));
     }
+
+    [Fact]
+    public void GroupShare_IsTheGroupsMatchesOverItsWholeOutput_NoValueWhereItPublishedNothing()
+    {
+        var data = TrendSamples.Sample(new TrendState { CompareGroups = ["3", "7"] }) with { };
+        data = data with
+        {
+            Groups =
+            [
+                new GroupTrend("3", TrendSamples.Buckets((2, 1), (5, 5), (0, 0)), [10, 50, 0], [new FacetCount("a", 3), new FacetCount("b", 1)]),
+                new GroupTrend("7", TrendSamples.Buckets((4, 0), (0, 0), (1, 1)), [8, 20, 4], [new FacetCount("b", 5)]),
+            ],
+        };
+
+        var share = TrendCharts.GroupShare(data, id => "group " + id);
+        var coverage = TrendCharts.GroupCoverage(data, id => "group " + id);
+        var mix = TrendCharts.GroupTopics(data);
+
+        Assert.Equal(["group 3", "group 7"], share.Select(series => series.Name));
+        Assert.Equal([0.2, 0.1, double.NaN], share[0].Values);
+        Assert.Equal([0.5, 0, 0.25], share[1].Values);
+        Assert.Equal([10L, 50, 0], share[0].Support);
+        Assert.Equal([4.0, 0, 1], coverage[1].Values);
+        // The same topics, in the same colours, in every group's bar: b is the largest over both groups.
+        Assert.Equal([("b", 0.25), ("a", 0.75)], mix[0].Slices.Select(slice => (slice.TopicId!, slice.Share)));
+        Assert.Equal([("b", 1.0)], mix[1].Slices.Select(slice => (slice.TopicId!, slice.Share)));
+        Assert.Equal(mix[0].Slices[0].Color, mix[1].Slices[0].Color);
+    }
 }

@@ -44,4 +44,23 @@ public sealed class TrendLinksTests
 
         Assert.Equal("/search?from=2008-02-10&to=2008-02-29&countries=about&basis=ingested&tz=UTC", link);
     }
+
+    [Fact]
+    public void OutletFilters_GoIntoEveryDrillDownLink()
+    {
+        var state = new TrendState { Text = "border", Interval = DateInterval.Year, OutletGroups = ["5"], OutletCountries = ["RS"], OutletKinds = ["portal"] };
+
+        var link = TrendLinks.Search(state, TrendChart.Topics, "elections", new DateOnly(2008, 1, 1));
+
+        Assert.Equal("/search?q=border&topic=elections&from=2008-01-01&to=2008-12-31&outlet_group=5&outlet_country=RS&outlet_kind=portal", link);
+    }
+
+    [Fact]
+    public void AComparedGroupsPoint_SearchesWithinThatGroupOnly_ForItsPeriodOrTopic()
+    {
+        var state = new TrendState { Text = "Kosovo", Interval = DateInterval.Month, To = new DateOnly(2008, 2, 20), OutletCountries = ["XK"], CompareGroups = ["3", "7"] };
+
+        Assert.Equal("/search?q=Kosovo&outlet_country=XK&outlet_group=7&from=2008-02-01&to=2008-02-20", TrendLinks.GroupSearch(state, "7", new DateOnly(2008, 2, 1)));
+        Assert.Equal("/search?q=Kosovo&topic=elections&outlet_country=XK&outlet_group=3&to=2008-02-20", TrendLinks.GroupSearch(state, "3", null, "elections"));
+    }
 }

@@ -68,4 +68,33 @@ public sealed class TrendStateTests
         Assert.Equal(CountryMode.About, filter.CountryMode);
         Assert.Equal(new DateOnly(2008, 1, 1), filter.From);
     }
+
+    [Fact]
+    public void OutletFiltersAndComparedGroups_SurviveTheTripThroughTheUrl_WithTheSearchPagesParameterNames()
+    {
+        var state = new TrendState { Text = "Kosovo", OutletGroups = ["5"], OutletCountries = ["RS"], OutletKinds = ["public-broadcaster"], CompareGroups = ["3", "7"] };
+
+        var query = state.ToQueryString();
+        var parsed = TrendState.FromUri(new Uri("http://localhost/trends?" + query));
+
+        Assert.Equal("q=Kosovo&outlet_group=5&outlet_country=RS&outlet_kind=public-broadcaster&cmpgroup=3&cmpgroup=7", query);
+        Assert.Equal(["5"], parsed.OutletGroups);
+        Assert.Equal(["RS"], parsed.OutletCountries);
+        Assert.Equal(["public-broadcaster"], parsed.OutletKinds);
+        Assert.Equal(["3", "7"], parsed.CompareGroups);
+    }
+
+    [Fact]
+    public void ComparingGroups_TheyAreTheGroupFilter_AndComparedSearchesAreNotDrawn()
+    {
+        var parsed = TrendState.FromUri(new Uri("http://localhost/trends?q=Kosovo&cmp=Serbia&outlet_group=5&outlet_country=rs&cmpgroup=1&cmpgroup=2&cmpgroup=3&cmpgroup=4&cmpgroup=6"));
+
+        Assert.Equal(["1", "2", "3", "4"], parsed.CompareGroups);
+        Assert.True(parsed.ComparingGroups);
+        Assert.False(parsed.Comparing);
+        var filter = parsed.Filter(parsed.Text);
+        Assert.Equal(["1", "2", "3", "4"], filter.OutletGroups);
+        Assert.Equal(["RS"], filter.OutletCountries);
+        Assert.Equal(["5"], TrendState.FromUri(new Uri("http://localhost/trends?outlet_group=5")).Filter(null).OutletGroups);
+    }
 }

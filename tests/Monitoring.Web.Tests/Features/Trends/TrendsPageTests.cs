@@ -38,28 +38,46 @@ public sealed class SeedIndex : IDisposable
     }
 }
 
-/// <summary>The trends page over a real Lucene index holding the shipped seeds, with a migrated app database.</summary>
-public sealed class TrendsPageTests : MudTestContext, IClassFixture<SeedIndex>
+/// <summary>
+/// The trends page's services as an analyst's circuit has them: the index given, the seeds' enrichment model, a migrated
+/// app database and a real (empty) sources store for the outlet groups.
+/// </summary>
+public abstract class TrendsPageContext : MudTestContext
 {
     private readonly string _appDatabase = Path.Combine(Path.GetTempPath(), "monitoring-bunit-app-" + Guid.NewGuid().ToString("N") + ".db");
-    private readonly LuceneArticleIndex _index;
 
-    public TrendsPageTests(SeedIndex seeds)
+    protected TrendsPageContext(IArticleSearch index)
     {
-        _index = seeds.Index;
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("analyst");
         Authorization.SetPolicies(Policies.Read, Policies.Export);
-        Services.AddSingleton<IArticleSearch>(_index);
+        Services.AddSingleton(index);
         Services.AddSingleton(SeedIndex.Model);
         Services.AddTrends();
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(AppDbContextFactory.Sqlite(_appDatabase));
+        Sources = TestSourcesStore.AddTo(Services);
         using var db = Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
         db.Database.Migrate();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    private BunitAuthorizationContext Authorization { get; }
+    protected BunitAuthorizationContext Authorization { get; }
+
+    protected TestSourcesStore Sources { get; }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_appDatabase);
+        Sources.Dispose();
+    }
+}
+
+/// <summary>The trends page over a real Lucene index holding the shipped seeds, with a migrated app database.</summary>
+public sealed class TrendsPageTests(SeedIndex seeds) : TrendsPageContext(seeds.Index), IClassFixture<SeedIndex>
+{
+    private readonly LuceneArticleIndex _index = seeds.Index;
 
     [Fact]
     public async Task TheEventsButton_ShowsOnlyToThoseWhoMayPinEvents()
@@ -229,13 +247,16 @@ public sealed class TrendsPageTests : MudTestContext, IClassFixture<SeedIndex>
         Assert.EndsWith("/search?country=XK&from=2008-03-01&to=2008-03-31", busiest.GetAttribute("href"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WithoutOutletGroups_ThePickerSaysWhereToMakeThem()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends?interval=year");
+
+        var empty = page.WaitForElement("#no-groups");
+        Assert.Equal("/sources", empty.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotEmpty(page.FindAll("#coverage-svg"));
+    }
+
     private static AngleSharp.Dom.IElement IntervalButton(IRenderedComponent<TrendsPage> page, string label) =>
         page.FindAll("#interval button").Single(button => button.TextContent.Contains(label, StringComparison.Ordinal));
-
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        await base.DisposeAsyncCore();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_appDatabase);
-    }
 }
