@@ -43,8 +43,9 @@ static int Usage()
           search [--articles 100000] [--rounds 10] [--query NAME]
                                        search latency p50/p95 on the cached replayed index of that size
                                        (--query: one query of the mix alone, to profile it; not recorded)
-          trends [--articles 1000000] [--rounds 20] [--year 2020]
-                                       trends aggregation latency (a year of days, ten countries) on that index
+          trends [--articles 1000000] [--rounds 20] [--year 2020] [--compare yes|1,3,4,11]
+                                       trends aggregation latency (a year of days, ten countries) on that index;
+                                       --compare: also the outlet group comparison of four groups (ids, or yes)
           web [--articles 1000000] [--searches 30]
                                        the real app (build it first: dotnet build src/Monitoring.Web -c Release) on
                                        that index in headless Chromium: search round trips, a trends view, and the

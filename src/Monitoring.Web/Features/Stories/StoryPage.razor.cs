@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
+using Monitoring.Ingestion.Outlets;
 
 namespace Monitoring.Web.Features.Stories;
 
@@ -26,6 +28,12 @@ public sealed partial class StoryPage
     [Inject]
     private EnrichmentModel Enrichment { get; set; } = default!;
 
+    [Inject]
+    private OutletCatalog Outlets { get; set; } = default!;
+
+    /// <summary>Outlet group names by id, read once per page; empty when the store could not be read (ids are shown).</summary>
+    private IReadOnlyDictionary<string, string>? _groupNames;
+
     /// <summary>The story's id: the id of its first article.</summary>
     [Parameter]
     public string Key { get; set; } = "";
@@ -39,6 +47,18 @@ public sealed partial class StoryPage
 
         _loading = true;
         _coverage = null;
+        if (_groupNames is null)
+        {
+            try
+            {
+                _groupNames = (await Outlets.ListGroupsAsync()).ToDictionary(group => group.Id.ToString(CultureInfo.InvariantCulture), group => group.Name, StringComparer.Ordinal);
+            }
+            catch (DbException)
+            {
+                _groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+        }
+
         _truncated = false;
         if (ArticleId.TryParse(Key, out var story))
         {
@@ -61,6 +81,20 @@ public sealed partial class StoryPage
         { TotalDays: < 2 } => string.Create(CultureInfo.InvariantCulture, $"{late.TotalHours:0.#} h later"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{late.TotalDays:0} days later"),
     };
+
+    private static IReadOnlyList<string> GroupsOf(OutletReport report) => report.First.Article.Outlet?.Groups ?? [];
+
+    private string GroupName(string id) => _groupNames?.GetValueOrDefault(id) ?? $"group {id}";
+
+    /// <summary>Each outlet group with the outlets of it that carried the story, by name: the sides that told it.</summary>
+    private IReadOnlyList<(string Id, string Name, IReadOnlyList<string> Outlets)> Sides() =>
+        [.. _coverage!.Outlets
+            .SelectMany(report => GroupsOf(report).Select(group => (Group: group, report.Outlet)))
+            .GroupBy(pair => pair.Group, StringComparer.Ordinal)
+            .Select(group => (group.Key, GroupName(group.Key), (IReadOnlyList<string>)[.. group.Select(pair => pair.Outlet)]))
+            .OrderBy(side => side.Item2, StringComparer.CurrentCultureIgnoreCase)];
+
+    private string GroupSearch(string groupId) => "/search" + new SearchState { Story = ArticleId.TryParse(Key, out var story) ? story : null, OutletGroups = [groupId] }.ToQueryString();
 
     private static string SourceSearch(string outlet) => "/search" + new SearchState { Sources = [outlet] }.ToQueryString();
 }

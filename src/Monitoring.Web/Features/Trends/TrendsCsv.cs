@@ -54,6 +54,16 @@ public static class TrendsCsv
         csv.Append("# time basis: ").AppendLine(state.Basis == DateBasis.Published
             ? "publication date (undated articles by ingest date)" : "ingest date");
         csv.Append("# countries: ").AppendLine(state.CountryMode == CountryMode.About ? "the article is about the country" : "the article mentions the country");
+        if (state.FiltersOutlets)
+        {
+            csv.Append("# outlets: ").AppendLine(string.Join("; ", new[]
+            {
+                state.GroupFilter.Count == 0 ? null : "groups " + string.Join(' ', state.GroupFilter),
+                state.OutletCountries.Count == 0 ? null : "based in " + string.Join(' ', state.OutletCountries),
+                state.OutletKinds.Count == 0 ? null : "kinds " + string.Join(' ', state.OutletKinds),
+            }.Where(part => part is not null)));
+        }
+
         csv.Append("# range: ").Append(TrendState.Day(state.From) ?? "first article").Append(" to ").AppendLine(TrendState.Day(state.To) ?? "last article");
         csv.Append("# view: ").AppendLine(string.IsNullOrEmpty(state.ToQueryString()) ? "/trends" : "/trends?" + state.ToQueryString());
         csv.Append("# exported: ").AppendLine(exportedAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
