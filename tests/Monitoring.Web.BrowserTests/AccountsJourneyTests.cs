@@ -38,7 +38,7 @@ public sealed class AccountsJourneyTests(BrowserSession browser) : IClassFixture
         await Assertions.Expect(admin.Locator("#nav-admin")).ToBeVisibleAsync();
 
         // Out and in again through the login form.
-        await admin.Locator("#user-name").ClickAsync();
+        await admin.Locator("#user-menu button").ClickAsync();
         await Assertions.Expect(admin.Locator("#signed-in-as")).ToContainTextAsync("chief (Admin)");
         await admin.Locator("#sign-out").ClickAsync();
         await Assertions.Expect(admin).ToHaveURLAsync(new Regex("/account/login"));

@@ -70,6 +70,16 @@ public static class TensionTiles
         _ => "#ef5350",
     };
 
+    /// <summary>The band of an indexed tile in a word or two, shown on the tile; none where its figure says it.</summary>
+    public static string? Word(TileBand band) => band switch
+    {
+        TileBand.NoCoverage or TileBand.NoBaseline => null,
+        TileBand.Calmer => "calmer",
+        TileBand.Usual => "as usual",
+        TileBand.Elevated => "elevated",
+        _ => "high",
+    };
+
     public static string Describe(TileBand band) => band switch
     {
         TileBand.NoCoverage => "no articles in the period",

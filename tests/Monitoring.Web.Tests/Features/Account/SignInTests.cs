@@ -33,7 +33,7 @@ public abstract class SignInTests : IAsyncLifetime
         using var trends = await client.GetAsync(new Uri("/trends?interval=year", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.OK, trends.StatusCode);
         var page = await trends.Content.ReadAsStringAsync(Cancel);
-        Assert.Contains("id=\"user-name\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"user-menu\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/sources\"", page, StringComparison.Ordinal); // an analyst's menu has no editor pages
 
         using var signedOut = await TestApp.PostFormAsync(client, AccountServiceCollectionExtensions.AccessDeniedPath, [], formAction: AccountServiceCollectionExtensions.LogoutPath);
