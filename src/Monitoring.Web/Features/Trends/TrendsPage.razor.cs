@@ -48,6 +48,13 @@ public sealed partial class TrendsPage
 
     private string? _groupsError;
 
+    /// <summary>The countries the sources store's outlets are based in (empty until loaded or when it cannot be read).</summary>
+    private IReadOnlyList<string> _outletCountries = [];
+
+    /// <summary>The outlets' countries, and any the URL names besides, by name.</summary>
+    private IEnumerable<string> OutletCountryChoices =>
+        _outletCountries.Union(State.OutletCountries, StringComparer.OrdinalIgnoreCase).OrderBy(Enrichment.CountryName, StringComparer.CurrentCulture);
+
     /// <summary>What the page shows, as read from its URL.</summary>
     internal TrendState State { get; private set; } = new();
 
@@ -91,6 +98,7 @@ public sealed partial class TrendsPage
         try
         {
             _groups = await Outlets.ListGroupsAsync();
+            _outletCountries = await Outlets.ListCountriesAsync();
         }
         catch (DbException failed)
         {

@@ -163,6 +163,25 @@ public sealed class GroupComparisonTests : TrendsPageContext, IClassFixture<Grou
         Assert.Equal("Portal", portals.Find("#outlet-filters .mud-chip[data-outlet-kind='portal']").TextContent.Trim());
     }
 
+    [Fact]
+    public async Task TheOutletSelects_FilterTheChartsThroughTheUrl_NamingTheChosenGroup()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends?q=Kosovo&interval=year");
+        page.WaitForElement("#coverage-svg");
+        var groups = page.FindComponents<MudBlazor.MudSelect<string>>().Single(select => select.Instance.Label == "Only outlet groups");
+
+        await groups.InvokeAsync(() => groups.Instance.SelectedValuesChanged.InvokeAsync([GroupedSeedIndex.Second]));
+
+        Assert.EndsWith("/trends?q=Kosovo&interval=year&outlet_group=2", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Equal($"in {SecondName}", page.Find("#outlet-filters .mud-chip[data-group='2']").TextContent.Trim()));
+
+        var kinds = page.FindComponents<MudBlazor.MudSelect<string>>().Single(select => select.Instance.Label == "Only outlets of kind");
+        await kinds.InvokeAsync(() => kinds.Instance.SelectedValuesChanged.InvokeAsync(["portal"]));
+
+        Assert.EndsWith("&outlet_group=2&outlet_kind=portal", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        page.WaitForElement("#no-coverage");
+    }
+
     private async Task<long> TotalAsync(ArticleQuery query) => (await _index.SearchAsync(query with { Take = 0 }, Cancel)).Total;
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
