@@ -154,8 +154,10 @@ public sealed class SecurityJourneyTests(RunningApp app, BrowserSession browser)
 
     private static async Task WaitForResultsAsync(IPage page, int expected)
     {
-        // The drop folder is swept within seconds; reload until the articles are indexed.
-        for (var attempt = 0; attempt < 30 && await page.Locator(".search-hit").CountAsync() < expected; attempt++)
+        // The drop folder is swept within seconds; reload until the articles are indexed (a deadline, not a number of
+        // reloads: a reload's length varies with the load).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (DateTime.UtcNow < deadline && await page.Locator(".search-hit").CountAsync() < expected)
         {
             await page.WaitForTimeoutAsync(1_000);
             await page.ReloadAsync();
