@@ -103,7 +103,7 @@ public sealed class SearchPageTests : MudTestContext
         page.WaitForElement("#no-results");
         Assert.Contains("only as typed", page.Find("#name-expansions").TextContent, StringComparison.Ordinal);
         page.Find("input#expand-names, #expand-names input").Change(true);
-        Assert.DoesNotContain("names=", Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.DoesNotContain("names=", Uri, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -180,7 +180,8 @@ public sealed class SearchPageTests : MudTestContext
 
         page.Find("[data-facet=country] [data-facet-value=RU] input").Change(true);
 
-        Assert.Contains("country=RU", Uri, StringComparison.Ordinal);
+        // The checkbox's handler runs asynchronously; under load it finishes after Change returns.
+        page.WaitForAssertion(() => Assert.Contains("country=RU", Uri, StringComparison.Ordinal));
         Assert.Contains("q=Kosovo", Uri, StringComparison.Ordinal);
         page.WaitForAssertion(() => Assert.Equal(ArticlesText(russiaCount), page.Find("#result-count").TextContent.Trim()));
         Assert.All(page.FindAll(".search-hit"), hit => Assert.Contains("Russia", hit.TextContent, StringComparison.Ordinal));
@@ -197,7 +198,7 @@ public sealed class SearchPageTests : MudTestContext
         page.WaitForAssertion(() => Assert.Contains("person=Sergei%20Shoigu", Uri, StringComparison.Ordinal));
         page.WaitForElement("[data-facet=language] [data-facet-value=en]").QuerySelector("input")!.Change(true);
 
-        Assert.Contains("language=en", Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("language=en", Uri, StringComparison.Ordinal));
         page.WaitForAssertion(() => Assert.Equal("1 article", page.Find("#result-count").TextContent.Trim()));
         Assert.Contains(page.FindAll("#active-filters .mud-chip"), chip => chip.TextContent.Contains("Sergei Shoigu", StringComparison.Ordinal));
     }
