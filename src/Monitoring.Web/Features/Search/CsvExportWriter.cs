@@ -1,18 +1,20 @@
 using System.Globalization;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 
 namespace Monitoring.Web.Features.Search;
 
 /// <summary>
 /// CSV export: "# key: value" lines describing the search, then a header row and one row per article.
-/// Every row is one line (line breaks in values become spaces), so rows can be counted by lines.
+/// Every row is one line (line breaks in values become spaces), so rows can be counted by lines. The outlet's
+/// groups are written by name, as <paramref name="groups"/> names them when the export starts.
 /// </summary>
-internal sealed class CsvExportWriter : IExportWriter
+internal sealed class CsvExportWriter(OutletGroupNames groups) : IExportWriter
 {
     public static readonly string[] Columns =
     [
         "id", "published", "ingested", "source", "title", "url", "language", "countries", "about_countries",
-        "topics", "people", "organisations", "tension", "tense", "story_id",
+        "topics", "people", "organisations", "tension", "tense", "story_id", "outlet_country", "outlet_kind", "outlet_groups",
     ];
 
     public string ContentType => "text/csv; charset=utf-8";
@@ -51,6 +53,9 @@ internal sealed class CsvExportWriter : IExportWriter
             tags.Tension.Value.ToString("0.#", CultureInfo.InvariantCulture),
             tags.Tension.IsTense ? "true" : "false",
             a.StoryId?.Value ?? "",
+            a.Outlet?.Country ?? "",
+            a.Outlet?.Kind?.Key() ?? "",
+            string.Join("; ", (a.Outlet?.Groups ?? []).Select(groups.Label)),
         ];
         await writer.WriteLineAsync(string.Join(',', cells.Select(Cell)));
     }

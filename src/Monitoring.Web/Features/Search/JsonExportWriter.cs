@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 
 namespace Monitoring.Web.Features.Search;
@@ -7,7 +8,7 @@ namespace Monitoring.Web.Features.Search;
 /// JSON export: <c>{"export": {…what was searched…}, "articles": [ one object per line ], "count": N}</c>.
 /// One article per line keeps the file streamable and countable by line.
 /// </summary>
-internal sealed class JsonExportWriter : IExportWriter
+internal sealed class JsonExportWriter(OutletGroupNames groups) : IExportWriter
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -30,7 +31,7 @@ internal sealed class JsonExportWriter : IExportWriter
             await writer.WriteLineAsync(",");
         }
 
-        await writer.WriteAsync(JsonSerializer.Serialize(Item.From(article), Options));
+        await writer.WriteAsync(JsonSerializer.Serialize(Item.From(article, groups), Options));
     }
 
     public async Task WriteEndAsync(TextWriter writer, long rows)
@@ -49,6 +50,7 @@ internal sealed class JsonExportWriter : IExportWriter
         string? Url,
         string Language,
         string? StoryId,
+        OutletItem? Outlet,
         IReadOnlyList<CountryItem> Countries,
         IReadOnlyList<TopicItem> Topics,
         IReadOnlyList<PersonItem> People,
@@ -56,7 +58,7 @@ internal sealed class JsonExportWriter : IExportWriter
         TensionItem Tension,
         IReadOnlyList<string> Paragraphs)
     {
-        public static Item From(EnrichedArticle enriched)
+        public static Item From(EnrichedArticle enriched, OutletGroupNames groups)
         {
             var (a, tags) = (enriched.Article, enriched.Tags);
             return new Item(
@@ -69,6 +71,7 @@ internal sealed class JsonExportWriter : IExportWriter
                 a.Url?.ToString(),
                 a.Language,
                 a.StoryId?.Value,
+                a.Outlet is { } outlet ? OutletItem.From(outlet, groups) : null,
                 [.. tags.Countries.Select(c => new CountryItem(c.Code, c.Name, c.IsAbout, c.Mentions))],
                 [.. tags.Topics.Select(t => new TopicItem(t.Id, t.Label))],
                 [.. tags.People.Select(p => new PersonItem(p.Name, p.CountryCode))],
@@ -80,6 +83,15 @@ internal sealed class JsonExportWriter : IExportWriter
                 a.Paragraphs);
         }
     }
+
+    /// <summary>Who published it: the outlet's country, kind (its key) and groups (id and name), not what it is about.</summary>
+    private sealed record OutletItem(string? Country, string? Kind, IReadOnlyList<GroupItem> Groups)
+    {
+        public static OutletItem From(ArticleOutlet outlet, OutletGroupNames groups) =>
+            new(outlet.Country, outlet.Kind?.Key(), [.. outlet.Groups.Select(id => new GroupItem(id, groups.Label(id)))]);
+    }
+
+    private sealed record GroupItem(string Id, string Name);
 
     private sealed record CountryItem(string Code, string Name, bool About, int Mentions);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion.Outlets;
@@ -19,16 +20,18 @@ public static class SearchExportEndpoints
     public static WebApplication MapSearchExport(this WebApplication app)
     {
         app.MapGet(CsvPath, (HttpContext context, IArticleSearch search, OutletCatalog outlets, TimeProvider clock) =>
-            ExportAsync(context, search, outlets, new CsvExportWriter(), clock)).RequireAuthorization(Policies.Export);
+            ExportAsync(context, search, outlets, groups => new CsvExportWriter(groups), clock)).RequireAuthorization(Policies.Export);
         app.MapGet(JsonPath, (HttpContext context, IArticleSearch search, OutletCatalog outlets, TimeProvider clock) =>
-            ExportAsync(context, search, outlets, new JsonExportWriter(), clock)).RequireAuthorization(Policies.Export);
+            ExportAsync(context, search, outlets, groups => new JsonExportWriter(groups), clock)).RequireAuthorization(Policies.Export);
         return app;
     }
 
-    private static async Task ExportAsync(HttpContext context, IArticleSearch search, OutletCatalog outlets, IExportWriter writer, TimeProvider clock)
+    private static async Task ExportAsync(
+        HttpContext context, IArticleSearch search, OutletCatalog outlets, Func<OutletGroupNames, IExportWriter> writerFor, TimeProvider clock)
     {
         var cancellationToken = context.RequestAborted;
         var groups = await outlets.GroupNamesAsync(cancellationToken);
+        var writer = writerFor(groups);
         if (ExportParameters.Problems(context.Request.Query, groups) is { Count: > 0 } problems)
         {
             await RefuseAsync(context, string.Join('\n', problems.Select(problem => $"{problem.Parameter}: {problem.Problem}")), cancellationToken);

@@ -29,9 +29,13 @@ public sealed class SearchExportEndpointsTests(SeededApp seeded) : IClassFixture
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var metadata = lines.TakeWhile(line => line.StartsWith('#')).Skip(1)
             .Select(line => line[2..].Split(':', 2)).ToDictionary(pair => pair[0], pair => pair[1].Trim(), StringComparer.Ordinal);
-        var ids = lines.SkipWhile(line => line.StartsWith('#')).Skip(1).Select(row => row.Split(',')[0]);
+        var header = lines.SkipWhile(line => line.StartsWith('#')).First().Split(',');
+        var rows = lines.SkipWhile(line => line.StartsWith('#')).Skip(1).ToList();
+        var ids = rows.Select(row => row.Split(',')[0]);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(["outlet_country", "outlet_kind", "outlet_groups"], header[^3..]);
+        Assert.All(rows, row => Assert.Contains(InternationalServices, row.Split(',')[^1], StringComparison.Ordinal));
         Assert.Equal($"{group} ({InternationalServices})", metadata["outlet_groups"]);
         Assert.Equal(("", ""), (metadata["outlet_countries"], metadata["outlet_kinds"]));
         Assert.Equal("exact", metadata["names"]);
@@ -51,6 +55,8 @@ public sealed class SearchExportEndpointsTests(SeededApp seeded) : IClassFixture
         Assert.Equal(expected, sources.Count);
         Assert.Equal(expected, json.RootElement.GetProperty("count").GetInt32());
         Assert.All(sources, source => Assert.Contains(source, portals));
+        Assert.All(json.RootElement.GetProperty("articles").EnumerateArray(),
+            article => Assert.Equal("portal", article.GetProperty("outlet").GetProperty("kind").GetString()));
         Assert.Equal("portal", export.GetProperty("outlet_kinds").GetString());
         Assert.Equal(("", ""), (export.GetProperty("outlet_groups").GetString(), export.GetProperty("outlet_countries").GetString()));
         Assert.Equal("expand", export.GetProperty("names").GetString());
