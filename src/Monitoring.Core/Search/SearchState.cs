@@ -142,7 +142,8 @@ public sealed record SearchState
             Languages = Many(Keys.Language),
             People = Many(Keys.Person),
             OutletCountries = Many(Keys.OutletCountry),
-            OutletKinds = Many(Keys.OutletKind),
+            // A kind written as its label or in another case ("Portal") is read as its key, so pickers tick it.
+            OutletKinds = [.. Many(Keys.OutletKind).Select(kind => Articles.OutletKinds.TryParse(kind, out var known) ? known.Key() : kind).Distinct(StringComparer.Ordinal)],
             OutletGroups = Many(Keys.OutletGroup),
             From = ParseDate(One(Keys.From)),
             To = ParseDate(One(Keys.To)),

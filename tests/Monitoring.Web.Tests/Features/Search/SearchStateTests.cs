@@ -87,6 +87,14 @@ public sealed class SearchStateTests
     }
 
     [Fact]
+    public void AnOutletKind_WrittenAsItsLabelOrInAnotherCase_ReadsAsItsKey_AndAnUnknownOneStaysForTheValidator()
+    {
+        var state = SearchState.FromUri("/search?outlet_kind=Portal&outlet_kind=State-owned&outlet_kind=PORTAL&outlet_kind=tabloid");
+
+        Assert.Equal(["portal", "state-owned", "tabloid"], state.OutletKinds);
+    }
+
+    [Fact]
     public void TheDefaultState_WritesNothing_AndAMissingQueryReadsAsDefault()
     {
         Assert.Equal("", SearchState.Default.ToQueryString());
