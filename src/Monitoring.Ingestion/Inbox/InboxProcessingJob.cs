@@ -72,7 +72,11 @@ public sealed partial class InboxProcessingJob(
                 }
 
                 writing = prepared;
-                written = WriteAsync(prepared, cancellationToken);
+
+                // On a thread of its own: the index write and SQLite's "asynchronous" calls complete synchronously, so
+                // without it the write ran to its end here and the next batch was prepared only afterwards (benchmark 2,
+                // docs/performance.md). Not cancelled before it starts: the write owns the batch's context and disposes it.
+                written = Task.Run(() => WriteAsync(prepared, cancellationToken), CancellationToken.None);
             }
 
             summary.AlreadyIndexed += written is null ? 0 : await written.ConfigureAwait(false);
