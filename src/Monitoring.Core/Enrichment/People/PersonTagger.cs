@@ -102,7 +102,12 @@ internal sealed class PersonTagger
                 end++;
             }
 
-            var run = tokens.Skip(i).Take(end - i).ToList();
+            var run = new List<Token>(end - i);
+            for (var k = i; k < end; k++)
+            {
+                run.Add(tokens[k]);
+            }
+
             i = end;
             if (run.Any(token => InstitutionWords.Contains(token.Key) || _cues.CueOf(token, inflected: true) == PersonCue.Royal))
             {
@@ -141,8 +146,7 @@ internal sealed class PersonTagger
         var surname = name[^1].Text;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (i + name.Length <= tokens.Count &&
-                Enumerable.Range(0, name.Length).All(k => string.Equals(tokens[i + k].Text, name[k].Text, StringComparison.Ordinal)))
+            if (i + name.Length <= tokens.Count && IsAt(name, tokens, i))
             {
                 mentions++;
                 i += name.Length - 1;
@@ -154,5 +158,19 @@ internal sealed class PersonTagger
         }
 
         return mentions;
+    }
+
+    // Called for every word of the text and every name found: a loop, not a closure and an enumerator per word.
+    private static bool IsAt(Token[] name, IReadOnlyList<Token> tokens, int start)
+    {
+        for (var k = 0; k < name.Length; k++)
+        {
+            if (!string.Equals(tokens[start + k].Text, name[k].Text, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

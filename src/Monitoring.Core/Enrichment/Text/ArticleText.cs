@@ -12,8 +12,11 @@ internal sealed class ArticleText
     /// <summary>A first paragraph longer than this is not all lead.</summary>
     public const int MaxLeadWords = 60;
 
+    private readonly List<Token> _tokens;
+
     private ArticleText(List<Token> tokens, int titleCount, int leadEnd)
     {
+        _tokens = tokens;
         Tokens = tokens;
         TitleCount = titleCount;
         LeadEnd = leadEnd;
@@ -27,9 +30,11 @@ internal sealed class ArticleText
     /// <summary>Index one past the last word of the lead.</summary>
     public int LeadEnd { get; }
 
-    public IReadOnlyList<Token> Title => Tokens.Take(TitleCount).ToList();
+    // Views over the one list, not copies: the taggers ask for them per article (copying every token was a
+    // visible part of enrichment's allocations, docs/performance.md).
+    public IReadOnlyList<Token> Title => new TokenRange(_tokens, 0, TitleCount);
 
-    public IReadOnlyList<Token> Body => Tokens.Skip(TitleCount).ToList();
+    public IReadOnlyList<Token> Body => new TokenRange(_tokens, TitleCount, _tokens.Count - TitleCount);
 
     public static ArticleText Read(Article article)
     {
@@ -62,4 +67,23 @@ internal sealed class ArticleText
 
         return new ArticleText(tokens, titleCount, leadEnd);
     }
+}
+
+/// <summary>A read-only window on a list of tokens, indexed from zero.</summary>
+internal sealed class TokenRange(List<Token> tokens, int start, int count) : IReadOnlyList<Token>
+{
+    public int Count => count;
+
+    public Token this[int index] =>
+        (uint)index < (uint)count ? tokens[start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<Token> GetEnumerator()
+    {
+        for (var k = 0; k < count; k++)
+        {
+            yield return tokens[start + k];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -21,7 +21,7 @@ internal readonly record struct Token(string Text, string Key, string Stem, bool
     }
 
     /// <summary>Starts with a capital and is not all capitals: "Shoigu", not "NATO" or "S".</summary>
-    public bool IsCapitalised => Text.Length > 1 && char.IsUpper(Text[0]) && Text.Skip(1).Any(char.IsLower);
+    public bool IsCapitalised => Text.Length > 1 && char.IsUpper(Text[0]) && HasLowerAfterFirst(Text);
 
     public bool StartsUpper => char.IsUpper(Text[0]);
 
@@ -30,6 +30,20 @@ internal readonly record struct Token(string Text, string Key, string Stem, bool
 
     /// <summary>Whether the word belongs to the title rather than the body.</summary>
     public bool InTitle { get; init; }
+
+    // Asked of nearly every word by several taggers: a loop, not an enumerator allocated per call.
+    private static bool HasLowerAfterFirst(string text)
+    {
+        for (var k = 1; k < text.Length; k++)
+        {
+            if (char.IsLower(text[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Where the words <paramref name="start"/>..<paramref name="start"/>+<paramref name="count"/> are, for evidence.</summary>
     public static TextSpan Span(IReadOnlyList<Token> tokens, int start, int count)
