@@ -75,8 +75,14 @@ public sealed partial class InboxProcessingJob(
 
                 // On a thread of its own: the index write and SQLite's "asynchronous" calls complete synchronously, so
                 // without it the write ran to its end here and the next batch was prepared only afterwards (benchmark 2,
-                // docs/performance.md). Not cancelled before it starts: the write owns the batch's context and disposes it.
-                written = Task.Run(() => WriteAsync(prepared, cancellationToken), CancellationToken.None);
+                // docs/performance.md). A dedicated thread, not the pool's: the write blocks it for the whole batch, and
+                // the preparation's parallel loops need the pool's threads. Not cancelled before it starts: the write
+                // owns the batch's context and disposes it.
+                written = Task.Factory.StartNew(
+                    () => WriteAsync(prepared, cancellationToken),
+                    CancellationToken.None,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default).Unwrap();
             }
 
             summary.AlreadyIndexed += written is null ? 0 : await written.ConfigureAwait(false);

@@ -38,25 +38,16 @@ internal sealed class ArticleText
 
     public static ArticleText Read(Article article)
     {
-        var title = Tokenizer.Tokenize(article.Title);
-
         // Sized once for the whole text (about one word per six characters) rather than grown by doubling.
-        var tokens = new List<Token>(title.Count + (article.Paragraphs.Sum(paragraph => paragraph.Length) / 6) + 1);
-        tokens.AddRange(title.Select(token => token with { InTitle = true }));
+        var tokens = new List<Token>(((article.Title.Length + article.Paragraphs.Sum(paragraph => paragraph.Length)) / 6) + 2);
+        Tokenizer.AddTokens(article.Title, tokens, offset: 0, inTitle: true, startsParagraph: false);
         var titleCount = tokens.Count;
         var leadEnd = titleCount;
         var offset = 0;
         for (var p = 0; p < article.Paragraphs.Count; p++)
         {
-            var paragraph = Tokenizer.Tokenize(article.Paragraphs[p]);
-            for (var k = 0; k < paragraph.Count; k++)
-            {
-                var token = paragraph[k] with { Start = paragraph[k].Start + offset };
-
-                // A paragraph starts a new sentence whatever the previous one ended with.
-                tokens.Add(k == 0 ? token with { StartsSentence = true, AfterPunctuation = true } : token);
-            }
-
+            // A paragraph starts a new sentence whatever the previous one ended with.
+            Tokenizer.AddTokens(article.Paragraphs[p], tokens, offset, inTitle: false, startsParagraph: true);
             if (p == 0 || leadEnd == titleCount)
             {
                 leadEnd = Math.Min(tokens.Count, titleCount + MaxLeadWords);

@@ -12,6 +12,19 @@ internal static class Tokenizer
     {
         // About one word per six characters in news text: sized once rather than grown by doubling (profiled, docs/performance.md).
         var tokens = new List<Token>((text.Length / 6) + 1);
+        AddTokens(text, tokens, offset: 0, inTitle: false, startsParagraph: false);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Appends the words of <paramref name="text"/> to <paramref name="tokens"/>, each <see cref="Token.Start"/>
+    /// moved by <paramref name="offset"/>; with <paramref name="startsParagraph"/> the first word starts a sentence
+    /// after punctuation whatever came before. Straight into the article's list: a list per paragraph, copied
+    /// token by token, was a visible part of enrichment's allocations (docs/performance.md).
+    /// </summary>
+    public static void AddTokens(string text, List<Token> tokens, int offset, bool inTitle, bool startsParagraph)
+    {
+        var first = tokens.Count;
         var sentenceStart = true;
         var punctuation = false;
         var i = 0;
@@ -69,13 +82,16 @@ internal static class Tokenizer
             // The word is one run of the text (the possessive is past its end).
             var surface = text[wordStart..wordEnd];
             var key = TextFolding.Fold(surface.ToLowerInvariant());
-            tokens.Add(new Token(surface, key, Stem(key), sentenceStart, punctuation, gap) { Start = wordStart });
+            var opensParagraph = startsParagraph && tokens.Count == first;
+            tokens.Add(new Token(surface, key, Stem(key), sentenceStart || opensParagraph, punctuation || opensParagraph, gap)
+            {
+                Start = wordStart + offset,
+                InTitle = inTitle,
+            });
             gapStart = i;
             sentenceStart = false;
             punctuation = possessive;
         }
-
-        return tokens;
     }
 
     /// <summary>
