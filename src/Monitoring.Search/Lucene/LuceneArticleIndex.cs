@@ -4,6 +4,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
@@ -138,9 +139,7 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         ArgumentNullException.ThrowIfNull(ids);
         cancellationToken.ThrowIfCancellationRequested();
 
-        IReadOnlySet<ArticleId> existing = WithSearcher(searcher => ids
-            .Where(id => id.Value is not null && searcher.Search(IdQuery(id), 1).TotalHits > 0)
-            .ToHashSet());
+        IReadOnlySet<ArticleId> existing = WithSearcher(searcher => FindLive(searcher.IndexReader, ids));
         return Task.FromResult(existing);
     }
 
@@ -477,6 +476,40 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
 
         var latest = DirectoryReader.ListCommits(directory).Last();
         return latest.UserData.TryGetValue(SchemaKey, out var version) && version == ArticleFields.SchemaVersion;
+    }
+
+    // Each id's term sought in each segment's term dictionary, a live document behind it making it found: the inbox
+    // job asks this of every batch before writing it, and a search per id (weight, scorer, collector) cost about a
+    // tenth of the batch's index write (benchmark 2, docs/performance.md).
+    private static HashSet<ArticleId> FindLive(IndexReader reader, IReadOnlyCollection<ArticleId> ids)
+    {
+        var found = new HashSet<ArticleId>();
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            var terms = segment.GetTerms(ArticleFields.Id)?.GetEnumerator();
+            if (terms is null)
+            {
+                continue;
+            }
+
+            DocsEnum? docs = null;
+            foreach (var id in ids)
+            {
+                if (id.Value is null || found.Contains(id) || !terms.SeekExact(new BytesRef(id.Value)))
+                {
+                    continue;
+                }
+
+                docs = terms.Docs(segment.LiveDocs, docs, DocsFlags.NONE);
+                if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    found.Add(id);
+                }
+            }
+        }
+
+        return found;
     }
 
     private static TermQuery IdQuery(ArticleId id) => new(new Term(ArticleFields.Id, id.Value));
