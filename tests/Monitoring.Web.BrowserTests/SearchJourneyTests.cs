@@ -91,7 +91,7 @@ public sealed class SearchJourneyTests(RunningApp app, BrowserSession browser)
         var page = await OpenAsync("/trends?interval=month&from=2008-01-01&to=2008-12-31");
         var point = page.Locator("#coverage-svg a.point[data-series=XK][data-bucket='2008-02-01']");
         var tooltip = await point.Locator("title").TextContentAsync();
-        var expected = int.Parse(tooltip!.Split(": ")[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var expected = int.Parse(System.Text.RegularExpressions.Regex.Match(tooltip!, @": (\d+) articles?$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
         await point.DispatchEventAsync("click");
 

@@ -194,8 +194,12 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
         await Assertions.Expect(marker).ToHaveAttributeAsync("aria-label", "Event 2008-03-17: Unrest in Mitrovica");
     }
 
+    /// <summary>The count a coverage point's name says ("Kosovo, 2008: 1,204 articles").</summary>
     private static long CountIn(string? label) =>
-        long.Parse(label!.Split(": ")[^1], CultureInfo.InvariantCulture);
+        long.Parse(CountInName().Match(label!).Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@": ([\d,]+) articles?$")]
+    private static partial Regex CountInName();
 
     [GeneratedRegex(@"\(([\d,]+) articles?\)$")]
     private static partial Regex ArticleCount();

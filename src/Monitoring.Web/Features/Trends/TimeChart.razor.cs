@@ -33,6 +33,9 @@ public sealed partial class TimeChart
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
+    // Solid first (a single series stays plain), then patterns that stay apart at a glance and in a thin legend line.
+    private static readonly string[] DashPatterns = ["", "8 4", "2 3", "12 3 2 3", "4 4", "1 5", "12 6", "6 2 2 2 2 2"];
+
     private readonly HashSet<string> _hidden = [];
 
     [Parameter, EditorRequired]
@@ -84,6 +87,13 @@ public sealed partial class TimeChart
     [Parameter]
     public string AriaLabel { get; set; } = "Chart";
 
+    /// <summary>
+    /// How a percentage or index value is said in a point's name, "{0}" standing for the value: "tension index {0}",
+    /// "{0} of the coverage". A count is always said as articles ("41 articles").
+    /// </summary>
+    [Parameter]
+    public string ValueTemplate { get; set; } = "{0}";
+
     [Parameter]
     public string SvgId { get; set; } = "coverage-svg";
 
@@ -100,6 +110,7 @@ public sealed partial class TimeChart
     private object? _wanted;
     private object? _drawn;
     private int _hiddenVersion;
+    private bool _showTable;
 
     private IEnumerable<ChartSeriesData> VisibleSeries => Series.Where(series => !_hidden.Contains(series.Name));
 
@@ -124,7 +135,7 @@ public sealed partial class TimeChart
         return true;
     }
 
-    private object Drawing() => (Series, BucketStarts, Interval, Format, Stacked, ReferenceValue, Annotations, AriaLabel, SvgId, _hiddenVersion, MinSupport, ScaleMax, Compact);
+    private object Drawing() => (Series, BucketStarts, Interval, Format, Stacked, ReferenceValue, Annotations, AriaLabel, SvgId, _hiddenVersion, MinSupport, ScaleMax, Compact, (ValueTemplate, _showTable));
 
     private void Rescale()
     {
@@ -169,6 +180,81 @@ public sealed partial class TimeChart
         _hiddenVersion++;
         _wanted = Drawing();
         Rescale();
+    }
+
+    private void ToggleTable()
+    {
+        _showTable = !_showTable;
+        _wanted = Drawing();
+    }
+
+    /// <summary>
+    /// A series' dash pattern, by its place among all the series (hiding one does not restyle the others): with its
+    /// colour and its name in the legend, so that colour is never the only thing telling two lines apart.
+    /// </summary>
+    private string DashOf(ChartSeriesData series)
+    {
+        var index = 0;
+        for (; index < Series.Count && !ReferenceEquals(Series[index], series); index++)
+        {
+        }
+
+        return DashPatterns[index % DashPatterns.Length];
+    }
+
+    /// <summary>A short description of the chart for assistive technology: what it spans and where its values are as text.</summary>
+    private string Summary()
+    {
+        if (BucketStarts.Count == 0)
+        {
+            return "No values.";
+        }
+
+        var series = Series.Count == 1 ? "1 series" : $"{Series.Count} series";
+        return $"{series} ({string.Join(", ", Series.Select(s => s.Name))}) from {BucketLabel(BucketStarts[0])} to {BucketLabel(BucketStarts[^1])}. " +
+            "Every value is also in the table of this chart (the button below it).";
+    }
+
+    /// <summary>
+    /// The chart's values as a table, its text alternative: a row per bucket, a column per visible series. Built as
+    /// one block of markup, like the hit targets, since a daily chart has thousands of cells; every value is encoded.
+    /// </summary>
+    private MarkupString TableMarkup()
+    {
+        var visible = VisibleSeries.ToList();
+        var html = new StringBuilder();
+        html.Append("<table class=\"chart-table\" id=\"").Append(Encoder.Encode(SvgId)).Append("-table\"><caption>")
+            .Append(Encoder.Encode(AriaLabel)).Append("</caption><thead><tr><th scope=\"col\">Period</th>");
+        foreach (var series in visible)
+        {
+            html.Append("<th scope=\"col\">").Append(Encoder.Encode(series.Name)).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        for (var i = 0; i < BucketStarts.Count; i++)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(Encoder.Encode(BucketLabel(BucketStarts[i]))).Append("</th>");
+            foreach (var series in visible)
+            {
+                var value = i < series.Values.Count ? series.Values[i] : double.NaN;
+                html.Append("<td>");
+                if (!double.IsNaN(value))
+                {
+                    var uncertain = !Stacked && series.IsUncertain(i, MinSupport);
+                    html.Append(Encoder.Encode(FormatValue(value) + SupportNote(series, i, uncertain)));
+                }
+                else
+                {
+                    html.Append('–');
+                }
+
+                html.Append("</td>");
+            }
+
+            html.Append("</tr>");
+        }
+
+        return new MarkupString(html.Append("</tbody></table>").ToString());
     }
 
     private double X(double index) =>
@@ -378,7 +464,7 @@ public sealed partial class TimeChart
 
             html.Append(" data-series=\"").Append(Encoder.Encode(series.Key ?? "total"))
                 .Append("\" data-bucket=\"").Append(TrendState.Day(bucket))
-                .Append("\"><title>").Append(Encoder.Encode($"{series.Name}, {BucketLabel(bucket)}: {FormatValue(series.Values[index])}{SupportNote(series, index, uncertain)}"))
+                .Append("\"><title>").Append(Encoder.Encode(PointName(series, index, uncertain)))
                 .Append("</title><circle class=\"hit\" cx=\"").Append(F(X(index)))
                 .Append("\" cy=\"").Append(F(y))
                 .Append("\" r=\"6\"></circle></a>");
@@ -386,6 +472,17 @@ public sealed partial class TimeChart
 
         return new MarkupString(html.ToString());
     }
+
+    /// <summary>
+    /// A point's name (its tooltip, and what the readout says when the keyboard reaches it): series, period and value
+    /// with its unit, and what it rests on, e.g. "Serbia, Mar 2008: tension index 212 (41 articles)".
+    /// </summary>
+    private string PointName(ChartSeriesData series, int index, bool uncertain) =>
+        $"{series.Name}, {BucketLabel(BucketStarts[index])}: {ValueWithUnit(series.Values[index])}{SupportNote(series, index, uncertain)}";
+
+    private string ValueWithUnit(double value) => Format == ChartValueFormat.Count
+        ? (value == 1 ? "1 article" : FormatValue(value) + " articles")
+        : string.Format(CultureInfo.InvariantCulture, ValueTemplate, FormatValue(value));
 
     /// <summary>What a value rests on, for its tooltip and the readout: the count, and a warning when it is too few.</summary>
     private static string SupportNote(ChartSeriesData series, int index, bool uncertain) =>

@@ -89,6 +89,10 @@ public sealed class GroupComparisonTests : TrendsPageContext, IClassFixture<Grou
             Assert.Equal([FirstName, SecondName], page.FindAll($"{chart} polyline title").Select(title => title.TextContent).Distinct());
         }
 
+        // Each point is named with its group, period and value in words, which the keyboard's readout says.
+        Assert.Contains(page.FindAll("#group-tension-svg a.point title"), title => title.TextContent.StartsWith($"{FirstName}, 2008: tension index ", StringComparison.Ordinal));
+        Assert.Contains(page.FindAll("#group-share-svg a.point title"), title => title.TextContent.Contains("% of the group's output", StringComparison.Ordinal));
+
         // One topic bar per group, its bands adding up to the whole bar.
         var bars = page.FindAll("#group-topics-chart .group-topic-row");
         Assert.Equal([GroupedSeedIndex.First, GroupedSeedIndex.Second], bars.Select(bar => bar.GetAttribute("data-group")));

@@ -34,13 +34,13 @@ public sealed class TimeChartTests : MudTestContext
             .Add(c => c.AriaLabel, "Coverage by month")
             .Add(c => c.PointHref, point => $"/search?country={point.SeriesKey}&from={point.BucketStart:yyyy-MM-dd}"));
 
-        var svg = chart.Find("svg");
-        var tabStops = chart.FindAll("svg, svg [tabindex], svg a").Where(element => element.GetAttribute("tabindex") is null or "0").ToList();
+        var svg = chart.Find("svg.chart-plot");
+        var tabStops = chart.FindAll("svg.chart-plot, svg.chart-plot [tabindex], svg.chart-plot a").Where(element => element.GetAttribute("tabindex") is null or "0").ToList();
         Assert.Equal("svg", Assert.Single(tabStops).TagName, ignoreCase: true);
         Assert.Equal("0", svg.GetAttribute("tabindex"));
         Assert.Contains("chart-plot", svg.ClassList);
         Assert.Equal("Coverage by month", svg.GetAttribute("aria-label"));
-        Assert.Contains("Arrow keys", chart.Find("#" + svg.GetAttribute("aria-describedby")).TextContent, StringComparison.Ordinal);
+        Assert.Contains(svg.GetAttribute("aria-describedby")!.Split(' '), id => chart.Find("#" + id).TextContent.Contains("Arrow keys", StringComparison.Ordinal));
 
         var readout = chart.Find("#coverage-svg-readout");
         Assert.Equal("polite", readout.GetAttribute("aria-live"));
@@ -65,7 +65,7 @@ public sealed class TimeChartTests : MudTestContext
 
         var point = chart.Find("a.point");
 
-        Assert.Equal($"{Name}, Jan 2008: 2", point.QuerySelector("title")!.TextContent);
+        Assert.Equal($"{Name}, Jan 2008: 2 articles", point.QuerySelector("title")!.TextContent);
         Assert.Equal("q<1>", point.GetAttribute("data-series"));
         Assert.Equal("/search?q=q<1>&a=\"b\"", point.GetAttribute("href"));
         Assert.Empty(chart.FindAll("svg b"));
@@ -81,7 +81,7 @@ public sealed class TimeChartTests : MudTestContext
 
         var tooltips = chart.FindAll("a.point title").Select(title => title.TextContent).ToList();
 
-        Assert.Equal(["Kosovo, Feb 2008: 11", "Kosovo, Mar 2008: 14"], tooltips);
+        Assert.Equal(["Kosovo, Feb 2008: 11 articles", "Kosovo, Mar 2008: 14 articles"], tooltips);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class TimeChartTests : MudTestContext
         var line = chart.Find("polyline").GetAttribute("points")!.Split(' ');
 
         Assert.InRange(points.Count, TimeChart.MaxHitTargets / 2, TimeChart.MaxHitTargets);
-        Assert.Equal("Kosovo, 17 Feb 2008: 40", chart.Find("a.point[data-bucket='2008-02-17'] title").TextContent);
+        Assert.Equal("Kosovo, 17 Feb 2008: 40 articles", chart.Find("a.point[data-bucket='2008-02-17'] title").TextContent);
         Assert.InRange(line.Length, TimeChart.MaxPoints / 2, 2 * TimeChart.MaxPoints);
         // The busy day is the top of the plot (y = 12) on the thinned line too.
         Assert.Contains(line, point => point.EndsWith(",12", StringComparison.Ordinal));
@@ -211,5 +211,85 @@ public sealed class TimeChartTests : MudTestContext
         Assert.Equal(2, chart.FindAll("polygon.series-area").Count);
         Assert.Contains(chart.FindAll("text.axis-label"), label => label.TextContent == "100%");
         Assert.DoesNotContain(chart.FindAll("text.axis-label"), label => label.TextContent == "120%");
+    }
+
+    [Fact]
+    public void APointsName_SaysItsSeriesPeriodAndValueInWords_AndHowManyArticlesItRestsOn()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Serbia", "RS", [80, 212, 95], "#000", Support: [12, 41, 3])])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.Format, ChartValueFormat.Index)
+            .Add(c => c.ValueTemplate, "tension index {0}")
+            .Add(c => c.MinSupport, 10));
+
+        var names = chart.FindAll("a.point title").Select(title => title.TextContent).ToList();
+
+        Assert.Equal(
+            ["Serbia, Jan 2008: tension index 80 (12 articles)", "Serbia, Feb 2008: tension index 212 (41 articles)",
+             "Serbia, Mar 2008: tension index 95 (only 3 articles: too few to read)"],
+            names);
+    }
+
+    [Fact]
+    public void ACountOfOne_IsOneArticle_AndAShareSaysWhatItIsAShareOf()
+    {
+        var counts = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 0, 0], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month));
+        var shares = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [0.41, 0, 0], "#000")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.Format, ChartValueFormat.Percent)
+            .Add(c => c.ValueTemplate, "{0} of the coverage"));
+
+        Assert.Equal("Kosovo, Jan 2008: 1 article", counts.Find("a.point title").TextContent);
+        Assert.Equal("Kosovo, Jan 2008: 41% of the coverage", shares.Find("a.point title").TextContent);
+    }
+
+    [Fact]
+    public void TheChart_IsDescribedInWords_AndShowsEveryValueAsATable_WhenAsked()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 11, 14], "#000"), new ChartSeriesData("Serbia", "RS", [3, double.NaN, 1], "#111")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month)
+            .Add(c => c.SvgId, "coverage-svg")
+            .Add(c => c.AriaLabel, "Coverage by month"));
+
+        var described = chart.Find("svg.chart-plot").GetAttribute("aria-describedby")!.Split(' ').Select(id => chart.Find("#" + id).TextContent).ToList();
+        Assert.Contains(described, text => text.Contains("2 series (Kosovo, Serbia) from Jan 2008 to Mar 2008", StringComparison.Ordinal));
+        Assert.Empty(chart.FindAll("table"));
+        var toggle = chart.Find("button.chart-table-toggle");
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+
+        toggle.Click();
+
+        Assert.Equal("true", chart.Find("button.chart-table-toggle").GetAttribute("aria-expanded"));
+        var table = chart.Find("#coverage-svg-table");
+        Assert.Equal("coverage-svg-table", chart.Find("button.chart-table-toggle").GetAttribute("aria-controls"));
+        Assert.Equal("Coverage by month", table.QuerySelector("caption")!.TextContent);
+        Assert.Equal(["Period", "Kosovo", "Serbia"], table.QuerySelectorAll("thead th").Select(cell => cell.TextContent));
+        Assert.Equal(
+            ["Jan 2008 1 3", "Feb 2008 11 –", "Mar 2008 14 1"],
+            table.QuerySelectorAll("tbody tr").Select(row => string.Join(' ', row.Children.Select(cell => cell.TextContent))));
+    }
+
+    [Fact]
+    public void LinesOfDifferentSeries_DifferInDashPatternToo_AndTheLegendDrawsEachOnesPattern()
+    {
+        var chart = Render<TimeChart>(parameters => parameters
+            .Add(c => c.Series, [new ChartSeriesData("Kosovo", "XK", [1, 2, 3], "#000"), new ChartSeriesData("Serbia", "RS", [3, 2, 1], "#111"), new ChartSeriesData("Bosnia", "BA", [2, 2, 2], "#222")])
+            .Add(c => c.BucketStarts, Months)
+            .Add(c => c.Interval, DateInterval.Month));
+
+        var lines = chart.FindAll("polyline.series-line").Select(line => line.GetAttribute("stroke-dasharray") ?? "").ToList();
+        var legend = chart.FindAll("button.legend-item svg.legend-line line").Select(line => line.GetAttribute("stroke-dasharray") ?? "").ToList();
+
+        Assert.Equal(3, lines.Distinct().Count());
+        Assert.Equal(lines, legend);
     }
 }

@@ -177,6 +177,20 @@ public sealed class TrendsPageTests(SeedIndex seeds) : TrendsPageContext(seeds.I
     }
 
     [Fact]
+    public void EveryChartPoint_IsNamedWithSeriesPeriodAndValueInWords()
+    {
+        var page = RenderPageAt<TrendsPage>("/trends?interval=year");
+
+        page.WaitForElement("#topics-svg");
+        var names = (string chart) => page.FindAll($"{chart} a.point title").Select(title => title.TextContent).ToList();
+        Assert.NotEmpty(names("#coverage-svg"));
+        Assert.All(names("#coverage-svg"), name => Assert.Matches(@"^[^,]+, \d{4}: \d+ articles?$", name));
+        Assert.NotEmpty(names("#tension-svg"));
+        Assert.All(names("#tension-svg"), name => Assert.Matches(@"^[^,]+, \d{4}: tension index \d+ \((only )?[\d,]+ articles?(: too few to read)?\)$", name));
+        Assert.All(names("#topics-svg"), name => Assert.Matches(@"^.+, \d{4}: [\d.]+% of the topic tags$", name));
+    }
+
+    [Fact]
     public void ARollingMean_IsKeptInTheUrl()
     {
         var page = RenderPageAt<TrendsPage>("/trends?interval=year&avg=3");
