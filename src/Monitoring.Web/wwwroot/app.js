@@ -1,5 +1,25 @@
 // Small browser helpers the Blazor pages call through JS interop.
 window.monitoring = {
+    // The page's h1 takes focus after an in-app navigation (FocusOnPageChange.cs); a heading is not a control, so
+    // it is made focusable by script only (tabindex -1: out of the Tab order).
+    focusHeading() {
+        const heading = document.querySelector("#main-content h1") ?? document.querySelector("h1");
+        if (heading) {
+            if (!heading.hasAttribute("tabindex")) {
+                heading.tabIndex = -1;
+            }
+            heading.focus();
+        }
+    },
+
+    // After a page has drawn what it loaded: the h1 takes focus if nothing has it (HeadingFocus.cs).
+    focusHeadingIfLost() {
+        const active = document.activeElement;
+        if (!active || active === document.body || !active.isConnected) {
+            this.focusHeading();
+        }
+    },
+
     // The chart as a standalone SVG document: CSS variables of the page are resolved into the copy, so the
     // file looks the same outside the app (in light or dark mode as shown).
     chartMarkup(svgId) {
@@ -139,6 +159,20 @@ window.monitoring = {
         await progress.invokeMethodAsync("ExportFinished", rows, bytes);
     },
 };
+
+// Skip links: Blazor takes over clicks on links, and for one to a place on the same page it scrolls there but
+// leaves focus where it was, so the next Tab would go back through the app bar. Focus moves to the target as the
+// link promises. Capturing, so that it runs before Blazor's own listener.
+document.addEventListener("click", event => {
+    const link = event.target instanceof Element ? event.target.closest("a.skip-link, a.skip-inline") : null;
+    const target = link ? document.querySelector(link.getAttribute("href")) : null;
+    if (target) {
+        event.preventDefault();
+        event.stopPropagation();
+        target.focus();
+        target.scrollIntoView();
+    }
+}, true);
 
 // Keyboard reading of the trends charts (TimeChart). Each chart's <svg class="chart-plot"> is one Tab stop; its
 // drill-down links (a.point, out of the Tab order) are the points a marker moves over: Left/Right along a series,

@@ -5,6 +5,7 @@ using Monitoring.Core.Alerts;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Ingestion.Outlets;
+using Monitoring.Web.Components;
 using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Search;
 using MudBlazor;
@@ -155,12 +156,7 @@ public sealed partial class AlertsPage
 
     private async Task DeleteAsync(Alert alert)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Delete alert",
-            $"Delete “{alert.Name}”? Its notifications and delivery history go with it.",
-            yesText: "Delete",
-            cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmDeletionAsync("Delete alert", $"Delete “{alert.Name}”? Its notifications and delivery history go with it."))
         {
             return;
         }

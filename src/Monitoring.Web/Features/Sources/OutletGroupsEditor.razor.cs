@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Sources;
+using Monitoring.Web.Components;
 using MudBlazor;
 
 namespace Monitoring.Web.Features.Sources;
@@ -116,12 +117,7 @@ public sealed partial class OutletGroupsEditor
 
     private async Task DeleteAsync(OutletGroupView group)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Delete group",
-            $"Delete the group {group.Name}? Its outlets stay; searches and alerts filtered by it find nothing any more.",
-            yesText: "Delete",
-            cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmDeletionAsync("Delete group", $"Delete the group {group.Name}? Its outlets stay; searches and alerts filtered by it find nothing any more."))
         {
             return;
         }

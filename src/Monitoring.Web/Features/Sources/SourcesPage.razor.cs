@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Sources;
+using Monitoring.Web.Components;
 using MudBlazor;
 
 namespace Monitoring.Web.Features.Sources;
@@ -107,12 +108,7 @@ public sealed partial class SourcesPage
 
     private async Task RemoveAsync(FeedSource source)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Remove source",
-            $"Stop following {source.Name}? Articles it delivered stay searchable.",
-            yesText: "Remove",
-            cancelText: "Cancel");
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmDeletionAsync("Remove source", $"Stop following {source.Name}? Articles it delivered stay searchable.", "Remove"))
         {
             return;
         }
