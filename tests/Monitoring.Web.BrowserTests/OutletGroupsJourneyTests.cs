@@ -51,9 +51,10 @@ public sealed partial class OutletGroupsJourneyTests(RunningApp app, BrowserSess
     }
 
     [GeneratedRegex(@"^\s*[1-9][\d,]* articles?\s*$")]
-    private static partial Regex ArticleCount();
+    internal static partial Regex ArticleCount();
 
-    private static async Task ReloadUntilAsync(IPage page, Func<Task<bool>> condition)
+    /// <summary>Reloads a search page until <paramref name="condition"/> holds (90 s at most): a group's articles follow it once re-tagged.</summary>
+    internal static async Task ReloadUntilAsync(IPage page, Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (!await condition())
