@@ -52,7 +52,9 @@ public sealed partial class KeyboardJourneyTests(RunningApp app, BrowserSession 
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("q=Shoigu&country=RS"));
         await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync("1 article");
-        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+        // Back on the result that was opened, not at the top of the filters.
+        await Assertions.Expect(page.Locator(".search-hit a.result-title", new() { HasText = ExampleHeadline })).ToBeFocusedAsync();
+        await AssertFocusVisibleAsync(page);
     }
 
     [Fact]

@@ -10,6 +10,47 @@ window.monitoring = {
             }
             heading.focus();
         }
+        this.returnToOpenedResult(heading);
+    },
+
+    // Back from an article to the search it was opened from, focus goes to the result that was opened, so a
+    // keyboard user goes on from there instead of tabbing through the filters again. The results are drawn after
+    // the page (they are searched for), so the link may come a moment after the heading took focus: it takes
+    // focus then, unless the person has moved it meanwhile.
+    returnToOpenedResult(heading) {
+        const saved = sessionStorage.getItem(openedResultKey);
+        if (!saved) {
+            return;
+        }
+
+        const { page, href } = JSON.parse(saved);
+        if (page !== location.pathname + location.search) {
+            return;
+        }
+
+        sessionStorage.removeItem(openedResultKey);
+        const find = () => [...document.querySelectorAll(".search-hit a.result-title")].find(link => link.getAttribute("href") === href);
+        const take = link => {
+            const active = document.activeElement;
+            if (active === heading || active === document.body || !active?.isConnected) {
+                link.focus();
+            }
+        };
+        const now = find();
+        if (now) {
+            take(now);
+            return;
+        }
+
+        const observer = new MutationObserver(() => {
+            const link = find();
+            if (link) {
+                observer.disconnect();
+                take(link);
+            }
+        });
+        observer.observe(document.getElementById("main-content") ?? document.body, { childList: true, subtree: true });
+        setTimeout(() => observer.disconnect(), 15000);
     },
 
     // After a page has drawn what it loaded: the h1 takes focus if nothing has it (HeadingFocus.cs).
@@ -159,6 +200,15 @@ window.monitoring = {
         await progress.invokeMethodAsync("ExportFinished", rows, bytes);
     },
 };
+
+// Which result a search opened (click or Enter on its title), so that coming back focuses it (returnToOpenedResult).
+const openedResultKey = "monitoring.openedResult";
+document.addEventListener("click", event => {
+    const link = event.target instanceof Element ? event.target.closest(".search-hit a.result-title") : null;
+    if (link) {
+        sessionStorage.setItem(openedResultKey, JSON.stringify({ page: location.pathname + location.search, href: link.getAttribute("href") }));
+    }
+}, true);
 
 // Skip links: Blazor takes over clicks on links, and for one to a place on the same page it scrolls there but
 // leaves focus where it was, so the next Tab would go back through the app bar. Focus moves to the target as the
