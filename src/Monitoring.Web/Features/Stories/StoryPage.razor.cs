@@ -1,10 +1,10 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Monitoring.Core.Articles;
 using Monitoring.Core.Enrichment;
 using Monitoring.Core.Search;
 using Monitoring.Ingestion.Outlets;
+using Monitoring.Web.Features.Search;
 
 namespace Monitoring.Web.Features.Stories;
 
@@ -31,8 +31,8 @@ public sealed partial class StoryPage
     [Inject]
     private OutletCatalog Outlets { get; set; } = default!;
 
-    /// <summary>Outlet group names by id, read once per page; empty when the store could not be read (ids are shown).</summary>
-    private IReadOnlyDictionary<string, string>? _groupNames;
+    /// <summary>Outlet group names, read once per page; none when the store could not be read ("unknown group 3").</summary>
+    private OutletGroupNames? _groupNames;
 
     /// <summary>The story's id: the id of its first article.</summary>
     [Parameter]
@@ -47,17 +47,7 @@ public sealed partial class StoryPage
 
         _loading = true;
         _coverage = null;
-        if (_groupNames is null)
-        {
-            try
-            {
-                _groupNames = (await Outlets.ListGroupsAsync()).ToDictionary(group => group.Id.ToString(CultureInfo.InvariantCulture), group => group.Name, StringComparer.Ordinal);
-            }
-            catch (DbException)
-            {
-                _groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
-            }
-        }
+        _groupNames ??= await Outlets.GroupNamesOrNoneAsync();
 
         _truncated = false;
         if (ArticleId.TryParse(Key, out var story))
@@ -84,7 +74,7 @@ public sealed partial class StoryPage
 
     private static IReadOnlyList<string> GroupsOf(OutletReport report) => report.First.Article.Outlet?.Groups ?? [];
 
-    private string GroupName(string id) => _groupNames?.GetValueOrDefault(id) ?? $"group {id}";
+    private string GroupName(string id) => (_groupNames ?? OutletGroupNames.None).Label(id);
 
     /// <summary>Each outlet group with the outlets of it that carried the story, by name: the sides that told it.</summary>
     private IReadOnlyList<(string Id, string Name, IReadOnlyList<string> Outlets)> Sides() =>

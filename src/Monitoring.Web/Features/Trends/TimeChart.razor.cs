@@ -195,8 +195,9 @@ public sealed partial class TimeChart
     private string DashOf(ChartSeriesData series)
     {
         var index = 0;
-        for (; index < Series.Count && !ReferenceEquals(Series[index], series); index++)
+        while (index < Series.Count && !ReferenceEquals(Series[index], series))
         {
+            index++;
         }
 
         return DashPatterns[index % DashPatterns.Length];
