@@ -44,12 +44,12 @@ public sealed class SourcesJourneyTests(RunningApp app, BrowserSession browser)
         await Assertions.Expect(search.Locator(".search-hit", new() { HasText = "bridge" })).ToBeVisibleAsync();
     }
 
-    private static async Task ReloadUntilAsync(IPage page, Func<Task<bool>> condition)
+    private async Task ReloadUntilAsync(IPage page, Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the page did not show the poll's result within 90 s");
+            Assert.True(DateTime.UtcNow < deadline, $"the page did not show the poll's result within 90 s; the app printed:\n{app.Process.Log}");
             await Task.Delay(1_000);
             await page.ReloadAsync();
         }

@@ -37,9 +37,10 @@ public sealed partial class InboxProcessingJob(
     /// lock keeps them from overlapping. Both cores work: while one batch is written to the index and committed,
     /// the next is read, normalised, checked against the register, placed in stories and enriched; it sees the
     /// batch being written through what that batch added (known articles, story members), so the overlap decides
-    /// nothing differently from one batch after the other.
+    /// nothing differently from one batch after the other. Runs asked for while one runs are folded into one
+    /// follow-up run (<see cref="FoldedInboxRunsAttribute"/>).
     /// </summary>
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [FoldedInboxRuns(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 10)]
     public async Task<InboxRunSummary> ProcessAsync(long firstId, long lastId, CancellationToken cancellationToken)
     {
