@@ -255,12 +255,17 @@ public sealed partial class InboxProcessingJob(
         return new PreparedBatch(db, batch, fresh, registered, placed);
     }
 
-    /// <summary>Writes a prepared batch to the index and commits its items; returns how many the index held already.</summary>
+    /// <summary>
+    /// Writes a prepared batch to the index and commits its items; returns how many the index held already. The store's
+    /// rows are written beside the index write, on another core, in a transaction that commits only once the index holds
+    /// the batch: a failed or interrupted index write leaves every item Pending, as when the two ran one after the other.
+    /// </summary>
     private async Task<int> WriteAsync(PreparedBatch batch, CancellationToken cancellationToken)
     {
         await using (batch.Db.ConfigureAwait(false))
         {
             var alreadyIndexedCount = 0;
+            var indexing = Task.CompletedTask;
             if (batch.Fresh.Count > 0)
             {
                 // A previous run may have died between writing the index and committing below.
@@ -269,19 +274,13 @@ public sealed partial class InboxProcessingJob(
                 alreadyIndexedCount = batch.Fresh.Count - toIndex.Count;
                 if (toIndex.Count > 0)
                 {
-                    try
-                    {
-                        await index.IndexAsync(toIndex, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        // The batch stays Pending (the transaction below never runs). /ready reports the failure until a
-                        // write succeeds; Hangfire's retries and the minutely sweep try again.
-                        indexWrites.Failed(exception);
-                        throw;
-                    }
-
-                    indexWrites.Succeeded();
+                    // The index write completes synchronously inside IndexAsync: on a thread of its own (the pool's are the
+                    // next batch's preparation), beside the store's rows.
+                    indexing = Task.Factory.StartNew(
+                        () => IndexAsync(toIndex, cancellationToken),
+                        CancellationToken.None,
+                        TaskCreationOptions.LongRunning,
+                        TaskScheduler.Default).Unwrap();
                 }
             }
 
@@ -290,14 +289,40 @@ public sealed partial class InboxProcessingJob(
             var transaction = await batch.Db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await BulkRows.InsertAsync(batch.Db, batch.Registered, cancellationToken).ConfigureAwait(false);
-                await StoryClustering.WriteAsync(batch.Db, batch.Stories, cancellationToken).ConfigureAwait(false);
-                await BulkRows.UpdateAsync(batch.Db, batch.Items, SettledColumns, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await BulkRows.InsertAsync(batch.Db, batch.Registered, cancellationToken).ConfigureAwait(false);
+                    await StoryClustering.WriteAsync(batch.Db, batch.Stories, cancellationToken).ConfigureAwait(false);
+                    await BulkRows.UpdateAsync(batch.Db, batch.Items, SettledColumns, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Whatever the store did, the index write ends before the batch's context goes; its failure wins.
+                    await indexing.ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return alreadyIndexedCount;
         }
+    }
+
+    private async Task IndexAsync(IReadOnlyList<EnrichedArticle> articles, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.IndexAsync(articles, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The batch stays Pending (its transaction never commits). /ready reports the failure until a write succeeds;
+            // Hangfire's retries and the minutely sweep try again.
+            indexWrites.Failed(exception);
+            throw;
+        }
+
+        indexWrites.Succeeded();
     }
 
     private void Quarantine(InboxItem item, string reason, DateTimeOffset now, InboxRunSummary summary)
