@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Monitoring.Core.Articles;
@@ -30,11 +31,24 @@ public static class SearchExportEndpoints
         HttpContext context, IArticleSearch search, OutletCatalog outlets, Func<OutletGroupNames, IExportWriter> writerFor, TimeProvider clock)
     {
         var cancellationToken = context.RequestAborted;
-        var groups = await outlets.GroupNamesAsync(cancellationToken);
+        OutletGroupNames groups;
+        try
+        {
+            groups = await outlets.GroupNamesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DbException or IOException)
+        {
+            // Unlike the pages, an export cannot fall back to "unknown group" names: it would check outlet_group against
+            // no groups and refuse a good link, or label every row wrongly. The failure is the server's, and passes.
+            context.Response.Headers.RetryAfter = "30";
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, $"The sources store cannot be read right now ({ex.GetType().Name}), so the outlet groups cannot be named; try again in a moment.", cancellationToken);
+            return;
+        }
+
         var writer = writerFor(groups);
         if (ExportParameters.Problems(context.Request.Query, groups) is { Count: > 0 } problems)
         {
-            await RefuseAsync(context, string.Join('\n', problems.Select(problem => $"{problem.Parameter}: {problem.Problem}")), cancellationToken);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, string.Join('\n', problems.Select(problem => $"{problem.Parameter}: {problem.Problem}")), cancellationToken);
             return;
         }
 
@@ -51,7 +65,7 @@ public static class SearchExportEndpoints
             }
             catch (ArgumentException invalid)
             {
-                await RefuseAsync(context, invalid.Message, cancellationToken);
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, invalid.Message, cancellationToken);
                 return;
             }
 
@@ -86,9 +100,9 @@ public static class SearchExportEndpoints
         }
     }
 
-    private static async Task RefuseAsync(HttpContext context, string why, CancellationToken cancellationToken)
+    private static async Task RefuseAsync(HttpContext context, int status, string why, CancellationToken cancellationToken)
     {
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(why, cancellationToken);
     }

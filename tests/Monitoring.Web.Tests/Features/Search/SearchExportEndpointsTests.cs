@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Articles;
 using Monitoring.Ingestion.Outlets;
+using Monitoring.Ingestion.Store;
+using Monitoring.Web.Features.Account;
 using Monitoring.Tests;
 using Monitoring.Web.Features.Search;
 
@@ -60,6 +62,25 @@ public sealed class SearchExportEndpointsTests(SeededApp seeded) : IClassFixture
         Assert.Equal("portal", export.GetProperty("outlet_kinds").GetString());
         Assert.Equal(("", ""), (export.GetProperty("outlet_groups").GetString(), export.GetProperty("outlet_countries").GetString()));
         Assert.Equal("expand", export.GetProperty("names").GetString());
+    }
+
+    [Fact]
+    public async Task AnExportWhileTheSourcesStoreCannotBeRead_Gets503_SayingSoAndWhenToRetry()
+    {
+        // The outlet catalog's store is a folder, not a database: opening it fails as an unreadable store does.
+        await using var app = new TestApp(services: services => services.AddSingleton(provider => new OutletCatalog(
+            IngestionStoreFactory.Sqlite(Path.GetTempPath()), provider.GetRequiredService<Hangfire.IBackgroundJobClient>(), TimeProvider.System)));
+        await app.CreateUserAsync("reader", Roles.Analyst);
+        using var client = await app.SignedInClientAsync("reader");
+
+        foreach (var path in new[] { SearchExportEndpoints.CsvPath, SearchExportEndpoints.JsonPath })
+        {
+            using var response = await client.GetAsync(new Uri($"{path}?q=Kosovo&outlet_group=1", UriKind.Relative), Cancel);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+            Assert.StartsWith("The sources store cannot be read right now (SqliteException)", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
     }
 
     [Theory]
