@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Core.Articles;
 using Monitoring.Ingestion.Outlets;
 using Monitoring.Ingestion.Store;
-using Monitoring.Web.Features.Account;
 using Monitoring.Tests;
+using Monitoring.Web.Features.Account;
 using Monitoring.Web.Features.Search;
 
 namespace Monitoring.Web.Tests.Features.Search;
