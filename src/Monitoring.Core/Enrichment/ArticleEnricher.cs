@@ -22,14 +22,15 @@ public sealed class ArticleEnricher
 
     /// <summary>
     /// Each of <paramref name="articles"/> enriched, or the exception that stopped it, in their order. Enrichment
-    /// is pure CPU work, independent per article, so a batch is spread over every core; one article that breaks
-    /// a tagger does not stop the others.
+    /// is pure CPU work, independent per article, so a batch is spread over the cores (at most
+    /// <paramref name="maxDegreeOfParallelism"/> threads; -1, every core); one article that breaks a tagger does not
+    /// stop the others.
     /// </summary>
-    public IReadOnlyList<(EnrichedArticle? Article, Exception? Failure)> EnrichEach(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    public IReadOnlyList<(EnrichedArticle? Article, Exception? Failure)> EnrichEach(IReadOnlyList<Article> articles, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var results = new (EnrichedArticle?, Exception?)[articles.Count];
-        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
         {
             try
             {

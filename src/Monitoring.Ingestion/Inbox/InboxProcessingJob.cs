@@ -31,6 +31,11 @@ public sealed partial class InboxProcessingJob(
     private static readonly string[] SettledColumns =
         [nameof(InboxItem.State), nameof(InboxItem.ArticleId), nameof(InboxItem.Reason), nameof(InboxItem.ProcessedAt)];
 
+    // The batch being written keeps a thread busy with the index write (the critical path) and another with the store's
+    // rows; preparing the next batch on every core as well left the index write waiting for a core. One core fewer for
+    // the preparation ran benchmark 2 in 8.4–9.8 s against 9.7–10.5 s in alternated runs on two cores (docs/performance.md).
+    private static readonly int PreparationThreads = Math.Max(1, Environment.ProcessorCount - 1);
+
     /// <summary>
     /// Processes the pending items with ids in [<paramref name="firstId"/>, <paramref name="lastId"/>];
     /// (0, <see cref="long.MaxValue"/>) is every pending item. One method for all runs, so Hangfire's
@@ -159,8 +164,8 @@ public sealed partial class InboxProcessingJob(
     {
         var now = clock.GetUtcNow();
         var maxBytes = options.Value.MaxItemBytes;
-        // Parsing and normalising are independent per item: spread over the cores too.
-        var normalisedItems = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+        // Parsing and normalising are independent per item: spread over the preparation's cores too.
+        var normalisedItems = batch.AsParallel().AsOrdered().WithDegreeOfParallelism(PreparationThreads).WithCancellation(cancellationToken)
             .Select(item => (Item: item, Normalised: ArticleNormaliser.TryNormalise(item.Payload, maxBytes, now, out var reason), Reason: reason))
             .ToList();
         var candidates = new List<(InboxItem Item, NormalisedArticle Normalised)>();
@@ -217,12 +222,12 @@ public sealed partial class InboxProcessingJob(
             unseen.Add((item, normalised));
         }
 
-        var placement = await StoryClustering.AssignAsync(db, unseen.Select(candidate => candidate.Normalised.Article).ToList(), cancellationToken, writing?.Stories).ConfigureAwait(false);
+        var placement = await StoryClustering.AssignAsync(db, unseen.Select(candidate => candidate.Normalised.Article).ToList(), cancellationToken, writing?.Stories, PreparationThreads).ConfigureAwait(false);
         var stories = placement.Stories;
         // The one place an article gets its outlet's country, kind and groups, whatever channel it came through.
         var outlets = await OutletDirectory.LoadAsync(db, cancellationToken).ConfigureAwait(false);
-        // Spread over every core: most of a batch's cost (benchmark 2, docs/performance.md).
-        var enrichments = enricher.EnrichEach([.. unseen.Select((candidate, i) => outlets.Apply(candidate.Normalised.Article) with { StoryId = stories[i] })], cancellationToken);
+        // Spread over the preparation's cores: most of a batch's cost (benchmark 2, docs/performance.md).
+        var enrichments = enricher.EnrichEach([.. unseen.Select((candidate, i) => outlets.Apply(candidate.Normalised.Article) with { StoryId = stories[i] })], PreparationThreads, cancellationToken);
         var fresh = new List<EnrichedArticle>();
         var registered = new List<KnownArticle>();
         for (var i = 0; i < unseen.Count; i++)

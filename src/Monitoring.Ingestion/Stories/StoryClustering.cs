@@ -28,12 +28,13 @@ public static class StoryClustering
         IngestionDbContext db,
         IReadOnlyList<Article> articles,
         CancellationToken cancellationToken,
-        UncommittedStories? uncommitted = null)
+        UncommittedStories? uncommitted = null,
+        int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(articles);
-        // Shingling and hashing are independent per article: spread over the cores.
-        var signatures = articles.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+        // Shingling and hashing are independent per article: spread over the cores (or the threads given).
+        var signatures = articles.AsParallel().AsOrdered().WithDegreeOfParallelism(threads > 0 ? threads : Environment.ProcessorCount).WithCancellation(cancellationToken)
             .Select(article => StorySignature.Of(article.Title, article.Body))
             .ToList();
         var bands = signatures.Select(signature => signature.IsComparable ? signature.BandKeys() : []).ToList();

@@ -12,7 +12,7 @@ public sealed class ArticleEnricherTests(EnrichmentFixture fixture) : IClassFixt
         var example = TextArticleReader.Read(RepositoryPaths.ExampleArticle, DateTimeOffset.UnixEpoch);
         var kosovo = example with { Id = ArticleId.ForContent("test", "Pristina", "Pristina"), Title = "Pristina", Paragraphs = ["Talks in Pristina."] };
 
-        var results = fixture.Enricher.EnrichEach([example, null!, kosovo], TestContext.Current.CancellationToken);
+        var results = fixture.Enricher.EnrichEach([example, null!, kosovo], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(3, results.Count);
         Assert.Equal(example.Id, results[0].Article!.Article.Id);
