@@ -29,12 +29,12 @@ public static class StoryClustering
         IReadOnlyList<Article> articles,
         CancellationToken cancellationToken,
         UncommittedStories? uncommitted = null,
-        int threads = 0)
+        int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(articles);
-        // Shingling and hashing are independent per article: spread over the cores (or the threads given).
-        var signatures = articles.AsParallel().AsOrdered().WithDegreeOfParallelism(threads > 0 ? threads : Environment.ProcessorCount).WithCancellation(cancellationToken)
+        // Shingling and hashing are independent per article: spread over the cores (at most maxDegreeOfParallelism; -1, all).
+        var signatures = articles.AsParallel().AsOrdered().WithDegreeOfParallelism(maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount).WithCancellation(cancellationToken)
             .Select(article => StorySignature.Of(article.Title, article.Body))
             .ToList();
         var bands = signatures.Select(signature => signature.IsComparable ? signature.BandKeys() : []).ToList();
