@@ -19,11 +19,9 @@ public sealed class FoldedInboxRunsAttributeTests : IDisposable
     [Fact]
     public void ARunAskedForWhileOneRuns_IsNotPerformed_AndItsWorkerIsFreeAtOnce()
     {
-        var running = Performing(_storage, RangeRun(1, 500));
-        _filter.OnPerforming(running);
+        var running = Start(_storage, 1, 500);
 
-        var asked = Performing(_storage, RangeRun(501, 900));
-        _filter.OnPerforming(asked);
+        var asked = Start(_storage, 501, 900);
 
         Assert.False(running.Canceled);
         Assert.True(asked.Canceled);
@@ -33,10 +31,9 @@ public sealed class FoldedInboxRunsAttributeTests : IDisposable
     [Fact]
     public void RunsFoldedIntoARun_BecomeOneFollowUpRunOfEveryPendingItem_WhenItEnds()
     {
-        var running = Performing(_storage, RangeRun(1, 500));
-        _filter.OnPerforming(running);
-        _filter.OnPerforming(Performing(_storage, RangeRun(501, 900)));
-        _filter.OnPerforming(Performing(_storage, RangeRun(901, 950)));
+        var running = Start(_storage, 1, 500);
+        Start(_storage, 501, 900);
+        Start(_storage, 901, 950);
 
         _filter.OnPerformed(Performed(running));
 
@@ -49,12 +46,10 @@ public sealed class FoldedInboxRunsAttributeTests : IDisposable
     [Fact]
     public void ARunNobodyAskedForMeanwhile_EndsWithoutAFollowUp_AndTheNextRunIsPerformed()
     {
-        var first = Performing(_storage, RangeRun(1, 500));
-        _filter.OnPerforming(first);
+        var first = Start(_storage, 1, 500);
         _filter.OnPerformed(Performed(first));
 
-        var next = Performing(_storage, RangeRun(501, 900));
-        _filter.OnPerforming(next);
+        var next = Start(_storage, 501, 900);
 
         Assert.False(next.Canceled);
         Assert.Empty(Enqueued(_storage));
@@ -63,9 +58,8 @@ public sealed class FoldedInboxRunsAttributeTests : IDisposable
     [Fact]
     public void ARunThatFailed_StillEnqueuesTheFollowUpOfWhatWasFoldedIntoIt()
     {
-        var running = Performing(_storage, RangeRun(1, 500));
-        _filter.OnPerforming(running);
-        _filter.OnPerforming(Performing(_storage, RangeRun(501, 900)));
+        var running = Start(_storage, 1, 500);
+        Start(_storage, 501, 900);
 
         _filter.OnPerformed(Performed(running, new InvalidOperationException("index write failed")));
 
@@ -76,15 +70,22 @@ public sealed class FoldedInboxRunsAttributeTests : IDisposable
     public void RunsOnAnotherJobStorage_AreNotFoldedIntoThisOne()
     {
         using var other = new InMemoryStorage();
-        _filter.OnPerforming(Performing(_storage, RangeRun(1, 500)));
+        Start(_storage, 1, 500);
 
-        var elsewhere = Performing(other, RangeRun(1, 500));
-        _filter.OnPerforming(elsewhere);
+        var elsewhere = Start(other, 1, 500);
 
         Assert.False(elsewhere.Canceled);
     }
 
     public void Dispose() => _storage.Dispose();
+
+    /// <summary>A worker about to perform the run of items <paramref name="first"/>–<paramref name="last"/>, through the filter.</summary>
+    private PerformingContext Start(JobStorage storage, long first, long last)
+    {
+        var context = Performing(storage, RangeRun(first, last));
+        _filter.OnPerforming(context);
+        return context;
+    }
 
     private static Job RangeRun(long first, long last) =>
         Job.FromExpression<InboxProcessingJob>(job => job.ProcessAsync(first, last, CancellationToken.None));
