@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -43,6 +44,17 @@ internal static class IngestBenchmark
             ("full pipeline, one core", folder => IndexThroughPipelineAsync(folder, enricher, oneCore: true)),
             ("full pipeline", folder => IndexThroughPipelineAsync(folder, enricher, oneCore: false)),
         };
+        // One variant alone, for a profiler: `--only "full pipeline"`; nothing is recorded then.
+        var only = options.Text("only", "");
+        if (only.Length > 0)
+        {
+            variants = variants.Where(variant => variant.Name == only).ToArray();
+            if (variants.Length == 0)
+            {
+                Console.Error.WriteLine($"--only: no variant is named \"{only}\".");
+                return 2;
+            }
+        }
 
         // Warm-up: JIT and file cache, one round of each, not counted.
         var results = variants.ToDictionary(variant => variant.Name, _ => new List<(double Wall, double Cpu, int Count)>());
@@ -58,6 +70,8 @@ internal static class IngestBenchmark
 
                 var process = Process.GetCurrentProcess();
                 var cpuBefore = process.TotalProcessorTime;
+                var pausesBefore = GC.GetTotalPauseDuration();
+                var jitBefore = JitInfo.GetCompilationTime();
                 var watch = Stopwatch.StartNew();
                 var count = await run(folder);
                 watch.Stop();
@@ -66,9 +80,15 @@ internal static class IngestBenchmark
                 {
                     var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
                     results[name].Add((watch.Elapsed.TotalSeconds, cpu, count));
-                    Console.WriteLine($"  {name,-30} {count:N0} articles in {watch.Elapsed.TotalSeconds:N1} s: {count / watch.Elapsed.TotalSeconds:N0} articles/s; CPU {cpu:N1} s ({count / cpu:N0} per CPU-second); load {Machine.LoadAverage()}");
+                    Console.WriteLine($"  {name,-30} {count:N0} articles in {watch.Elapsed.TotalSeconds:N1} s: {count / watch.Elapsed.TotalSeconds:N0} articles/s; CPU {cpu:N1} s ({count / cpu:N0} per CPU-second); load {Machine.LoadAverage()}; GC pauses {(GC.GetTotalPauseDuration() - pausesBefore).TotalSeconds:N2} s, JIT {(JitInfo.GetCompilationTime() - jitBefore).TotalSeconds:N2} s");
                 }
             }
+        }
+
+        if (only.Length > 0)
+        {
+            Machine.End();
+            return 0;
         }
 
         var bare = results["bare Lucene.Net"].Min(result => result.Wall);

@@ -39,7 +39,9 @@ static int Usage()
                                        BenchmarkDotNet's per-article cost (skipped with --micro no)
           extract [--rounds 5]         article extraction in-process, per page, over the readability development pages
                                        and the regional test pages (warm-up round first)
-          ingest [--rounds 2]          parse → enrich → index into an empty Lucene index, against bare Lucene.Net
+          ingest [--rounds 2] [--only VARIANT]
+                                       parse → enrich → index into an empty Lucene index, against bare Lucene.Net
+                                       (--only "full pipeline": that variant alone, for a profiler; not recorded)
           search [--articles 100000] [--rounds 10] [--query NAME]
                                        search latency p50/p95 on the cached replayed index of that size
                                        (--query: one query of the mix alone, to profile it; not recorded)
