@@ -374,6 +374,9 @@ public sealed class LuceneArticleIndex : IArticleIndex, IArticleSearch, IDisposa
         {
             Similarity = Bm25SearcherFactory.Similarity,
             OpenMode = HasCurrentSchema(_directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
+            // Every batch commits, so every batch flushes a small segment: packing each into a compound file copied all
+            // its files once more per commit (benchmark 2, docs/performance.md). Merges still pack small merged segments.
+            UseCompoundFile = false,
         });
         try
         {
