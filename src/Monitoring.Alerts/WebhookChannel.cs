@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Monitoring.Core.Alerts;
+using Monitoring.Core.Articles;
 
 namespace Monitoring.Alerts;
 
@@ -67,7 +68,7 @@ public sealed class WebhookChannel(HttpClient http, IOptions<AlertsOptions> opti
         {
             var buffer = new byte[ExcerptLength * 4];
             var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            var text = string.Join(' ', Encoding.UTF8.GetString(buffer, 0, read).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var text = Whitespace.Collapse(Encoding.UTF8.GetString(buffer, 0, read));
             return text.Length == 0 ? "(no body)" : text.Length <= ExcerptLength ? text : text[..ExcerptLength] + "…";
         }
     }

@@ -64,5 +64,5 @@ public readonly record struct ArticleId
     }
 
     private static string Normalise(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        Whitespace.Collapse(text).ToLowerInvariant();
 }

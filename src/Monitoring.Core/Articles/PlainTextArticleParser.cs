@@ -130,16 +130,13 @@ public static partial class PlainTextArticleParser
     }
 
     private static bool SameText(string left, string right) =>
-        string.Equals(CollapseWhitespace(left), CollapseWhitespace(right), StringComparison.Ordinal);
-
-    private static string CollapseWhitespace(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Equals(Whitespace.Collapse(left), Whitespace.Collapse(right), StringComparison.Ordinal);
 
     private static bool IsPageChrome(string paragraph) =>
         PageChromeLines.Any(chrome => string.Equals(paragraph, chrome, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsBoilerplate(string paragraph) =>
-        BoilerplatePrefixes.Any(prefix => CollapseWhitespace(paragraph).StartsWith(prefix, StringComparison.Ordinal));
+        BoilerplatePrefixes.Any(prefix => Whitespace.Collapse(paragraph).StartsWith(prefix, StringComparison.Ordinal));
 
     [GeneratedRegex(
         @"^(With (additional )?reporting by|Additional reporting by|Reporting by|Compiled by|Written by|Edited by)\s+\S",

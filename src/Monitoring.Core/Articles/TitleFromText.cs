@@ -20,7 +20,7 @@ public static class TitleFromText
     {
         ArgumentNullException.ThrowIfNull(text);
         var paragraph = text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
-        paragraph = string.Join(' ', paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        paragraph = Whitespace.Collapse(paragraph);
         var sentence = paragraph[..SentenceLength(paragraph)].Trim();
         if (sentence.Length <= MaxLength)
         {

@@ -215,7 +215,7 @@ public static class ArticleNormaliser
     private static List<string> PlainParagraphs(string text) =>
         text.ReplaceLineEndings("\n")
             .Split("\n\n", StringSplitOptions.None)
-            .Select(paragraph => string.Join(' ', paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Select(Whitespace.Collapse)
             .Where(paragraph => paragraph.Length > 0)
             .ToList();
 }
