@@ -48,10 +48,11 @@ internal static class IngestBenchmark
         var only = options.Text("only", "");
         if (only.Length > 0)
         {
+            var names = string.Join(", ", variants.Select(variant => $"\"{variant.Name}\""));
             variants = variants.Where(variant => variant.Name == only).ToArray();
             if (variants.Length == 0)
             {
-                Console.Error.WriteLine($"--only: no variant is named \"{only}\".");
+                Console.Error.WriteLine($"--only: no variant is named \"{only}\"; the variants are {names}.");
                 return 2;
             }
         }
