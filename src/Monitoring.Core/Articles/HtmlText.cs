@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Monitoring.Core.Articles;
@@ -21,7 +20,7 @@ public static partial class HtmlText
         text = Tag().Replace(text, string.Empty);
         text = WebUtility.HtmlDecode(text);
         return text.Split("\n\n", StringSplitOptions.None)
-            .Select(CollapseWhitespace)
+            .Select(Whitespace.Collapse)
             .Where(paragraph => paragraph.Length > 0)
             .ToList();
     }
@@ -34,30 +33,6 @@ public static partial class HtmlText
     {
         ArgumentNullException.ThrowIfNull(text);
         return Tag().IsMatch(text) || Entity().IsMatch(text);
-    }
-
-    internal static string CollapseWhitespace(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
     }
 
     [GeneratedRegex(@"<(script|style|noscript|template|iframe|svg|head)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]

@@ -55,7 +55,7 @@ public static partial class PublicationDate
             return null;
         }
 
-        var trimmed = HtmlText.CollapseWhitespace(text);
+        var trimmed = Whitespace.Collapse(text);
         var offset = assumedOffset ?? TimeSpan.Zero;
         if (IsoDate().IsMatch(trimmed))
         {
