@@ -73,6 +73,9 @@ internal static class IngestBenchmark
                 var cpuBefore = process.TotalProcessorTime;
                 var pausesBefore = GC.GetTotalPauseDuration();
                 var jitBefore = JitInfo.GetCompilationTime();
+                var allocatedBefore = GC.GetTotalAllocatedBytes();
+                var collectionsBefore = GC.CollectionCount(0);
+                var fullCollectionsBefore = GC.CollectionCount(2);
                 var watch = Stopwatch.StartNew();
                 var count = await run(folder);
                 watch.Stop();
@@ -81,7 +84,7 @@ internal static class IngestBenchmark
                 {
                     var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
                     results[name].Add((watch.Elapsed.TotalSeconds, cpu, count));
-                    Console.WriteLine($"  {name,-30} {count:N0} articles in {watch.Elapsed.TotalSeconds:N1} s: {count / watch.Elapsed.TotalSeconds:N0} articles/s; CPU {cpu:N1} s ({count / cpu:N0} per CPU-second); load {Machine.LoadAverage()}; GC pauses {(GC.GetTotalPauseDuration() - pausesBefore).TotalSeconds:N2} s, JIT {(JitInfo.GetCompilationTime() - jitBefore).TotalSeconds:N2} s");
+                    Console.WriteLine($"  {name,-30} {count:N0} articles in {watch.Elapsed.TotalSeconds:N1} s: {count / watch.Elapsed.TotalSeconds:N0} articles/s; CPU {cpu:N1} s ({count / cpu:N0} per CPU-second); load {Machine.LoadAverage()}; GC pauses {(GC.GetTotalPauseDuration() - pausesBefore).TotalSeconds:N2} s in {GC.CollectionCount(0) - collectionsBefore:N0} collections ({GC.CollectionCount(2) - fullCollectionsBefore:N0} full), {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e9:N1} GB allocated, JIT {(JitInfo.GetCompilationTime() - jitBefore).TotalSeconds:N2} s");
                 }
             }
         }
