@@ -181,7 +181,8 @@ internal static class BulkRows
     private static string RowsAsJson<T>(IReadOnlyList<T> rows, List<IClrPropertyGetter> getters)
         where T : class
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        // Sized for the rows at once (a story band's row is about 40 bytes), not grown by doubling through a batch's 16,000.
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, rows.Count * 24 * getters.Count));
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();

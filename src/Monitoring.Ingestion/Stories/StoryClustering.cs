@@ -35,7 +35,7 @@ public static class StoryClustering
         ArgumentNullException.ThrowIfNull(articles);
         // Shingling and hashing are independent per article: spread over the cores (at most maxDegreeOfParallelism; -1, all).
         var signatures = articles.AsParallel().AsOrdered().WithDegreeOfParallelism(maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount).WithCancellation(cancellationToken)
-            .Select(article => StorySignature.Of(article.Title, article.Body))
+            .Select(StorySignature.Of)
             .ToList();
         var bands = signatures.Select(signature => signature.IsComparable ? signature.BandKeys() : []).ToList();
         var keys = bands.SelectMany(keys => keys).Distinct().ToList();

@@ -144,38 +144,54 @@ internal sealed class CountryTagger
             }
         }
 
+        if (longest == 0)
+        {
+            return null;
+        }
+
+        // Most candidate phrases are not forms: they are looked up as characters in a buffer, and become a string
+        // only when the declined forms need one (a string per candidate was a tenth of the pipeline's allocations).
+        var phrases = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[PhraseBufferLength];
         for (var length = Math.Min(longest, tokens.Count - start); length >= 1; length--)
         {
             // A form does not run across punctuation ("Serbia. Montenegro" is two mentions), except the
             // period inside an abbreviation ("N.Y.") and a possessive inside the form ("People's Republic of
             // China", else its "Republic of China" reads as Taiwan): the tokenizer drops the 's, leaving a blank gap.
-            if (length > 1 && Enumerable.Range(start + 1, length - 1).Any(k => tokens[k].AfterPunctuation && tokens[k].Gap != "." && !string.IsNullOrWhiteSpace(tokens[k].Gap)))
+            if (length > 1 && CrossesPunctuation(tokens, start, length))
             {
                 continue;
             }
 
-            var key = length == 1 ? first.Key : string.Join(' ', tokens.Skip(start).Take(length).Select(token => token.Key));
-            if (index.TryGetValue(key, out var entry) && CaseAgrees(entry, tokens, start, length))
+            var key = length == 1 ? first.Key : null;
+            GazetteerEntry? entry;
+            if (key is null && TryWritePhrase(tokens, start, length, buffer, out var written))
+            {
+                phrases.TryGetValue(buffer[..written], out entry);
+            }
+            else
+            {
+                key ??= Phrase(tokens, start, length);
+                index.TryGetValue(key, out entry);
+            }
+
+            if (entry is not null && CaseAgrees(entry, tokens, start, length))
             {
                 return (entry, length);
             }
 
-            if (!declined || (length > 1 && Enumerable.Range(start + 1, length - 1).Any(k => IsAcronym(tokens[k]))))
+            if (!declined || (length > 1 && HasAcronymAfterFirst(tokens, start, length)))
             {
                 continue;
             }
 
+            key ??= Phrase(tokens, start, length);
             // Several forms can share a stem (Hrvatska the country, hrvatska the adjective): the first whose case agrees,
             // and inside a sentence a capitalised word takes a capitalised form first ("u Češku" is Češka, not češki).
-            if (_stems[family!].TryGetValue(family!.StemPhrase(key), out var declinedForms))
+            if (_stems[family!].TryGetValue(family!.StemPhrase(key), out var declinedForms) &&
+                FirstAgreeing(declinedForms, tokens, start, length) is { } candidate)
             {
-                var capitalised = first.StartsUpper && !first.StartsSentence;
-                var agreeing = declinedForms.Where(candidate => CaseAgrees(candidate, tokens, start, length));
-                var candidate = (capitalised ? agreeing.FirstOrDefault(form => char.IsUpper(form.Text[0])) : null) ?? agreeing.FirstOrDefault();
-                if (candidate is not null)
-                {
-                    return (candidate, length);
-                }
+                return (candidate, length);
             }
 
             // A foreign name keeps its written form and takes the ending after it: Londonu, Bruxellesu, Helsinkiju.
@@ -232,6 +248,96 @@ internal sealed class CountryTagger
         }
 
         return (family.Strip(token.Key) ?? token.Key) != (family.Strip(formKey) ?? formKey) && !formKey.StartsWith(token.Key, StringComparison.Ordinal) && !token.Key.StartsWith(formKey, StringComparison.Ordinal);
+    }
+
+    // Without a lambda: one capturing the parameters would be allocated on every call of LongestMatch, most of which
+    // never get here.
+    private GazetteerEntry? FirstAgreeing(GazetteerEntry[] forms, IReadOnlyList<Token> tokens, int start, int length)
+    {
+        var first = tokens[start];
+        var capitalised = first.StartsUpper && !first.StartsSentence;
+        GazetteerEntry? firstAgreeing = null;
+        foreach (var form in forms)
+        {
+            if (!CaseAgrees(form, tokens, start, length))
+            {
+                continue;
+            }
+
+            if (!capitalised || char.IsUpper(form.Text[0]))
+            {
+                return form;
+            }
+
+            firstAgreeing ??= form;
+        }
+
+        return firstAgreeing;
+    }
+
+    /// <summary>Room for the longest phrase a form may span, in characters; a longer one is built as a string.</summary>
+    private const int PhraseBufferLength = 256;
+
+    private static bool CrossesPunctuation(IReadOnlyList<Token> tokens, int start, int length)
+    {
+        for (var k = start + 1; k < start + length; k++)
+        {
+            if (tokens[k].AfterPunctuation && tokens[k].Gap != "." && !string.IsNullOrWhiteSpace(tokens[k].Gap))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAcronymAfterFirst(IReadOnlyList<Token> tokens, int start, int length)
+    {
+        for (var k = start + 1; k < start + length; k++)
+        {
+            if (IsAcronym(tokens[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The words' keys joined by single spaces, as the gazetteer's keys are (GazetteerBuilder.Key).
+    private static string Phrase(IReadOnlyList<Token> tokens, int start, int length)
+    {
+        var phrase = new System.Text.StringBuilder(tokens[start].Key);
+        for (var k = start + 1; k < start + length; k++)
+        {
+            phrase.Append(' ').Append(tokens[k].Key);
+        }
+
+        return phrase.ToString();
+    }
+
+    private static bool TryWritePhrase(IReadOnlyList<Token> tokens, int start, int length, Span<char> buffer, out int written)
+    {
+        written = 0;
+        for (var k = start; k < start + length; k++)
+        {
+            var word = tokens[k].Key.AsSpan();
+            var needed = word.Length + (k > start ? 1 : 0);
+            if (written + needed > buffer.Length)
+            {
+                return false;
+            }
+
+            if (k > start)
+            {
+                buffer[written++] = ' ';
+            }
+
+            word.CopyTo(buffer[written..]);
+            written += word.Length;
+        }
+
+        return true;
     }
 
     private static bool IsAcronym(Token token) => token.Text.Length is > 1 and <= 4 && token.Text.All(c => !char.IsLetter(c) || char.IsUpper(c));

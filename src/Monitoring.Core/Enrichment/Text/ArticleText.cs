@@ -38,8 +38,16 @@ internal sealed class ArticleText
 
     public static ArticleText Read(Article article)
     {
-        // Sized once for the whole text (about one word per six characters) rather than grown by doubling.
-        var tokens = new List<Token>(((article.Title.Length + article.Paragraphs.Sum(paragraph => paragraph.Length)) / 6) + 2);
+        // Sized once for the whole text rather than grown by doubling: a token is about fifty bytes, so a list grown
+        // through a long article allocated twice its final size (a guess from the length fell short on figures and
+        // abbreviations, docs/performance.md). The runs of letters and digits are at least as many as the words.
+        var words = Tokenizer.MostWords(article.Title);
+        foreach (var paragraph in article.Paragraphs)
+        {
+            words += Tokenizer.MostWords(paragraph);
+        }
+
+        var tokens = new List<Token>(words);
         Tokenizer.AddTokens(article.Title, tokens, offset: 0, inTitle: true, startsParagraph: false);
         var titleCount = tokens.Count;
         var leadEnd = titleCount;

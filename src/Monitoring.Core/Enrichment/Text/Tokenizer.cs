@@ -17,6 +17,24 @@ internal static class Tokenizer
     }
 
     /// <summary>
+    /// At least as many as the words <see cref="AddTokens"/> finds in <paramref name="text"/>: the runs of letters and
+    /// digits (an apostrophe or a combining mark inside a word only splits a run, never joins two words).
+    /// </summary>
+    public static int MostWords(string text)
+    {
+        var runs = 0;
+        var inRun = false;
+        foreach (var c in text)
+        {
+            var letterOrDigit = char.IsLetterOrDigit(c);
+            runs += letterOrDigit && !inRun ? 1 : 0;
+            inRun = letterOrDigit;
+        }
+
+        return runs;
+    }
+
+    /// <summary>
     /// Appends the words of <paramref name="text"/> to <paramref name="tokens"/>, each <see cref="Token.Start"/>
     /// moved by <paramref name="offset"/>; with <paramref name="startsParagraph"/> the first word starts a sentence
     /// after punctuation whatever came before. Straight into the article's list: a list per paragraph, copied

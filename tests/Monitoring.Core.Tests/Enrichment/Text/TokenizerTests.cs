@@ -1,4 +1,5 @@
 using Monitoring.Core.Enrichment.Text;
+using Monitoring.Tests;
 
 namespace Monitoring.Core.Tests.Enrichment.Text;
 
@@ -40,5 +41,23 @@ public sealed class TokenizerTests
     public void Stem_StripsPluralEndings(string word, string stem)
     {
         Assert.Equal(stem, Tokenizer.Stem(word));
+    }
+
+    [Fact]
+    public void MostWords_IsNeverFewerThanTheWordsFound_OnEveryLineOfTheDemoCorpus_AndOnTrickyText()
+    {
+        // The article's token list is sized by it: fewer would only cost a regrowth, but more than needed by far would waste memory.
+        var lines = File.ReadLines(Path.Combine(RepositoryPaths.Seeds, "corpus", "wikipedia-current-events-balkans.jsonl"))
+            .Concat(File.ReadLines(RepositoryPaths.ExampleArticle))
+            .Concat(["Serbia's O\u2019Brien e\u0301te\u0301 S-400 NATO's", "'s", "", "Vučić — Србија, 3.5%"])
+            .ToList();
+        Assert.True(lines.Count > 1_000, $"{lines.Count} lines");
+        foreach (var line in lines)
+        {
+            var found = Tokenizer.Tokenize(line).Count;
+            var most = Tokenizer.MostWords(line);
+            Assert.True(most >= found, $"{most} < {found} words in: {line}");
+            Assert.True(most <= (found * 2) + 1, $"{most} runs for {found} words in: {line}");
+        }
     }
 }
