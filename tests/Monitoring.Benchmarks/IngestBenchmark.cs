@@ -120,12 +120,10 @@ internal static class IngestBenchmark
     /// </summary>
     private static async Task<int> IndexThroughPipelineAsync(string folder, ArticleEnricher enricher, bool oneCore)
     {
-        var process = Process.GetCurrentProcess();
-        nint? cores = null;
-        if (oneCore && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+        using var pinned = oneCore ? ProcessCores.OnOneCore() : null;
+        if (oneCore && pinned is null)
         {
-            cores = process.ProcessorAffinity;
-            process.ProcessorAffinity = 1;
+            Console.Error.WriteLine("  (\"one core\" runs on every core: threads are pinned on Linux and Windows only)");
         }
 
         try
@@ -175,10 +173,6 @@ internal static class IngestBenchmark
         {
             // The next round deletes and recreates the folder: no pooled connection may keep the old file open.
             SqliteConnection.ClearAllPools();
-            if (cores is { } all && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
-            {
-                process.ProcessorAffinity = all;
-            }
         }
     }
 
