@@ -185,6 +185,9 @@ public sealed partial class TrendsJourneyTests(RunningApp app, BrowserSession br
         await page.Locator("#annotation-date input, input#annotation-date").First.FillAsync("2008-03-17");
         await page.Locator("#annotation-date input, input#annotation-date").First.PressAsync("Tab");
         await page.Locator("#annotation-label").FillAsync("Unrest in Mitrovica");
+        await Assertions.Expect(page.Locator("#annotation-label")).ToHaveValueAsync("Unrest in Mitrovica");
+        // Once failed on a CI run at load ~15 with the button not found in 15 s: a longer wait for it before the click.
+        await Assertions.Expect(page.Locator("#annotation-save")).ToBeVisibleAsync(new() { Timeout = 45_000 });
         await page.Locator("#annotation-save").ClickAsync();
         await Assertions.Expect(page.Locator("#annotations-table")).ToContainTextAsync("Unrest in Mitrovica");
 
