@@ -135,6 +135,76 @@ public sealed partial class KeyboardJourneyTests(RunningApp app, BrowserSession 
         await Assertions.Expect(page.Locator(".alert-row", new() { HasText = AlertName })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task AddPauseResumeAndRemoveAFeed_ByKeyboardAlone_FocusNeverLostWithTheRedrawnTable()
+    {
+        const string Name = "Keyboard Valley Courier";
+        // A feed with no items: polling it adds no article to the searches of the other journeys.
+        await using var feed = new FeedServer("""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>Keyboard Valley Courier</title><link>http://127.0.0.1/</link></channel></rss>
+            """);
+        var page = await browser.OpenAsync(app, "/sources", width: 1366, height: 900);
+        await Assertions.Expect(page.Locator("#sources-table")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("a.skip-link")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#main-content")).ToBeFocusedAsync();
+
+        await TabToAsync(page, "#source-name", most: 5);
+        await page.Keyboard.TypeAsync(Name);
+        await TabToAsync(page, "#source-url", most: 1);
+        await page.Keyboard.TypeAsync(feed.FeedUrl.ToString());
+        await TabToAsync(page, "#source-country", most: 3);
+        await page.Keyboard.TypeAsync("BA");
+        await TabToAsync(page, "#add-source-button", most: 3);
+        await page.Keyboard.PressAsync("Enter");
+
+        var row = page.Locator("#sources-table tr", new() { HasText = Name });
+        await Assertions.Expect(row).ToContainTextAsync(feed.FeedUrl.ToString());
+        await Assertions.Expect(row.Locator(".source-state")).ToHaveTextAsync("Active");
+        // The form is emptied for the next feed, and focus is still on its button, not lost with the redrawn table.
+        await Assertions.Expect(page.Locator("#source-name")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#add-source-button")).ToBeFocusedAsync();
+
+        // The row's buttons are reached by Tab (22 starter sources before or after it: up to four stops each).
+        await TabToAsync(page, $"button[aria-label='Pause {Name}']", most: 150);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(row.Locator(".source-state")).ToHaveTextAsync("Paused");
+        // The same button, now saying what it will do next, keeps focus.
+        await Assertions.Expect(page.Locator($"button[aria-label='Resume {Name}']")).ToBeFocusedAsync();
+        await AssertFocusVisibleAsync(page);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(row.Locator(".source-state")).ToHaveTextAsync("Active");
+        await Assertions.Expect(page.Locator($"button[aria-label='Pause {Name}']")).ToBeFocusedAsync();
+
+        var remove = $"button[aria-label='Remove {Name}']";
+        await TabToAsync(page, remove, most: 3);
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync(Name);
+        await Assertions.Expect(page.Locator(".mud-dialog :focus, .mud-dialog:focus")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Escape");
+
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(remove)).ToBeFocusedAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+
+        // Removed for good: the dialog's Remove button is reached by Tab, and with the row gone the heading takes focus.
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog).ToContainTextAsync(Name);
+        for (var i = 0; i < 4 && await page.EvaluateAsync<string>("() => document.activeElement?.textContent?.trim() ?? ''") != "Remove"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(page.Locator(".mud-dialog button:focus")).ToHaveTextAsync("Remove");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+    }
+
     /// <summary>
     /// Presses Tab (or Shift+Tab) until the element matching <paramref name="selector"/> has focus, asserting at
     /// every stop on the way that focus can be seen.

@@ -53,6 +53,33 @@ window.monitoring = {
         setTimeout(() => observer.disconnect(), 15000);
     },
 
+    // After a table is drawn anew, the button a person pressed in it may be a new element: when focus is lost with the
+    // old one, it goes to the button of that name, or to the page's heading when there is none any more (a removed
+    // row). The server may ask before the browser has drawn the new table (it answers an earlier drawing), so the
+    // loss is watched for, a few seconds at most; a person moving focus elsewhere meanwhile ends the watch.
+    focusButtonIfLost(name) {
+        const pressed = document.activeElement;
+        const until = performance.now() + 3000;
+        const watch = () => {
+            const active = document.activeElement;
+            const lost = !active || active === document.body || !active.isConnected;
+            if (lost) {
+                const button = [...document.querySelectorAll("button[aria-label]")].find(element => element.getAttribute("aria-label") === name);
+                if (button) {
+                    button.focus();
+                } else {
+                    this.focusHeading();
+                }
+                return;
+            }
+
+            if (active === pressed && performance.now() < until) {
+                requestAnimationFrame(watch);
+            }
+        };
+        watch();
+    },
+
     // After a page has drawn what it loaded: the h1 takes focus if nothing has it (HeadingFocus.cs).
     focusHeadingIfLost() {
         const active = document.activeElement;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Monitoring.Core.Validation;
 using Monitoring.Ingestion.Inbox;
 using Monitoring.Ingestion.Sources;
@@ -22,6 +23,10 @@ public sealed partial class SourcesPage
     private string? _draftTimeZone;
     private FeedSource? _editingOutlet;
 
+    // The table is drawn anew after a row's button is pressed, and the button with it: the name of the one that takes
+    // focus back once it is drawn (a keyboard user would otherwise be sent to the top of the page).
+    private string? _refocusButton;
+
     [Inject]
     private FeedSourceCatalog Catalog { get; set; } = null!;
 
@@ -34,9 +39,21 @@ public sealed partial class SourcesPage
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
 
+    [Inject]
+    private IJSRuntime JS { get; set; } = null!;
+
     private DateTimeOffset Now => Clock.GetUtcNow();
 
     protected override Task OnInitializedAsync() => LoadAsync();
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_refocusButton is { } name)
+        {
+            _refocusButton = null;
+            await JS.InvokeVoidAsync("monitoring.focusButtonIfLost", name);
+        }
+    }
 
     private async Task LoadAsync()
     {
@@ -97,6 +114,7 @@ public sealed partial class SourcesPage
         await Catalog.SetEnabledAsync(source.Id, !source.Enabled);
         Snackbar.Add(source.Enabled ? $"Paused {source.Name}." : $"Resumed {source.Name}; it is polled within a minute.", Severity.Info);
         await LoadAsync();
+        _refocusButton = $"{(source.Enabled ? "Resume" : "Pause")} {source.Name}";
     }
 
     private async Task PollNowAsync(FeedSource source)
@@ -104,6 +122,7 @@ public sealed partial class SourcesPage
         await Catalog.PollNowAsync(source.Id);
         Snackbar.Add($"Polling {source.Name}; refresh to see the result.", Severity.Info);
         await LoadAsync();
+        _refocusButton = $"Poll {source.Name} now";
     }
 
     private async Task RemoveAsync(FeedSource source)
@@ -116,5 +135,7 @@ public sealed partial class SourcesPage
         await Catalog.RemoveAsync(source.Id);
         Snackbar.Add($"Removed {source.Name}.", Severity.Info);
         await LoadAsync();
+        // Its row is gone: the page's heading takes focus.
+        _refocusButton = $"Remove {source.Name}";
     }
 }
