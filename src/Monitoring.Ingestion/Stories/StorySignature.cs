@@ -227,7 +227,8 @@ public sealed class StorySignature
             length += text.Length;
         }
 
-        // About one word per six characters of news text: sized once rather than grown by doubling.
+        // A guess of one word per six characters: short of it on figure-heavy text, where a list of 8-byte hashes grows
+        // once more (cheap beside the taggers' 50-byte tokens, which are sized by an exact count, Tokenizer.MostWords).
         var words = new List<ulong>((length / 6) + 1);
         foreach (var text in texts)
         {
